@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { CommunityVote } from "@/components/site/community-vote";
+import { ComparisonToolCard } from "@/components/site/comparison-tool-card";
+import { NewsletterBox } from "@/components/site/newsletter-box";
+import { PanelVerdict } from "@/components/site/panel-verdict";
+import { PricingRead } from "@/components/site/pricing-read";
+import { ReviewerSplit } from "@/components/site/reviewer-split";
+import { Scorecard } from "@/components/site/scorecard";
+import { Section } from "@/components/ui/section";
+import { getComparison } from "@/lib/comparisons/queries";
+
+const DEFAULT_INTRO =
+  "Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote comparison.";
+
+/** Shared by generateMetadata and the page: 404 for unknown, 308 for the reversed slug. */
+const loadComparison = cache(async (slug: string) => {
+  await connection();
+  const result = await getComparison(slug);
+  if (result.kind === "redirect") permanentRedirect(`/compare/${result.slug}`);
+  if (result.kind === "not-found") notFound();
+  return result.comparison;
+});
+
+export async function generateMetadata({ params }: PageProps<"/compare/[slug]">): Promise<Metadata> {
+  const comparison = await loadComparison((await params).slug);
+  return {
+    title: comparison.headline ?? `${comparison.title}: which should you ship with?`,
+    description: `${comparison.toolA.name} (${comparison.toolA.scores.panel.splitLabel}) vs ${comparison.toolB.name} (${comparison.toolB.scores.panel.splitLabel}): panel verdicts, pricing, reviewer split and community vote.`,
+    alternates: { canonical: `/compare/${comparison.slug}` },
+  };
+}
+
+export default async function ComparisonPage({ params }: PageProps<"/compare/[slug]">) {
+  const comparison = await loadComparison((await params).slug);
+  const { toolA, toolB, split } = comparison;
+  return (
+    <div className="pb-8">
+      <header className="pb-8 pt-10 sm:pt-14">
+        <p className="text-xs font-semibold uppercase tracking-[0.16em] text-ship-700 dark:text-ship-400">AI tool comparison</p>
+        <h1 className="mt-3 text-balance text-4xl font-semibold tracking-tight sm:text-5xl">{comparison.title}</h1>
+        {comparison.headline ? (
+          <p className="mt-3 text-lg font-medium text-stone-800 dark:text-stone-200">{comparison.headline}</p>
+        ) : null}
+        <p className="mt-3 max-w-3xl text-pretty text-lg leading-8 text-stone-600 dark:text-stone-400">
+          {comparison.intro ?? DEFAULT_INTRO}
+        </p>
+      </header>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <ComparisonToolCard tool={toolA} side="A" />
+        <ComparisonToolCard tool={toolB} side="B" />
+      </div>
+
+      <div className="mt-16 space-y-16">
+        <Section id="panel-verdict" eyebrow="Panel verdict" title="What the panel says" description="Panel ship is the share of published reviewer verdicts that say ship.">
+          <PanelVerdict toolA={toolA} toolB={toolB} />
+        </Section>
+
+        <Section id="pricing" eyebrow="Pricing read" title="What it costs to start" description="Entry price and pricing model, with the source we checked.">
+          <PricingRead toolA={toolA} toolB={toolB} />
+        </Section>
+
+        <Section id="reviewer-split" eyebrow="Reviewer split" title="Where the reviewers land" description="Each reviewer's call on both tools.">
+          <ReviewerSplit rows={split} toolA={toolA} toolB={toolB} />
+        </Section>
+
+        <Section id="community" eyebrow="Community vote" title="What readers say">
+          <CommunityVote toolA={toolA} toolB={toolB} />
+        </Section>
+
+        <Section id="scorecard" title="Reviewer scorecard" description="Every verdict in full, reviewer by reviewer.">
+          <Scorecard rows={split} toolA={toolA} toolB={toolB} />
+        </Section>
+
+        <NewsletterBox />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { ComparisonCard } from "@/components/site/comparison-card";
+import { DisagreementBadge } from "@/components/site/disagreement-badge";
+import { PricingDetails } from "@/components/site/pricing-read";
+import { CommunityFigure, EntryFigure, PanelFigure } from "@/components/site/score-figures";
+import { VerdictQuote } from "@/components/site/verdict-quote";
+import { Card } from "@/components/ui/card";
+import { Section } from "@/components/ui/section";
+import { getTool } from "@/lib/tools/queries";
+import { toolSlugSchema } from "@/lib/tools/schema";
+
+const loadTool = cache(async (slug: string) => {
+  await connection();
+  const parsed = toolSlugSchema.safeParse(slug);
+  const tool = parsed.success ? await getTool(parsed.data) : null;
+  if (!tool) notFound();
+  return tool;
+});
+
+export async function generateMetadata({ params }: PageProps<"/tools/[slug]">): Promise<Metadata> {
+  const tool = await loadTool((await params).slug);
+  return {
+    title: `${tool.name} — ship or skip?`,
+    description: `${tool.tagline}. Panel: ${tool.scores.panel.splitLabel}.`,
+    alternates: { canonical: `/tools/${tool.slug}` },
+  };
+}
+
+export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
+  const tool = await loadTool((await params).slug);
+  return (
+    <div className="pb-8 pt-10 sm:pt-14">
+      {tool.archived ? (
+        <p role="status" className="mb-6 rounded-xl bg-stone-200/70 px-4 py-3 text-sm text-stone-700 dark:bg-stone-800 dark:text-stone-300">
+          This tool is archived: it is no longer listed, and its verdicts are kept for the record.
+        </p>
+      ) : null}
+      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <header>
+          <p className="text-xs font-semibold uppercase tracking-[0.16em] text-stone-500 dark:text-stone-400">{tool.category.name}</p>
+          <h1 className="mt-2 text-4xl font-semibold tracking-tight sm:text-5xl">{tool.name}</h1>
+          <p className="mt-2 text-stone-500 dark:text-stone-400">
+            by {tool.vendor}
+            {tool.website ? (
+              <>
+                {" · "}
+                <a href={tool.website} rel="noopener noreferrer" target="_blank" className="underline decoration-stone-300 underline-offset-2 hover:text-stone-800 dark:decoration-stone-600 dark:hover:text-stone-200">
+                  Website
+                </a>
+              </>
+            ) : null}
+          </p>
+          <p className="mt-4 max-w-2xl text-pretty text-xl leading-8 text-stone-700 dark:text-stone-300">{tool.tagline}</p>
+          {tool.scores.disagreement ? (
+            <div className="mt-4"><DisagreementBadge label={tool.scores.disagreement.label} /></div>
+          ) : null}
+          <p className="mt-6 max-w-2xl text-[15px] leading-7 text-stone-600 dark:text-stone-400">{tool.description}</p>
+        </header>
+        <aside className="space-y-4">
+          <Card className="grid grid-cols-3 gap-4 p-5 lg:grid-cols-1">
+            <PanelFigure panel={tool.scores.panel} />
+            <CommunityFigure community={tool.scores.community} />
+            <EntryFigure entry={tool.entryPrice} />
+          </Card>
+          <Card className="p-5">
+            <h2 className="mb-3 text-sm font-semibold">Pricing</h2>
+            <PricingDetails tool={tool} />
+          </Card>
+        </aside>
+      </div>
+
+      <div className="mt-16 space-y-16">
+        <Section id="verdicts" eyebrow="Panel" title="Verdicts" description={tool.scores.panel.splitLabel}>
+          {tool.verdicts.length ? (
+            <ol className="grid gap-4 md:grid-cols-2">
+              {tool.verdicts.map((verdict) => (
+                <li key={verdict.id}>
+                  <VerdictQuote verdict={verdict} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-stone-500">The panel has not published a verdict on {tool.name} yet.</p>
+          )}
+        </Section>
+
+        {tool.comparisons.length ? (
+          <Section id="comparisons" eyebrow="Side by side" title={`${tool.name} compared`}>
+            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {tool.comparisons.map((comparison) => (
+                <li key={comparison.slug}>
+                  <ComparisonCard comparison={{ ...comparison, intro: null }} />
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { ComparisonSummary } from "@/lib/comparisons/queries";
+import { Card } from "@/components/ui/card";
+
+/** A comparison in a list: both tools with their panel figures. */
+export function ComparisonCard({ comparison }: { comparison: ComparisonSummary }) {
+  const { toolA, toolB } = comparison;
+  return (
+    <Card as="article" className="group relative flex h-full flex-col p-5 transition-shadow hover:shadow-md">
+      <p className="text-xs font-medium text-stone-500 dark:text-stone-400">
+        {toolA.category.name === toolB.category.name ? toolA.category.name : `${toolA.category.name} · ${toolB.category.name}`}
+      </p>
+      <h3 className="mt-1.5 text-lg font-semibold tracking-tight">
+        <Link href={`/compare/${comparison.slug}`} className="after:absolute after:inset-0 after:rounded-2xl">
+          {toolA.name} <span className="font-normal text-stone-400">vs</span> {toolB.name}
+        </Link>
+      </h3>
+      {comparison.headline ? <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{comparison.headline}</p> : null}
+      <dl className="mt-auto grid grid-cols-2 gap-3 pt-5">
+        {[toolA, toolB].map((tool) => (
+          <div key={tool.slug} className="rounded-xl bg-stone-50 px-3 py-2.5 dark:bg-stone-800/60">
+            <dt className="truncate text-xs text-stone-500 dark:text-stone-400">{tool.name}</dt>
+            <dd className="mt-0.5 text-sm">
+              <span className="text-lg font-semibold tabular-nums">{tool.scores.panel.label}</span>{" "}
+              <span className="text-xs text-stone-500 dark:text-stone-400">panel ship</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ToolScores } from "@/lib/scores";
+
+/** The panel figure: bold percentage with its split. */
+export function PanelFigure({ panel, emphasis = true }: { panel: ToolScores["panel"]; emphasis?: boolean }) {
+  return (
+    <div>
+      <p className={`font-semibold tabular-nums tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${panel.total === 0 ? "text-stone-400" : ""}`}>
+        {panel.label}
+      </p>
+      <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Panel ship</p>
+      <p className="mt-0.5 text-xs text-stone-500 dark:text-stone-400">{panel.splitLabel}</p>
+    </div>
+  );
+}
+
+/**
+ * The community figure. Honest small samples: "—" with no votes, and below the
+ * minimum a muted figure marked "too few votes" instead of a bold percentage.
+ */
+export function CommunityFigure({ community, emphasis = true }: { community: ToolScores["community"]; emphasis?: boolean }) {
+  const established = community.status === "established";
+  return (
+    <div>
+      <p
+        className={`font-semibold tabular-nums tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${
+          established ? "" : "text-stone-400 dark:text-stone-500"
+        }`}
+      >
+        {community.status === "provisional" ? <span className="text-[0.7em]">{community.label}</span> : community.label}
+      </p>
+      <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Community</p>
+      <p className="mt-0.5 text-xs text-stone-500 dark:text-stone-400">
+        {community.countLabel}
+        {community.note ? ` · ${community.note.toLowerCase()}` : ""}
+      </p>
+    </div>
+  );
+}
+
+export function EntryFigure({ entry, emphasis = true }: { entry: string | null; emphasis?: boolean }) {
+  return (
+    <div>
+      <p className={`font-semibold tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${entry ? "" : "text-stone-400"}`}>{entry ?? "—"}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Entry</p>
+    </div>
+  );
+}
+
+/** A horizontal ship share bar; empty (striped) with no data. */
+export function ShareBar({ share, label }: { share: number | null; label: string }) {
+  return (
+    <div
+      role="img"
+      aria-label={label}
+      className="h-2 w-full overflow-hidden rounded-full bg-skip-100 dark:bg-skip-950"
+    >
+      {share === null ? (
+        <div className="h-full w-full bg-stone-200 dark:bg-stone-800" />
+      ) : (
+        <div className="h-full rounded-full bg-ship-500" style={{ width: `${Math.round(share * 100)}%` }} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { Logo } from "./logo";
+
+const nav = [
+  { href: "/#comparisons", label: "Comparisons" },
+  { href: "/tools", label: "Tools" },
+] as const;
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-20 border-b border-stone-200/80 bg-stone-50/85 backdrop-blur dark:border-stone-800/80 dark:bg-stone-950/85">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:rounded focus:bg-white focus:px-3 focus:py-1.5 focus:text-sm focus:shadow dark:focus:bg-stone-900"
+      >
+        Skip to content
+      </a>
+      <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+        <Logo />
+        <nav aria-label="Main">
+          <ul className="flex items-center gap-1 text-sm text-stone-600 dark:text-stone-300">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  className="rounded-md px-3 py-1.5 transition-colors hover:bg-stone-200/60 hover:text-stone-900 dark:hover:bg-stone-800 dark:hover:text-white"
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { PublicVerdict } from "@/lib/reviewers/select";
+import { CallBadge } from "@/components/ui/call-badge";
+import { Card } from "@/components/ui/card";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** One reviewer's written case, with who wrote it and their call. */
+export function VerdictQuote({ verdict, tool }: { verdict: PublicVerdict; tool?: { name: string; slug: string } }) {
+  return (
+    <Card as="article" className="flex h-full flex-col p-6">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+        <div className="min-w-0">
+          <p className="text-sm font-semibold text-stone-900 dark:text-white">{verdict.reviewer.name}</p>
+          <p className="text-xs text-stone-500 dark:text-stone-400">{verdict.reviewer.lens}</p>
+        </div>
+        <div className="flex items-center gap-2">
+          {tool ? (
+            <Link href={`/tools/${tool.slug}`} className="text-xs font-medium text-stone-600 hover:underline dark:text-stone-300">
+              {tool.name}
+            </Link>
+          ) : null}
+          <CallBadge decision={verdict.decision} />
+        </div>
+      </div>
+      <blockquote className="flex-1 text-[15px] leading-7 text-stone-700 dark:text-stone-300">
+        <p>“{verdict.body}”</p>
+      </blockquote>
+      {verdict.publishedAt ? (
+        <p className="mt-4 text-xs text-stone-400 dark:text-stone-500">
+          <time dateTime={verdict.publishedAt.toISOString()}>{dateFormat.format(verdict.publishedAt)}</time>
+        </p>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { toolDetailResponse, toolSlugSchema, toolSummaryResponse, verdictResponse } from "@/lib/tools/schema";
+
+/** `<a>-vs-<b>`; tool slugs never contain "-vs-" (a database rule), so it splits one way. */
+export const comparisonSlugSchema = z
+  .string()
+  .max(170)
+  .transform((slug, ctx) => {
+    const parts = slug.split("-vs-");
+    const [a, b] = parts;
+    if (parts.length !== 2 || !a || !b) {
+      ctx.addIssue({ code: "custom", message: "A comparison slug looks like <tool>-vs-<tool>" });
+      return z.NEVER;
+    }
+    const toolA = toolSlugSchema.safeParse(a);
+    const toolB = toolSlugSchema.safeParse(b);
+    if (!toolA.success || !toolB.success) {
+      ctx.addIssue({ code: "custom", message: "A comparison slug looks like <tool>-vs-<tool>" });
+      return z.NEVER;
+    }
+    return { slug, toolA: toolA.data, toolB: toolB.data };
+  });
+
+export function comparisonSlug(toolA: string, toolB: string): string {
+  return `${toolA}-vs-${toolB}`;
+}
+
+export const comparisonDetailResponse = z.object({
+  slug: z.string(),
+  url: z.string(),
+  title: z.string(),
+  headline: z.string().nullable(),
+  intro: z.string().nullable(),
+  publishedAt: z.iso.datetime().nullable(),
+  tools: z.tuple([
+    toolSummaryResponse.extend({ description: z.string(), pricing: toolDetailResponse.shape.pricing }),
+    toolSummaryResponse.extend({ description: z.string(), pricing: toolDetailResponse.shape.pricing }),
+  ]),
+  split: z.array(
+    z.object({
+      reviewer: verdictResponse.shape.reviewer,
+      a: z.enum(["ship", "skip"]).nullable(),
+      b: z.enum(["ship", "skip"]).nullable(),
+      differs: z.boolean(),
+    }),
+  ),
+  scorecard: z.array(verdictResponse.extend({ tool: z.string() })),
+});
+
+export type ComparisonDetailResponse = z.infer<typeof comparisonDetailResponse>;

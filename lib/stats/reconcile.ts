@@ -1,0 +1,109 @@
+import type { PrismaClient } from "@/lib/db/client";
+import type { ToolCounters } from "@/lib/scores";
+
+/**
+ * Counters are kept by the writes themselves (same transaction as the vote or
+ * verdict). Reconciliation recomputes them from the rows, reports any drift,
+ * and with `fix` rewrites the drifted ones.
+ */
+
+export type CounterDrift = {
+  toolId: string;
+  slug: string;
+  stored: ToolCounters | null;
+  expected: ToolCounters;
+};
+
+type Row = {
+  toolId: string;
+  slug: string;
+  expectedPanelShip: number;
+  expectedPanelTotal: number;
+  expectedCommunityShip: number;
+  expectedCommunityTotal: number;
+  panelShip: number | null;
+  panelTotal: number | null;
+  communityShip: number | null;
+  communityTotal: number | null;
+};
+
+const EXPECTED_SQL = `
+  SELECT t."id" AS "toolId", t."slug",
+    COALESCE(p.ship, 0)::int AS "expectedPanelShip", COALESCE(p.total, 0)::int AS "expectedPanelTotal",
+    COALESCE(v.ship, 0)::int AS "expectedCommunityShip", COALESCE(v.total, 0)::int AS "expectedCommunityTotal",
+    s."panelShip", s."panelTotal", s."communityShip", s."communityTotal"
+  FROM "Tool" t
+  LEFT JOIN (
+    SELECT "toolId", count(*) FILTER (WHERE "decision" = 'SHIP') AS ship, count(*) AS total
+    FROM "Verdict" WHERE "published" GROUP BY "toolId"
+  ) p ON p."toolId" = t."id"
+  LEFT JOIN (
+    SELECT "toolId", count(*) FILTER (WHERE "decision" = 'SHIP') AS ship, count(*) AS total
+    FROM "Vote" GROUP BY "toolId"
+  ) v ON v."toolId" = t."id"
+  LEFT JOIN "ToolStats" s ON s."toolId" = t."id"
+`;
+
+function toDrift(row: Row): CounterDrift | null {
+  const expected: ToolCounters = {
+    panelShip: row.expectedPanelShip,
+    panelTotal: row.expectedPanelTotal,
+    communityShip: row.expectedCommunityShip,
+    communityTotal: row.expectedCommunityTotal,
+  };
+  const stored: ToolCounters | null =
+    row.panelShip === null
+      ? null
+      : {
+          panelShip: row.panelShip,
+          panelTotal: row.panelTotal ?? 0,
+          communityShip: row.communityShip ?? 0,
+          communityTotal: row.communityTotal ?? 0,
+        };
+  const same =
+    stored !== null &&
+    stored.panelShip === expected.panelShip &&
+    stored.panelTotal === expected.panelTotal &&
+    stored.communityShip === expected.communityShip &&
+    stored.communityTotal === expected.communityTotal;
+  return same ? null : { toolId: row.toolId, slug: row.slug, stored, expected };
+}
+
+/** Every tool whose stored counters differ from its rows (or that has none). */
+export async function findCounterDrift(client: PrismaClient): Promise<CounterDrift[]> {
+  const rows = await client.$queryRawUnsafe<Row[]>(`${EXPECTED_SQL} ORDER BY t."slug"`);
+  return rows.map(toDrift).filter((drift): drift is CounterDrift => drift !== null);
+}
+
+/**
+ * Recomputes one tool's counters from its rows and stores them. The stats row
+ * is locked first, so a concurrent vote or verdict write (which locks the same
+ * row before it changes anything) is applied after this, never lost.
+ */
+export async function recomputeToolCounters(client: PrismaClient, toolId: string): Promise<ToolCounters> {
+  return client.$transaction(async (tx) => {
+    await tx.$executeRaw`INSERT INTO "ToolStats" ("toolId") VALUES (${toolId}) ON CONFLICT ("toolId") DO NOTHING`;
+    await tx.$queryRaw`SELECT 1 FROM "ToolStats" WHERE "toolId" = ${toolId} FOR UPDATE`;
+    const [row] = await tx.$queryRawUnsafe<Row[]>(`${EXPECTED_SQL} WHERE t."id" = $1`, toolId);
+    if (!row) throw new Error(`Unknown tool ${toolId}`);
+    const counters: ToolCounters = {
+      panelShip: row.expectedPanelShip,
+      panelTotal: row.expectedPanelTotal,
+      communityShip: row.expectedCommunityShip,
+      communityTotal: row.expectedCommunityTotal,
+    };
+    await tx.toolStats.update({ where: { toolId }, data: counters });
+    return counters;
+  });
+}
+
+/** Reports drift and, with `fix`, repairs it. Returns what was found. */
+export async function reconcileCounters(
+  client: PrismaClient,
+  options: { fix?: boolean } = {},
+): Promise<{ drift: CounterDrift[]; fixed: number }> {
+  const drift = await findCounterDrift(client);
+  if (!options.fix) return { drift, fixed: 0 };
+  for (const item of drift) await recomputeToolCounters(client, item.toolId);
+  return { drift, fixed: drift.length };
+}

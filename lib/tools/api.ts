@@ -1,0 +1,68 @@
+import type { ToolCard } from "./select";
+import type { ToolDetail } from "./queries";
+import type { ToolDetailResponse, ToolSummaryResponse } from "./schema";
+
+const isoDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+
+export function toolScoresResponse(scores: ToolCard["scores"]): ToolSummaryResponse["scores"] {
+  const { panel, community } = scores;
+  return {
+    panel: { ship: panel.ship, total: panel.total, percent: panel.percent, label: panel.label, split: panel.splitLabel },
+    community: {
+      ship: community.ship,
+      total: community.total,
+      percent: community.percent,
+      label: community.label,
+      status: community.status,
+      interval: community.interval,
+    },
+    disagreement: scores.disagreement?.label ?? null,
+  };
+}
+
+export function toToolSummaryResponse(tool: ToolCard): ToolSummaryResponse {
+  return {
+    slug: tool.slug,
+    name: tool.name,
+    vendor: tool.vendor,
+    category: tool.category,
+    tagline: tool.tagline,
+    url: `/tools/${tool.slug}`,
+    archived: tool.archived,
+    pricing: { model: tool.pricingModel, entry: tool.entryPrice },
+    scores: toolScoresResponse(tool.scores),
+  };
+}
+
+export function toToolPricingResponse(tool: ToolCard): ToolDetailResponse["pricing"] {
+  return {
+    model: tool.pricingModel,
+    entry: tool.entryPrice,
+    detail: tool.pricingDetail,
+    sourceUrl: tool.pricingSourceUrl,
+    verifiedAt: isoDate(tool.pricingVerifiedAt),
+  };
+}
+
+export function toToolDetailResponse(tool: ToolDetail): ToolDetailResponse {
+  return {
+    ...toToolSummaryResponse(tool),
+    description: tool.description,
+    website: tool.website,
+    license: tool.license,
+    releasedAt: isoDate(tool.releasedAt),
+    pricing: toToolPricingResponse(tool),
+    verdicts: tool.verdicts.map((verdict) => ({
+      reviewer: { slug: verdict.reviewer.slug, name: verdict.reviewer.name, lens: verdict.reviewer.lens },
+      decision: verdict.decision === "SHIP" ? "ship" : "skip",
+      body: verdict.body,
+      publishedAt: verdict.publishedAt?.toISOString() ?? null,
+      updatedAt: verdict.updatedAt.toISOString(),
+    })),
+    comparisons: tool.comparisons.map((comparison) => ({
+      slug: comparison.slug,
+      title: `${comparison.toolA.name} vs ${comparison.toolB.name}`,
+      url: `/compare/${comparison.slug}`,
+    })),
+  };
+}

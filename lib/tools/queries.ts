@@ -1,0 +1,107 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { publicVerdictSelect, publicVerdictWhere } from "@/lib/reviewers/select";
+import { type ToolListQuery } from "./schema";
+import { toolCardSelect, toToolCard } from "./select";
+
+const listed = { archivedAt: null };
+
+/** A page of the catalogue (archived tools are not listed), newest first within category order. */
+export async function listTools(query: ToolListQuery) {
+  const where = { ...listed, ...(query.category ? { category: { slug: query.category } } : {}) };
+  const [rows, total] = await Promise.all([
+    db.tool.findMany({
+      where,
+      select: toolCardSelect,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    db.tool.count({ where }),
+  ]);
+  return {
+    tools: rows.map(toToolCard),
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}
+
+/** Every listed tool with its category, for the directory page. */
+export async function listToolsByCategory() {
+  const rows = await db.tool.findMany({
+    where: listed,
+    select: toolCardSelect,
+    orderBy: [{ category: { position: "asc" } }, { name: "asc" }],
+  });
+  const groups = new Map<string, { category: { slug: string; name: string }; tools: ReturnType<typeof toToolCard>[] }>();
+  for (const row of rows) {
+    const group = groups.get(row.category.slug) ?? { category: row.category, tools: [] };
+    group.tools.push(toToolCard(row));
+    groups.set(row.category.slug, group);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Top tools by the panel: highest ship share first, then the most verdicts,
+ * then name. Reads the stored counters through an index-friendly join.
+ */
+export async function listTopTools(limit = 6) {
+  const rows = await db.tool.findMany({
+    where: { ...listed, stats: { panelTotal: { gt: 0 } } },
+    select: toolCardSelect,
+  });
+  return rows
+    .map(toToolCard)
+    .sort(
+      (a, b) =>
+        (b.scores.panel.share ?? 0) - (a.scores.panel.share ?? 0) ||
+        b.scores.panel.total - a.scores.panel.total ||
+        a.name.localeCompare(b.name),
+    )
+    .slice(0, limit);
+}
+
+/** One tool with its published verdicts and its published comparisons; null when unknown. */
+export const getTool = cache(async (slug: string) => {
+  const row = await db.tool.findUnique({
+    where: { slug },
+    select: {
+      ...toolCardSelect,
+      verdicts: {
+        where: publicVerdictWhere,
+        select: publicVerdictSelect,
+        orderBy: [{ reviewer: { position: "asc" } }],
+      },
+    },
+  });
+  if (!row) return null;
+  const { verdicts, ...tool } = row;
+  const comparisons = await db.comparison.findMany({
+    where: { status: "PUBLISHED", OR: [{ toolAId: tool.id }, { toolBId: tool.id }] },
+    select: {
+      slug: true,
+      headline: true,
+      publishedAt: true,
+      toolA: { select: toolCardSelect },
+      toolB: { select: toolCardSelect },
+    },
+    orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
+  });
+  return {
+    ...toToolCard(tool),
+    verdicts,
+    comparisons: comparisons.map((comparison) => ({
+      slug: comparison.slug,
+      headline: comparison.headline,
+      publishedAt: comparison.publishedAt,
+      toolA: toToolCard(comparison.toolA),
+      toolB: toToolCard(comparison.toolB),
+    })),
+  };
+});
+
+export type ToolDetail = NonNullable<Awaited<ReturnType<typeof getTool>>>;

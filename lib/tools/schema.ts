@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+export const toolSlugSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "A tool slug is lower-case letters, digits and single dashes");
+
+export const toolListQuerySchema = z.object({
+  page: z.coerce.number().int("page must be a whole number").min(1, "page starts at 1").max(10_000).default(1),
+  pageSize: z.coerce.number().int("pageSize must be a whole number").min(1).max(100).default(20),
+  category: toolSlugSchema.optional(),
+});
+
+export type ToolListQuery = z.infer<typeof toolListQuerySchema>;
+
+// ---- API response shapes (the public contract; see README "API")
+
+const percentScore = {
+  ship: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  percent: z.number().int().min(0).max(100).nullable(),
+  label: z.string(),
+};
+
+export const toolScoresResponse = z.object({
+  panel: z.object({ ...percentScore, split: z.string() }),
+  community: z.object({
+    ...percentScore,
+    status: z.enum(["none", "provisional", "established"]),
+    interval: z.object({ low: z.number(), high: z.number() }).nullable(),
+  }),
+  disagreement: z.string().nullable(),
+});
+
+export const toolSummaryResponse = z.object({
+  slug: z.string(),
+  name: z.string(),
+  vendor: z.string(),
+  category: z.object({ slug: z.string(), name: z.string() }),
+  tagline: z.string(),
+  url: z.string(),
+  archived: z.boolean(),
+  pricing: z.object({
+    model: z.enum(["FREE", "FREEMIUM", "PAID", "USAGE", "OPEN_WEIGHTS"]),
+    entry: z.string().nullable(),
+  }),
+  scores: toolScoresResponse,
+});
+
+export const verdictResponse = z.object({
+  reviewer: z.object({ slug: z.string(), name: z.string(), lens: z.string() }),
+  decision: z.enum(["ship", "skip"]),
+  body: z.string(),
+  publishedAt: z.iso.datetime().nullable(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const toolDetailResponse = toolSummaryResponse.extend({
+  description: z.string(),
+  website: z.string().nullable(),
+  license: z.string().nullable(),
+  releasedAt: z.iso.date().nullable(),
+  pricing: toolSummaryResponse.shape.pricing.extend({
+    detail: z.string().nullable(),
+    sourceUrl: z.string().nullable(),
+    verifiedAt: z.iso.date().nullable(),
+  }),
+  verdicts: z.array(verdictResponse),
+  comparisons: z.array(z.object({ slug: z.string(), title: z.string(), url: z.string() })),
+});
+
+export const toolListResponse = z.object({
+  data: z.array(toolSummaryResponse),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  totalPages: z.number().int(),
+});
+
+export type ToolSummaryResponse = z.infer<typeof toolSummaryResponse>;
+export type ToolDetailResponse = z.infer<typeof toolDetailResponse>;

@@ -1,0 +1,47 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toolScores } from "@/lib/scores";
+
+/** The columns every tool card needs, with its counters (never counted per request). */
+export const toolCardSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  vendor: true,
+  tagline: true,
+  description: true,
+  website: true,
+  license: true,
+  pricingModel: true,
+  entryPrice: true,
+  pricingDetail: true,
+  pricingSourceUrl: true,
+  pricingVerifiedAt: true,
+  releasedAt: true,
+  archivedAt: true,
+  updatedAt: true,
+  category: { select: { slug: true, name: true } },
+  stats: { select: { panelShip: true, panelTotal: true, communityShip: true, communityTotal: true } },
+} satisfies Prisma.ToolSelect;
+
+export type ToolCardRow = Prisma.ToolGetPayload<{ select: typeof toolCardSelect }>;
+
+export const PRICING_MODEL_LABELS = {
+  FREE: "Free",
+  FREEMIUM: "Freemium",
+  PAID: "Paid",
+  USAGE: "Usage-based",
+  OPEN_WEIGHTS: "Open weights",
+} as const;
+
+/** A tool as pages and the API show it: catalogue fields plus computed scores. */
+export function toToolCard(row: ToolCardRow) {
+  const { stats, ...tool } = row;
+  return {
+    ...tool,
+    archived: tool.archivedAt !== null,
+    pricingModelLabel: PRICING_MODEL_LABELS[tool.pricingModel],
+    scores: toolScores(stats),
+  };
+}
+
+export type ToolCard = ReturnType<typeof toToolCard>;

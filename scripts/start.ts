@@ -1,0 +1,149 @@
+/**
+ * `npm start` / `npm run dev`: get a migrated, seeded database, then serve.
+ *
+ * With DATABASE_URL unset it starts the embedded PostgreSQL (data in .data/,
+ * port EMBEDDED_PG_PORT, default 54329) and stops it when the server stops.
+ * With DATABASE_URL set it uses that server. Set SEED=false to skip seeding.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { DatabaseSetupError } from "../lib/db/connection";
+import { createPrismaClient } from "../lib/db/client";
+import { embeddedPort, openDatabase, type DatabaseHandle } from "../lib/db/setup";
+import { seed } from "../prisma/seed";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.once("listening", () => server.close(() => resolve(true)));
+    server.listen(port);
+  });
+}
+
+/** Newest modification time under the given paths (files and folders, recursively). */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (target: string) => {
+    if (!existsSync(target)) return;
+    const stats = statSync(target);
+    newest = Math.max(newest, stats.mtimeMs);
+    if (stats.isDirectory()) {
+      for (const entry of readdirSync(target)) {
+        if (entry === "generated" || entry === "node_modules" || entry.startsWith(".")) continue;
+        visit(path.join(target, entry));
+      }
+    }
+  };
+  paths.forEach((p) => visit(path.join(root, p)));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const sources = newestMtime([
+    "app", "components", "lib", "public", "prisma/schema.prisma",
+    "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json",
+  ]);
+  return statSync(buildId).mtimeMs >= sources;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT must be a port number (got "${process.env.PORT}").`);
+  if (!(await portFree(port))) {
+    fail(`Port ${port} is already in use. Stop what is running there, or start on another port: PORT=3001 npm ${mode === "dev" ? "run dev" : "start"}`);
+  }
+
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase({
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      embedded: {
+        dataDir: path.join(root, ".data/postgres"),
+        port: embeddedPort(process.env.EMBEDDED_PG_PORT, 54329),
+        database: "ship_or_skip",
+      },
+    });
+  } catch (error) {
+    if (error instanceof DatabaseSetupError) fail(error.message);
+    throw error;
+  }
+  const where = database.embedded ? "embedded PostgreSQL" : "PostgreSQL from DATABASE_URL";
+  console.log(
+    `▸ Database: ${where}${database.applied.length ? `, applied ${database.applied.length} migration(s)` : ", schema up to date"} (${elapsed()})`,
+  );
+
+  let stopping = false;
+  const stopDatabase = async () => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop().catch(() => undefined);
+  };
+
+  if (process.env.SEED !== "false") {
+    const client = createPrismaClient(database.url, { poolSize: 2 });
+    try {
+      const { created } = await seed(client);
+      const total = Object.values(created).reduce((sum, n) => sum + n, 0);
+      console.log(`▸ Seed: ${total ? `inserted ${total} row(s)` : "already present"} (${elapsed()})`);
+    } catch (error) {
+      await stopDatabase();
+      fail(`Seeding failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    } finally {
+      await client.$disconnect();
+    }
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
+
+  if (mode === "start" && !buildIsCurrent()) {
+    console.log("▸ Building the app (first start, or sources changed)…");
+    const code = await run(["build"], env);
+    if (code !== 0) {
+      await stopDatabase();
+      fail("The build failed (see above).");
+    }
+  }
+
+  console.log(`▸ Serving on http://localhost:${port} (${elapsed()})`);
+  const child = spawn(process.execPath, [nextBin, mode, "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+
+  const forward = (signal: NodeJS.Signals) => {
+    if (child.exitCode === null) child.kill(signal);
+  };
+  process.on("SIGINT", () => forward("SIGINT"));
+  process.on("SIGTERM", () => forward("SIGTERM"));
+  child.on("exit", async (code, signal) => {
+    await stopDatabase();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+await main();
