@@ -6,67 +6,20 @@
  * With DATABASE_URL set it uses that server. Set SEED=false to skip seeding.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { DatabaseSetupError } from "../lib/db/connection";
 import { createPrismaClient } from "../lib/db/client";
 import { embeddedPort, openDatabase, type DatabaseHandle } from "../lib/db/setup";
 import { seed } from "../prisma/seed";
+import { buildIsCurrent, nextBin, portFree, root, runNext } from "./lib/next";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
-const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)}s`;
 
 function fail(message: string): never {
   console.error(`✖ ${message}`);
   process.exit(1);
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.once("listening", () => server.close(() => resolve(true)));
-    server.listen(port);
-  });
-}
-
-/** Newest modification time under the given paths (files and folders, recursively). */
-function newestMtime(paths: string[]): number {
-  let newest = 0;
-  const visit = (target: string) => {
-    if (!existsSync(target)) return;
-    const stats = statSync(target);
-    newest = Math.max(newest, stats.mtimeMs);
-    if (stats.isDirectory()) {
-      for (const entry of readdirSync(target)) {
-        if (entry === "generated" || entry === "node_modules" || entry.startsWith(".")) continue;
-        visit(path.join(target, entry));
-      }
-    }
-  };
-  paths.forEach((p) => visit(path.join(root, p)));
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const sources = newestMtime([
-    "app", "components", "lib", "public", "prisma/schema.prisma",
-    "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json",
-  ]);
-  return statSync(buildId).mtimeMs >= sources;
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: "inherit" });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
 }
 
 async function main() {
@@ -125,7 +78,7 @@ async function main() {
 
   if (mode === "start" && !buildIsCurrent()) {
     console.log("▸ Building the app (first start, or sources changed)…");
-    const code = await run(["build"], env);
+    const code = await runNext(["build"], env);
     if (code !== 0) {
       await stopDatabase();
       fail("The build failed (see above).");

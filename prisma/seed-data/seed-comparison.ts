@@ -1,7 +1,8 @@
 import type { SeedComparison, SeedTool, SeedVerdict } from "./types";
 
-// The page this product started from (shared/seed/comparison-page.txt), word for
-// word. tests/integration/seed.test.ts checks every string against that file.
+// The page this product started from (comparison-page.txt beside this file, a
+// copy of shared/seed/comparison-page.txt), word for word.
+// tests/integration/seed.test.ts checks every string against that file.
 
 export const seedTools: SeedTool[] = [
   {

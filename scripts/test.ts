@@ -1,0 +1,190 @@
+/**
+ * `npm test`: every check, one command, one summary line.
+ *
+ *   lint → typecheck → unit + integration (Vitest, real PostgreSQL) → build → e2e (Playwright, Chromium)
+ *
+ * Database: the server in DATABASE_URL when set (it creates and drops its own
+ * `sos_test_*` databases there and touches nothing else), otherwise an
+ * embedded PostgreSQL under .data/test-postgres. Ends with "N passed, N failed".
+ *
+ * Options: --skip-e2e, --only-e2e; E2E_PORT, CHROMIUM_PATH env vars.
+ */
+import { spawn } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { DatabaseSetupError, withAdminClient, withDatabase } from "../lib/db/connection";
+import { createPrismaClient } from "../lib/db/client";
+import { embeddedPort, openDatabase, type DatabaseHandle } from "../lib/db/setup";
+import { seed } from "../prisma/seed";
+import { buildIsCurrent, freePort, root, runNext } from "./lib/next";
+
+const args = new Set(process.argv.slice(2));
+const runE2e = !args.has("--skip-e2e");
+const runOthers = !args.has("--only-e2e");
+const prefix = `sos_test_${process.pid}_${Date.now().toString(36)}`;
+const reportDir = path.join(root, "test-results");
+const started = performance.now();
+
+type Tally = { name: string; passed: number; failed: number; skipped: number; note?: string };
+const tallies: Tally[] = [];
+
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+
+async function step(name: string, command: string, commandArgs: string[], env?: NodeJS.ProcessEnv) {
+  console.log(`\n━━ ${name}`);
+  const code = await run(command, commandArgs, env);
+  tallies.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+  return code === 0;
+}
+
+async function readJson<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function vitest(env: NodeJS.ProcessEnv) {
+  console.log("\n━━ Vitest: unit + integration");
+  const output = path.join(reportDir, "vitest.json");
+  await rm(output, { force: true });
+  const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  const report = await readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }>(output);
+  if (!report) {
+    tallies.push({ name: "vitest", passed: 0, failed: 1, skipped: 0, note: `exited ${code} without a report` });
+    return;
+  }
+  const suiteFailures = code !== 0 && report.numFailedTests === 0 ? Math.max(1, report.numFailedTestSuites) : 0;
+  tallies.push({
+    name: "vitest",
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + suiteFailures,
+    skipped: report.numPendingTests + report.numTodoTests,
+    note: suiteFailures ? `${suiteFailures} file(s) failed to load` : undefined,
+  });
+}
+
+type PlaywrightStats = { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+
+async function playwright(database: DatabaseHandle, templateSeeded: string) {
+  const name = `${prefix}_e2e`;
+  await withAdminClient(database.adminUrl, (client) =>
+    client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(templateSeeded)}`),
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: withDatabase(database.adminUrl, name),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!buildIsCurrent()) {
+    console.log("\n━━ next build");
+    if ((await runNext(["build"], env)) !== 0) {
+      tallies.push({ name: "build", passed: 0, failed: 1, skipped: 0 });
+      return;
+    }
+  }
+  console.log("\n━━ Playwright: end to end");
+  const output = path.join(reportDir, "playwright.json");
+  await rm(output, { force: true });
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
+  const code = await run(bin("playwright"), ["test"], {
+    ...env,
+    E2E_PORT: String(port),
+    PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+  });
+  const report = await readJson<PlaywrightStats>(output);
+  if (!report) {
+    tallies.push({ name: "playwright", passed: 0, failed: 1, skipped: 0, note: `exited ${code} without a report` });
+    return;
+  }
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  tallies.push({ name: "playwright", passed: expected + flaky, failed: unexpected + (code !== 0 && unexpected === 0 ? 1 : 0), skipped });
+}
+
+async function dropRunDatabases(adminUrl: string) {
+  await withAdminClient(adminUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}%`]);
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+    }
+  });
+}
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  if (runOthers) {
+    await step("ESLint", bin("eslint"), ["--max-warnings=0", "."]);
+    console.log("\n━━ Route types");
+    await runNext(["typegen"], process.env);
+    await step("TypeScript", bin("tsc"), ["--noEmit"]);
+  }
+
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase({
+      databaseUrl: process.env.DATABASE_URL ? withDatabase(process.env.DATABASE_URL, `${prefix}_template`) : undefined,
+      embedded: {
+        dataDir: path.join(root, ".data/test-postgres"),
+        port: embeddedPort(process.env.EMBEDDED_PG_TEST_PORT, 54339),
+        database: `${prefix}_template`,
+        ephemeral: true,
+      },
+    });
+  } catch (error) {
+    if (error instanceof DatabaseSetupError) {
+      console.error(`✖ ${error.message}`);
+      console.log("\n0 passed, 1 failed");
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const templateEmpty = `${prefix}_template`;
+  const templateSeeded = `${prefix}_seeded`;
+  try {
+    await withAdminClient(database.adminUrl, (client) =>
+      client.query(`CREATE DATABASE ${client.escapeIdentifier(templateSeeded)} TEMPLATE ${client.escapeIdentifier(templateEmpty)}`),
+    );
+    const seedClient = createPrismaClient(withDatabase(database.adminUrl, templateSeeded), { poolSize: 2 });
+    try {
+      await seed(seedClient);
+    } finally {
+      await seedClient.$disconnect();
+    }
+    console.log(`\n▸ Test databases ready on ${database.embedded ? "embedded PostgreSQL" : "DATABASE_URL's server"} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
+
+    const env = {
+      ...process.env,
+      TEST_ADMIN_URL: database.adminUrl,
+      TEST_TEMPLATE_EMPTY: templateEmpty,
+      TEST_TEMPLATE_SEEDED: templateSeeded,
+      TEST_DB_PREFIX: prefix,
+    };
+    if (runOthers) await vitest(env);
+    if (runE2e) await playwright(database, templateSeeded);
+  } finally {
+    await dropRunDatabases(database.adminUrl).catch((error) => console.error("Could not drop test databases:", error));
+    await database.stop();
+  }
+
+  const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
+  const failed = tallies.reduce((sum, t) => sum + t.failed, 0);
+  const skipped = tallies.reduce((sum, t) => sum + t.skipped, 0);
+  console.log("\n━━ Summary");
+  for (const t of tallies) {
+    console.log(`  ${t.failed ? "✖" : "✔"} ${t.name.padEnd(12)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}${t.note ? ` (${t.note})` : ""}`);
+  }
+  console.log(`  in ${((performance.now() - started) / 1000).toFixed(0)}s\n`);
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+}
+
+await main();

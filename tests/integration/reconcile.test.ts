@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { findCounterDrift, reconcileCounters } from "@/lib/stats/reconcile";
+
+let client: PrismaClient;
+beforeAll(() => {
+  client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 });
+});
+afterAll(() => client.$disconnect());
+
+describe("reconciling counters with rows", () => {
+  it("finds no drift after seeding", async () => {
+    expect(await findCounterDrift(client)).toEqual([]);
+  });
+
+  it("reports a counter that disagrees with the rows, and fixes it only when asked", async () => {
+    const tool = await client.tool.findUniqueOrThrow({ where: { slug: "smolvlm2-2b" } });
+    await client.toolStats.update({ where: { toolId: tool.id }, data: { panelShip: 1, communityShip: 2, communityTotal: 7 } });
+
+    const report = await reconcileCounters(client);
+    expect(report.fixed).toBe(0);
+    expect(report.drift).toEqual([
+      {
+        toolId: tool.id,
+        slug: "smolvlm2-2b",
+        stored: { panelShip: 1, panelTotal: 4, communityShip: 2, communityTotal: 7 },
+        expected: { panelShip: 3, panelTotal: 4, communityShip: 0, communityTotal: 0 },
+      },
+    ]);
+
+    const fixed = await reconcileCounters(client, { fix: true });
+    expect(fixed.fixed).toBe(1);
+    expect(await findCounterDrift(client)).toEqual([]);
+    const stats = await client.toolStats.findUniqueOrThrow({ where: { toolId: tool.id } });
+    expect([stats.panelShip, stats.panelTotal, stats.communityShip, stats.communityTotal]).toEqual([3, 4, 0, 0]);
+  });
+
+  it("counts votes and only published verdicts", async () => {
+    const tool = await client.tool.findUniqueOrThrow({ where: { slug: "whisper" } });
+    const users = await Promise.all(
+      ["a", "b", "c"].map((name) => client.user.create({ data: { email: `${name}@reconcile.test` } })),
+    );
+    await client.vote.createMany({
+      data: users.map((user, index) => ({ userId: user.id, toolId: tool.id, decision: index === 0 ? "SKIP" : "SHIP" })),
+    });
+    const verdict = await client.verdict.findFirstOrThrow({ where: { toolId: tool.id, decision: "SHIP" } });
+    await client.verdict.update({ where: { id: verdict.id }, data: { published: false } });
+
+    const [drift] = await findCounterDrift(client);
+    expect(drift?.slug).toBe("whisper");
+    expect(drift?.expected).toEqual({
+      panelShip: drift!.stored!.panelShip - 1,
+      panelTotal: drift!.stored!.panelTotal - 1,
+      communityShip: 2,
+      communityTotal: 3,
+    });
+  });
+
+  it("a tool without a counter row is drift, and fixing creates it", async () => {
+    const category = await client.category.findFirstOrThrow();
+    const tool = await client.tool.create({
+      data: { slug: "brand-new-tool", name: "Brand new", vendor: "Acme", categoryId: category.id, tagline: "t", description: "d", pricingModel: "FREE" },
+    });
+    const drift = await findCounterDrift(client);
+    expect(drift.find((d) => d.toolId === tool.id)?.stored).toBeNull();
+    await reconcileCounters(client, { fix: true });
+    expect(await client.toolStats.findUnique({ where: { toolId: tool.id } })).toMatchObject({ panelTotal: 0, communityTotal: 0 });
+  });
+});
