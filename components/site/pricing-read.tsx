@@ -1,5 +1,6 @@
 import type { ToolCard } from "@/lib/tools/select";
 import { Card } from "@/components/ui/card";
+import { pricingRead } from "@/lib/tools/pricing-read";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
@@ -43,13 +44,16 @@ export function PricingDetails({ tool }: { tool: ToolCard }) {
 
 export function PricingRead({ toolA, toolB }: { toolA: ToolCard; toolB: ToolCard }) {
   return (
-    <div className="grid gap-4 md:grid-cols-2">
-      {[toolA, toolB].map((tool) => (
-        <Card key={tool.slug} className="p-6">
-          <h3 className="mb-4 text-base font-semibold">{tool.name}</h3>
-          <PricingDetails tool={tool} />
-        </Card>
-      ))}
+    <div className="space-y-4">
+      <p className="text-[15px] font-medium text-stone-800 dark:text-stone-100">{pricingRead(toolA, toolB)}</p>
+      <div className="grid gap-4 md:grid-cols-2">
+        {[toolA, toolB].map((tool) => (
+          <Card key={tool.slug} className="p-6">
+            <h3 className="mb-4 text-base font-semibold">{tool.name}</h3>
+            <PricingDetails tool={tool} />
+          </Card>
+        ))}
+      </div>
     </div>
   );
 }

@@ -32,3 +32,27 @@ export function formatPercent(split: Split): string {
   const percent = roundPercent(split);
   return percent === null ? NO_SCORE : `${percent}%`;
 }
+
+export type Call = "ship" | "skip" | "split";
+
+/** What every score shows: the counts, the share, the honest percentage and the overall call. */
+export type ShareScore = Split & {
+  /** 0..1, null when there is nothing to count. */
+  share: number | null;
+  percent: number | null;
+  /** "75%" or "—". */
+  label: string;
+  call: Call | null;
+};
+
+export function shareScore(split: Split): ShareScore {
+  const share = shipShare(split);
+  return {
+    ship: split.ship,
+    total: split.total,
+    share,
+    percent: roundPercent(split),
+    label: formatPercent(split),
+    call: share === null ? null : share > 0.5 ? "ship" : share < 0.5 ? "skip" : "split",
+  };
+}
