@@ -26,6 +26,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           setupFiles: ["tests/helpers/integration-setup.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses.
+          server: { deps: { inline: ["next-auth", "@auth/core", "@auth/prisma-adapter"] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

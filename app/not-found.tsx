@@ -1,14 +1,12 @@
 import Link from "next/link";
-import { SiteFooter } from "@/components/site/site-footer";
-import { SiteHeader } from "@/components/site/site-header";
+import { SiteShell } from "@/components/site/site-shell";
 
 export const metadata = { title: "Not found" };
 
 export default function NotFound() {
   return (
-    <>
-      <SiteHeader />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-24 sm:px-6">
+    <SiteShell>
+      <div className="py-24">
         <p className="text-sm font-semibold text-ship-700 dark:text-ship-400">404</p>
         <h1 className="mt-2 text-4xl font-semibold tracking-tight">We couldn&apos;t find that page</h1>
         <p className="mt-4 max-w-xl text-lg text-stone-600 dark:text-stone-400">
@@ -22,8 +20,7 @@ export default function NotFound() {
             Latest comparisons
           </Link>
         </div>
-      </main>
-      <SiteFooter />
-    </>
+      </div>
+    </SiteShell>
   );
 }

@@ -5,6 +5,26 @@ import { z } from "zod";
  * checked where they are first needed (see `requireDatabaseUrl`), so that
  * `next build` works without a database.
  */
+
+/** "<points>/<seconds>", e.g. "30/60" = 30 per minute. */
+const rate = z
+  .string()
+  .regex(/^\d+\/\d+$/, 'a rate limit is "<points>/<seconds>", e.g. "30/60"')
+  .transform((value) => {
+    const [points, seconds] = value.split("/").map(Number) as [number, number];
+    return { points, duration: seconds };
+  });
+
+const list = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
@@ -13,6 +33,31 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SITE_URL: z.url().default("http://localhost:3000"),
+
+  /** SMTP URL for sign-in emails, e.g. smtp://user:pass@smtp.example.com:587. Unset in development: links go to the log. */
+  EMAIL_SERVER: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).default("Ship or Skip <no-reply@localhost>"),
+  /**
+   * Without EMAIL_SERVER, print sign-in links to the server log instead of
+   * sending them. On by default in development; `npm start` on the embedded
+   * database turns it on too (a local run). Never on for a deployment.
+   */
+  EMAIL_LOG_LINKS: z.enum(["true", "false"]).optional(),
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  /** Comma-separated emails that become ADMIN when they sign in. */
+  ADMIN_EMAILS: list,
+
+  /** When set, rate limits are kept in Redis instead of PostgreSQL. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL").optional(),
+  RATE_LIMIT_VOTES: rate.default({ points: 60, duration: 60 }),
+  RATE_LIMIT_SIGNIN_EMAIL: rate.default({ points: 5, duration: 3600 }),
+  RATE_LIMIT_SIGNIN_IP: rate.default({ points: 20, duration: 3600 }),
+  /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,6 +11,7 @@ import { DatabaseSetupError } from "../lib/db/connection";
 import { createPrismaClient } from "../lib/db/client";
 import { embeddedPort, openDatabase, type DatabaseHandle } from "../lib/db/setup";
 import { seed } from "../prisma/seed";
+import { localAuthSecret } from "./lib/auth-secret";
 import { buildIsCurrent, nextBin, portFree, root, runNext } from "./lib/next";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -69,12 +70,27 @@ async function main() {
     }
   }
 
+  const siteUrl = process.env.SITE_URL ?? `http://localhost:${port}`;
+  const auth = await localAuthSecret(root);
+  if (auth.generated && !database.embedded) {
+    console.warn("▸ AUTH_SECRET is not set: using the one in .data/auth-secret. Set AUTH_SECRET on every node of a deployment.");
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
+    AUTH_SECRET: auth.secret,
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    SITE_URL: siteUrl,
+    // Auth.js builds sign-in links from AUTH_URL, never from a request's Host header.
+    AUTH_URL: process.env.AUTH_URL ?? siteUrl,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
+    // A local run on the embedded database prints sign-in links when no SMTP server is set.
+    ...(database.embedded && !process.env.EMAIL_SERVER && !process.env.EMAIL_LOG_LINKS ? { EMAIL_LOG_LINKS: "true" } : {}),
   };
+  if (!process.env.EMAIL_SERVER && env.EMAIL_LOG_LINKS === "true") {
+    console.log("▸ No EMAIL_SERVER: sign-in links are printed here, in the server log.");
+  }
 
   if (mode === "start" && !buildIsCurrent()) {
     console.log("▸ Building the app (first start, or sources changed)…");
@@ -85,7 +101,7 @@ async function main() {
     }
   }
 
-  console.log(`▸ Serving on http://localhost:${port} (${elapsed()})`);
+  console.log(`▸ Serving on ${siteUrl} (${elapsed()})`);
   const child = spawn(process.execPath, [nextBin, mode, "-p", String(port)], { cwd: root, env, stdio: "inherit" });
 
   const forward = (signal: NodeJS.Signals) => {

@@ -10,12 +10,15 @@
  * Options: --skip-e2e, --only-e2e; E2E_PORT, CHROMIUM_PATH env vars.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { DatabaseSetupError, withAdminClient, withDatabase } from "../lib/db/connection";
 import { createPrismaClient } from "../lib/db/client";
 import { embeddedPort, openDatabase, type DatabaseHandle } from "../lib/db/setup";
 import { seed } from "../prisma/seed";
+import { startMailServer } from "../tests/helpers/mail-server";
 import { buildIsCurrent, freePort, root, runNext } from "./lib/next";
 
 const args = new Set(process.argv.slice(2));
@@ -79,11 +82,26 @@ async function playwright(database: DatabaseHandle, templateSeeded: string) {
   await withAdminClient(database.adminUrl, (client) =>
     client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(templateSeeded)}`),
   );
+  const mailDir = path.join(reportDir, "mail");
+  await rm(mailDir, { recursive: true, force: true });
+  const mail = await startMailServer(mailDir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: withDatabase(database.adminUrl, name),
     NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    EMAIL_SERVER: mail.url,
+    MAIL_DIR: mailDir,
   };
+  try {
+    await runPlaywright(env);
+  } finally {
+    await mail.close();
+  }
+}
+
+async function runPlaywright(env: NodeJS.ProcessEnv) {
   if (!buildIsCurrent()) {
     console.log("\n━━ next build");
     if ((await runNext(["build"], env)) !== 0) {
@@ -97,6 +115,8 @@ async function playwright(database: DatabaseHandle, templateSeeded: string) {
   const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
   const code = await run(bin("playwright"), ["test"], {
     ...env,
+    SITE_URL: `http://127.0.0.1:${port}`,
+    AUTH_URL: `http://127.0.0.1:${port}`,
     E2E_PORT: String(port),
     PLAYWRIGHT_JSON_OUTPUT_NAME: output,
   });
@@ -107,6 +127,26 @@ async function playwright(database: DatabaseHandle, templateSeeded: string) {
   }
   const { expected, unexpected, flaky, skipped } = report.stats;
   tallies.push({ name: "playwright", passed: expected + flaky, failed: unexpected + (code !== 0 && unexpected === 0 ? 1 : 0), skipped });
+}
+
+/** Redis for the Redis-store tests: REDIS_URL, or one answering at 127.0.0.1:6379. */
+async function findRedis(): Promise<string | undefined> {
+  if (process.env.REDIS_URL) return process.env.REDIS_URL;
+  const answers = await new Promise<boolean>((resolve) => {
+    const socket = net.connect(6379, "127.0.0.1");
+    socket.setTimeout(1000);
+    socket.once("connect", () => socket.write("PING\r\n"));
+    socket.once("data", (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith("+PONG"));
+    });
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+  return answers ? "redis://127.0.0.1:6379" : undefined;
 }
 
 async function dropRunDatabases(adminUrl: string) {
@@ -167,7 +207,9 @@ async function main() {
       TEST_TEMPLATE_EMPTY: templateEmpty,
       TEST_TEMPLATE_SEEDED: templateSeeded,
       TEST_DB_PREFIX: prefix,
+      TEST_REDIS_URL: await findRedis(),
     };
+    if (!env.TEST_REDIS_URL) console.log("▸ No Redis at 127.0.0.1:6379 (or REDIS_URL): the Redis rate-limit store is not tested in this run.");
     if (runOthers) await vitest(env);
     if (runE2e) await playwright(database, templateSeeded);
   } finally {

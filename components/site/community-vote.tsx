@@ -1,25 +1,38 @@
 import type { ToolCard } from "@/lib/tools/select";
 import { MIN_COMMUNITY_VOTES } from "@/lib/scores";
+import { toVoteCommunity, type DecisionInput } from "@/lib/votes/schema";
 import { Card } from "@/components/ui/card";
-import { CommunityFigure, ShareBar } from "./score-figures";
+import { VoteWidget } from "./vote-widget";
 
-/** Community figures side by side (read-only). */
-export function CommunityVote({ toolA, toolB }: { toolA: ToolCard; toolB: ToolCard }) {
+type Props = {
+  toolA: ToolCard;
+  toolB: ToolCard;
+  /** The visitor's own votes by tool id. */
+  votes: Map<string, DecisionInput>;
+  signedIn: boolean;
+  returnTo: string;
+};
+
+/** Community figures side by side, each with its vote widget. */
+export function CommunityVote({ toolA, toolB, votes, signedIn, returnTo }: Props) {
   return (
     <Card className="p-6">
-      <div className="grid gap-6 sm:grid-cols-2">
+      <div className="grid gap-8 sm:grid-cols-2">
         {[toolA, toolB].map((tool) => (
           <div key={tool.slug} className="space-y-3">
             <p className="text-sm font-medium">{tool.name}</p>
-            <CommunityFigure community={tool.scores.community} emphasis={false} />
-            <ShareBar
-              share={tool.scores.community.status === "established" ? tool.scores.community.share : null}
-              label={`${tool.name}: ${tool.scores.community.countLabel}`}
+            <VoteWidget
+              largeFigure
+              tool={{ slug: tool.slug, name: tool.name }}
+              community={toVoteCommunity(tool.scores.community)}
+              vote={votes.get(tool.id) ?? null}
+              signedIn={signedIn}
+              returnTo={returnTo}
             />
           </div>
         ))}
       </div>
-      <p className="mt-5 border-t border-stone-100 pt-4 text-xs leading-5 text-stone-500 dark:border-stone-800 dark:text-stone-400">
+      <p className="mt-6 border-t border-stone-100 pt-4 text-xs leading-5 text-stone-500 dark:border-stone-800 dark:text-stone-400">
         One ship-or-skip vote per signed-in reader per tool. Below {MIN_COMMUNITY_VOTES} votes a figure is marked
         provisional rather than shown as a bold percentage.
       </p>

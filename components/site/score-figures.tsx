@@ -1,4 +1,5 @@
 import type { ToolScores } from "@/lib/scores";
+import type { VoteCommunity } from "@/lib/votes/schema";
 
 /** The panel figure: bold percentage with its split. */
 export function PanelFigure({ panel, emphasis = true }: { panel: ToolScores["panel"]; emphasis?: boolean }) {
@@ -17,7 +18,7 @@ export function PanelFigure({ panel, emphasis = true }: { panel: ToolScores["pan
  * The community figure. Honest small samples: "—" with no votes, and below the
  * minimum a muted figure marked "too few votes" instead of a bold percentage.
  */
-export function CommunityFigure({ community, emphasis = true }: { community: ToolScores["community"]; emphasis?: boolean }) {
+export function CommunityFigure({ community, emphasis = true }: { community: VoteCommunity; emphasis?: boolean }) {
   const established = community.status === "established";
   return (
     <div>
@@ -31,7 +32,7 @@ export function CommunityFigure({ community, emphasis = true }: { community: Too
       <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Community</p>
       <p className="mt-0.5 text-xs text-stone-500 dark:text-stone-400">
         {community.countLabel}
-        {community.note ? ` · ${community.note.toLowerCase()}` : ""}
+        {community.status === "provisional" ? " · too few votes" : ""}
       </p>
     </div>
   );

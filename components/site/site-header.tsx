@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { signOutAction } from "@/lib/auth/actions";
+import { getCurrentUser } from "@/lib/auth/session";
 import { Logo } from "./logo";
 
 const nav = [
@@ -6,7 +8,11 @@ const nav = [
   { href: "/tools", label: "Tools" },
 ] as const;
 
-export function SiteHeader() {
+const linkClass =
+  "rounded-md px-3 py-1.5 transition-colors hover:bg-stone-200/60 hover:text-stone-900 dark:hover:bg-stone-800 dark:hover:text-white";
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
   return (
     <header className="sticky top-0 z-20 border-b border-stone-200/80 bg-stone-50/85 backdrop-blur dark:border-stone-800/80 dark:bg-stone-950/85">
       <a
@@ -20,15 +26,37 @@ export function SiteHeader() {
         <nav aria-label="Main">
           <ul className="flex items-center gap-1 text-sm text-stone-600 dark:text-stone-300">
             {nav.map((item) => (
-              <li key={item.href}>
-                <Link
-                  href={item.href}
-                  className="rounded-md px-3 py-1.5 transition-colors hover:bg-stone-200/60 hover:text-stone-900 dark:hover:bg-stone-800 dark:hover:text-white"
-                >
+              <li key={item.href} className="hidden sm:block">
+                <Link href={item.href} className={linkClass}>
                   {item.label}
                 </Link>
               </li>
             ))}
+            {user ? (
+              <>
+                <li>
+                  <Link href="/account" className={linkClass} title={user.email}>
+                    Account
+                  </Link>
+                </li>
+                <li>
+                  <form action={signOutAction}>
+                    <button type="submit" className={linkClass}>
+                      Sign out
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link
+                  href="/signin"
+                  className="ml-1 rounded-lg bg-stone-900 px-3 py-1.5 font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900 dark:hover:bg-stone-200"
+                >
+                  Sign in
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
       </div>

@@ -1,15 +1,25 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type { PrismaClient };
 
-/** A Prisma client over the pg driver adapter. Scripts and tests use this directly. */
-export function createPrismaClient(url: string, options: { poolSize?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-  });
+function poolConfig(url: string, poolSize = 10): pg.PoolConfig {
+  return { connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 };
+}
+
+export function createPool(url: string, options: { poolSize?: number } = {}): pg.Pool {
+  const pool = new pg.Pool(poolConfig(url, options.poolSize));
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
+  return pool;
+}
+
+/**
+ * A Prisma client over the pg driver adapter: on a shared pool (which the
+ * caller closes), or on a pool of its own that `$disconnect()` closes.
+ */
+export function createPrismaClient(url: string, options: { poolSize?: number; pool?: pg.Pool } = {}): PrismaClient {
+  const adapter = new PrismaPg(options.pool ?? poolConfig(url, options.poolSize));
   return new PrismaClient({ adapter });
 }

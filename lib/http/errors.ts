@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { RateLimitedError } from "@/lib/rate-limit/errors";
 import type { z } from "zod";
 
 /** The one JSON error shape of the API: `{ error: { code, message, issues? } }`. */
@@ -46,6 +47,11 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
       return await fn(...args);
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
+      if (error instanceof RateLimitedError) {
+        return errorResponse(
+          new ApiError(429, "rate_limited", error.message, undefined, { "Retry-After": String(error.retryAfterSeconds) }),
+        );
+      }
       console.error(error);
       return errorResponse(new ApiError(500, "internal_error", "Something went wrong on our side. Try again shortly."));
     }

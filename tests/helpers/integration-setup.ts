@@ -7,8 +7,7 @@ const database = await createTestDatabase("seeded");
 process.env.DATABASE_URL = database.url;
 
 afterAll(async () => {
-  const global = globalThis as unknown as { __db?: { $disconnect(): Promise<void> } };
-  await global.__db?.$disconnect();
-  delete global.__db;
+  const { closeDb } = await import("@/lib/db");
+  await closeDb();
   await database.drop();
 });

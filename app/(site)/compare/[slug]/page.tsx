@@ -10,7 +10,9 @@ import { PricingRead } from "@/components/site/pricing-read";
 import { ReviewerSplit } from "@/components/site/reviewer-split";
 import { Scorecard } from "@/components/site/scorecard";
 import { Section } from "@/components/ui/section";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getComparison } from "@/lib/comparisons/queries";
+import { getUserVotes } from "@/lib/votes/queries";
 
 const DEFAULT_INTRO =
   "Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote comparison.";
@@ -36,6 +38,8 @@ export async function generateMetadata({ params }: PageProps<"/compare/[slug]">)
 export default async function ComparisonPage({ params }: PageProps<"/compare/[slug]">) {
   const comparison = await loadComparison((await params).slug);
   const { toolA, toolB, split } = comparison;
+  const user = await getCurrentUser();
+  const votes = user ? await getUserVotes(user.id, [toolA.id, toolB.id]) : new Map();
   return (
     <div className="pb-8">
       <header className="pb-8 pt-10 sm:pt-14">
@@ -68,7 +72,7 @@ export default async function ComparisonPage({ params }: PageProps<"/compare/[sl
         </Section>
 
         <Section id="community" eyebrow="Community vote" title="What readers say">
-          <CommunityVote toolA={toolA} toolB={toolB} />
+          <CommunityVote toolA={toolA} toolB={toolB} votes={votes} signedIn={Boolean(user)} returnTo={`/compare/${comparison.slug}`} />
         </Section>
 
         <Section id="scorecard" title="Reviewer scorecard" description="Every verdict in full, reviewer by reviewer.">

@@ -9,7 +9,11 @@ import { CommunityFigure, EntryFigure, PanelFigure } from "@/components/site/sco
 import { VerdictQuote } from "@/components/site/verdict-quote";
 import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
+import { VoteWidget } from "@/components/site/vote-widget";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getTool } from "@/lib/tools/queries";
+import { getUserVotes } from "@/lib/votes/queries";
+import { toVoteCommunity } from "@/lib/votes/schema";
 import { toolSlugSchema } from "@/lib/tools/schema";
 
 const loadTool = cache(async (slug: string) => {
@@ -31,6 +35,8 @@ export async function generateMetadata({ params }: PageProps<"/tools/[slug]">): 
 
 export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
   const tool = await loadTool((await params).slug);
+  const user = await getCurrentUser();
+  const vote = user ? ((await getUserVotes(user.id, [tool.id])).get(tool.id) ?? null) : null;
   return (
     <div className="pb-8 pt-10 sm:pt-14">
       {tool.archived ? (
@@ -65,6 +71,17 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
             <CommunityFigure community={tool.scores.community} />
             <EntryFigure entry={tool.entryPrice} />
           </Card>
+          {tool.archived ? null : (
+            <Card className="p-5">
+              <VoteWidget
+                tool={{ slug: tool.slug, name: tool.name }}
+                community={toVoteCommunity(tool.scores.community)}
+                vote={vote}
+                signedIn={Boolean(user)}
+                returnTo={`/tools/${tool.slug}`}
+              />
+            </Card>
+          )}
           <Card className="p-5">
             <h2 className="mb-3 text-sm font-semibold">Pricing</h2>
             <PricingDetails tool={tool} />

@@ -1,0 +1,56 @@
+import { NextResponse } from "next/server";
+import { requireRequestUser } from "@/lib/auth/session";
+import { ApiError, badRequest, handle, notFound } from "@/lib/http/errors";
+import { assertSameOrigin } from "@/lib/http/origin";
+import { consume } from "@/lib/rate-limit";
+import { toolScoresResponse } from "@/lib/tools/api";
+import { toolSlugSchema } from "@/lib/tools/schema";
+import { setVote, ToolNotFoundError, type VoteResult } from "@/lib/votes/actions";
+import { voteBodySchema, type DecisionInput } from "@/lib/votes/schema";
+
+/**
+ * PUT /api/tools/:slug/vote  { "decision": "ship" | "skip" }  — cast or change
+ * DELETE /api/tools/:slug/vote                                 — withdraw
+ * Both answer { data: { tool, vote, scores } } with the tool's new figures.
+ */
+
+async function vote(request: Request, context: RouteContext<"/api/tools/[slug]/vote">, decision: () => Promise<DecisionInput | null>) {
+  assertSameOrigin(request);
+  const user = await requireRequestUser(request);
+  const { slug } = await context.params;
+  if (!toolSlugSchema.safeParse(slug).success) throw notFound(`Tool "${slug}"`);
+  const value = await decision();
+  await consume("vote", user.id);
+  let result: VoteResult;
+  try {
+    result = await setVote(user.id, slug, value);
+  } catch (error) {
+    if (error instanceof ToolNotFoundError) throw notFound(`Tool "${slug}"`);
+    throw error;
+  }
+  return NextResponse.json({ data: { tool: result.tool, vote: result.vote, scores: toolScoresResponse(result.scores) } });
+}
+
+async function readDecision(request: Request): Promise<DecisionInput> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new ApiError(415, "unsupported_media_type", "Send the vote as JSON: Content-Type: application/json.");
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+  const parsed = voteBodySchema.safeParse(body);
+  if (!parsed.success) throw badRequest(parsed.error, "Invalid vote");
+  return parsed.data.decision;
+}
+
+export const PUT = handle((request: Request, context: RouteContext<"/api/tools/[slug]/vote">) =>
+  vote(request, context, () => readDecision(request)),
+);
+
+export const DELETE = handle((request: Request, context: RouteContext<"/api/tools/[slug]/vote">) =>
+  vote(request, context, async () => null),
+);

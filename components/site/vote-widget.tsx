@@ -1,0 +1,209 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { communityScore } from "@/lib/scores";
+import type { VoteCommunity } from "@/lib/votes/schema";
+import { CommunityFigure } from "./score-figures";
+import { voteAction, voteFormAction } from "@/lib/votes/vote-action";
+
+type Decision = "ship" | "skip";
+type Community = VoteCommunity;
+
+type Props = {
+  tool: { slug: string; name: string };
+  community: Community;
+  vote: Decision | null;
+  signedIn: boolean;
+  /** Where sign-in sends the visitor back to. */
+  returnTo: string;
+  compact?: boolean;
+  /** Show the community figure large (the comparison's community section). */
+  largeFigure?: boolean;
+};
+
+const PENDING_KEY = "sos:pending-vote";
+const PENDING_MAX_AGE_MS = 60 * 60 * 1000;
+
+function withVote(community: Community, before: Decision | null, after: Decision | null): Community {
+  const ship = community.ship + (after === "ship" ? 1 : 0) - (before === "ship" ? 1 : 0);
+  const total = community.total + (after ? 1 : 0) - (before ? 1 : 0);
+  const score = communityScore({ ship: Math.max(0, ship), total: Math.max(0, total) });
+  return { ship: score.ship, total: score.total, label: score.label, countLabel: score.countLabel, status: score.status };
+}
+
+function describe(community: Community): string {
+  if (community.status === "none") return "No votes yet";
+  if (community.status === "provisional") return `Too few votes · ${community.countLabel}`;
+  return `${community.label} ship · ${community.countLabel}`;
+}
+
+/**
+ * Ship / skip vote on one tool. Optimistic: the figure moves at once and rolls
+ * back with a message if the server refuses. Works without JavaScript (a plain
+ * form posting to the server action); signed out, it leads to sign-in and the
+ * vote is applied on return.
+ */
+export function VoteWidget({
+  tool,
+  community: initialCommunity,
+  vote: initialVote,
+  signedIn,
+  returnTo,
+  compact = false,
+  largeFigure = false,
+}: Props) {
+  const [saved, setSaved] = useState({ vote: initialVote, community: initialCommunity });
+  const [shown, setShown] = useState(saved);
+  const [error, setError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [pending, startTransition] = useTransition();
+  const headingId = useId();
+  const appliedPending = useRef(false);
+
+  // Fresh figures from the server (a refresh after someone's vote) replace ours.
+  useEffect(() => {
+    const next = { vote: initialVote, community: initialCommunity };
+    setSaved(next);
+    setShown(next);
+  }, [initialVote, initialCommunity]);
+
+  const submit = (decision: Decision | null) => {
+    const before = saved.vote;
+    const optimistic = { vote: decision, community: withVote(saved.community, before, decision) };
+    setShown(optimistic);
+    setError(null);
+    startTransition(async () => {
+      const result = await voteAction(tool.slug, decision);
+      if (result.ok) {
+        const next = { vote: result.vote, community: result.community };
+        setSaved(next);
+        setShown(next);
+        setAnnouncement(
+          `${result.vote ? `You voted ${result.vote} on ${tool.name}` : `Vote on ${tool.name} withdrawn`}. Community: ${describe(result.community)}.`,
+        );
+      } else {
+        setShown(saved);
+        setError(result.error);
+        setAnnouncement(result.error);
+      }
+    });
+  };
+
+  // A vote chosen before signing in is applied once, on return (same browser only).
+  useEffect(() => {
+    if (!signedIn || appliedPending.current) return;
+    appliedPending.current = true;
+    try {
+      const raw = window.localStorage.getItem(PENDING_KEY);
+      if (!raw) return;
+      const pendingVote = JSON.parse(raw) as { tool?: string; decision?: string; at?: number };
+      if (pendingVote.tool !== tool.slug) return;
+      window.localStorage.removeItem(PENDING_KEY);
+      const fresh = typeof pendingVote.at === "number" && Date.now() - pendingVote.at < PENDING_MAX_AGE_MS;
+      if (fresh && (pendingVote.decision === "ship" || pendingVote.decision === "skip")) submit(pendingVote.decision);
+    } catch {
+      // Storage unavailable or malformed: nothing to apply.
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signedIn, tool.slug]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault(); // handled here with JavaScript; without it the server action runs
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const value = submitter?.value;
+    submit(value === "ship" || value === "skip" ? value : null);
+  };
+
+  const signInHref = `/signin?callbackUrl=${encodeURIComponent(returnTo)}`;
+  const rememberAndSignIn = (decision: Decision) => {
+    try {
+      window.localStorage.setItem(PENDING_KEY, JSON.stringify({ tool: tool.slug, decision, at: Date.now() }));
+    } catch {
+      // Private mode: the visitor votes again after signing in.
+    }
+  };
+
+  const button = (decision: Decision) => {
+    const active = shown.vote === decision;
+    const base =
+      "inline-flex flex-1 items-center justify-center gap-1.5 rounded-xl px-4 py-2.5 text-sm font-semibold ring-1 ring-inset transition-colors disabled:cursor-wait";
+    const tone =
+      decision === "ship"
+        ? active
+          ? "bg-ship-600 text-white ring-ship-600 dark:bg-ship-500 dark:text-stone-950"
+          : "bg-white text-ship-700 ring-stone-300 hover:bg-ship-50 dark:bg-stone-900 dark:text-ship-300 dark:ring-stone-700 dark:hover:bg-ship-950"
+        : active
+          ? "bg-skip-600 text-white ring-skip-600 dark:bg-skip-500 dark:text-stone-950"
+          : "bg-white text-skip-700 ring-stone-300 hover:bg-skip-50 dark:bg-stone-900 dark:text-skip-300 dark:ring-stone-700 dark:hover:bg-skip-950";
+    const label = (
+      <>
+        <span aria-hidden>{decision === "ship" ? "↑" : "↓"}</span>
+        {decision === "ship" ? "Ship" : "Skip"}
+        <span className="sr-only"> {tool.name}</span>
+      </>
+    );
+    if (!signedIn) {
+      return (
+        <a href={signInHref} onClick={() => rememberAndSignIn(decision)} className={`${base} ${tone}`}>
+          {label}
+        </a>
+      );
+    }
+    return (
+      <button type="submit" name="decision" value={decision} aria-pressed={active} disabled={pending} className={`${base} ${tone}`}>
+        {label}
+      </button>
+    );
+  };
+
+  return (
+    <section aria-labelledby={headingId} data-testid={`vote-${tool.slug}`} className={compact ? "" : "space-y-3"}>
+      {largeFigure ? (
+        <div data-testid="community-figure-large">
+          <CommunityFigure community={shown.community} />
+        </div>
+      ) : null}
+      <div className="flex items-baseline justify-between gap-3">
+        <h3 id={headingId} className={compact ? "sr-only" : "text-sm font-medium"}>
+          {compact ? `Your vote on ${tool.name}` : signedIn ? "Your vote" : "Vote"}
+        </h3>
+        {!compact && !largeFigure ? (
+          <p className="text-xs tabular-nums text-stone-500 dark:text-stone-400" data-testid="community-figure">
+            {describe(shown.community)}
+          </p>
+        ) : null}
+      </div>
+      <form action={voteFormAction} onSubmit={onSubmit} className="space-y-2">
+        <input type="hidden" name="tool" value={tool.slug} />
+        <div className="flex gap-2">
+          {button("ship")}
+          {button("skip")}
+        </div>
+        {signedIn && shown.vote ? (
+          <button
+            type="submit"
+            name="decision"
+            value="withdraw"
+            disabled={pending}
+            className="text-xs font-medium text-stone-500 underline decoration-stone-300 underline-offset-2 hover:text-stone-800 dark:text-stone-400 dark:hover:text-stone-200"
+          >
+            Withdraw my vote
+          </button>
+        ) : null}
+        {!signedIn && !compact ? (
+          <p className="text-xs text-stone-500 dark:text-stone-400">
+            <a href={signInHref} className="font-medium underline underline-offset-2">Sign in</a> to vote — one vote per tool, change it any time.
+          </p>
+        ) : null}
+      </form>
+      {error ? (
+        <p role="alert" className="rounded-lg bg-skip-50 px-3 py-2 text-xs font-medium text-skip-700 dark:bg-skip-950 dark:text-skip-300">
+          {error}
+        </p>
+      ) : null}
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </section>
+  );
+}

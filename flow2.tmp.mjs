@@ -1,0 +1,15 @@
+import { chromium } from "@playwright/test";
+import { readFileSync } from "node:fs";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-background-networking","--no-first-run","--disable-quic"] });
+const page = await browser.newPage();
+await page.goto("http://127.0.0.1:3100/signin?callbackUrl=%2Ftools");
+await page.fill("#email", "x" + Date.now() + "@example.com");
+await page.click("text=Email me a sign-in link");
+await page.waitForURL(/check-email/);
+await page.waitForTimeout(300);
+const log = readFileSync("/tmp/start5.log", "utf8");
+const link = [...log.matchAll(/(http:\/\/\S+callback\/nodemailer\S+)/g)].map(m => m[1]).at(-1);
+console.log(link);
+const res = await fetch(link, { redirect: "manual" });
+console.log(res.status, res.headers.get("location"));
+await browser.close();

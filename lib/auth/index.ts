@@ -1,0 +1,81 @@
+import "server-only";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import GitHub from "next-auth/providers/github";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { db } from "@/lib/db";
+import { emailMode, sendEmail } from "@/lib/email";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { magicLinkEmail } from "./magic-link-email";
+import { promoteConfiguredAdmin } from "./roles";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name?: string | null; image?: string | null; role: Role };
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+/** Sign-in links expire after an hour and work once (Auth.js deletes the token on use). */
+export const MAGIC_LINK_MAX_AGE_SECONDS = 60 * 60;
+
+export const githubEnabled = Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET);
+export const emailEnabled = emailMode() !== "disabled";
+
+function config(): NextAuthConfig {
+  return {
+    adapter: PrismaAdapter(db as never),
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    trustHost: true,
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    providers: [
+      ...(emailEnabled
+        ? [
+            Nodemailer({
+              // Sending goes through lib/email (SMTP, or the log in development).
+              server: env.EMAIL_SERVER ?? { jsonTransport: true },
+              from: env.EMAIL_FROM,
+              maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+              normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+              async sendVerificationRequest({ identifier, url, expires }) {
+                await sendEmail(magicLinkEmail(identifier, url, expires));
+              },
+            }),
+          ]
+        : []),
+      ...(githubEnabled ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
+    ],
+    callbacks: {
+      // After sign-in, go back only to a page of this site (SITE_URL), never elsewhere.
+      redirect({ url, baseUrl }) {
+        const site = new URL(env.SITE_URL);
+        let target: URL;
+        try {
+          target = new URL(url, site);
+        } catch {
+          return site.origin;
+        }
+        const ours = target.origin === site.origin || target.origin === new URL(baseUrl).origin;
+        return ours ? `${site.origin}${target.pathname}${target.search}${target.hash}` : site.origin;
+      },
+      // Database sessions: `user` is the row read on this request, so a role
+      // change takes effect on the very next request.
+      session({ session, user }) {
+        return {
+          ...session,
+          user: { id: user.id, email: user.email, name: user.name, image: user.image, role: user.role ?? "USER" },
+        };
+      },
+    },
+    events: {
+      signIn: async ({ user }) => {
+        await promoteConfiguredAdmin(user);
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);

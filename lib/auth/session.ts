@@ -1,0 +1,56 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { ApiError } from "@/lib/http/errors";
+import { auth } from "./index";
+
+export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
+
+/** The signed-in user of this request (pages, layouts, server actions), or null. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return { id: session.user.id, email: session.user.email, name: session.user.name ?? null, role: session.user.role };
+});
+
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+function readCookie(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const index = part.indexOf("=");
+    if (index === -1) continue;
+    if (part.slice(0, index).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(index + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The signed-in user of a route-handler request: the Auth.js database session
+ * named by the session cookie, read with its user on every request (so a
+ * changed role applies at once). Never trusts anything else from the client.
+ */
+export async function getRequestUser(request: Request): Promise<CurrentUser | null> {
+  const cookie = request.headers.get("cookie");
+  const token = SESSION_COOKIES.map((name) => readCookie(cookie, name)).find(Boolean);
+  if (!token || token.length > 512) return null;
+  const session = await db.session.findUnique({
+    where: { sessionToken: token },
+    select: { expires: true, user: { select: { id: true, email: true, name: true, role: true } } },
+  });
+  if (!session || session.expires <= new Date() || !session.user.email) return null;
+  return { ...session.user, email: session.user.email };
+}
+
+export async function requireRequestUser(request: Request): Promise<CurrentUser> {
+  const user = await getRequestUser(request);
+  if (!user) throw new ApiError(401, "unauthenticated", "Sign in to do this.");
+  return user;
+}

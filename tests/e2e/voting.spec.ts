@@ -1,0 +1,116 @@
+import { expect, test, type Page } from "@playwright/test";
+import { waitForMail } from "../helpers/mail-server";
+
+const SEED = "/compare/claude-4-sonnet-vs-smolvlm2-2b";
+const mailDir = process.env.MAIL_DIR;
+
+async function signInByEmail(page: Page, email: string) {
+  const after = Date.now() - 1000;
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const mail = await waitForMail(mailDir!, email, { after });
+  expect(mail.subject).toBe("Sign in to Ship or Skip");
+  const link = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/)?.[0];
+  expect(link, "the email carries a sign-in link").toBeTruthy();
+  return link!;
+}
+
+test.describe("signing in and voting", () => {
+  test.skip(!mailDir, "needs the SMTP server that `npm test` starts (MAIL_DIR)");
+
+  test("a visitor votes signed out, signs in by email, and the vote lands; then changes and withdraws it", async ({ page }, testInfo) => {
+    const email = `voter-${Date.now()}@example.test`;
+    await page.goto(SEED);
+    const smol = page.getByTestId("vote-smolvlm2-2b");
+    const claude = page.getByTestId("vote-claude-4-sonnet");
+    await expect(smol.getByTestId("community-figure-large")).toContainText("—");
+
+    // Signed out: the vote button leads to sign-in and back.
+    await smol.getByRole("link", { name: /Ship/ }).click();
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcompare%2Fclaude-4-sonnet-vs-smolvlm2-2b/);
+    const link = await signInByEmail(page, email);
+    await page.goto(link);
+    await expect(page).toHaveURL(new RegExp(`${SEED}$`));
+
+    // The vote chosen before signing in is applied.
+    await expect(smol.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(smol.getByTestId("community-figure-large")).toContainText("1 vote");
+    await expect(smol.getByTestId("community-figure-large")).toContainText("too few votes");
+
+    // A second vote on the other tool, from the page.
+    await claude.getByRole("button", { name: /Skip/ }).click();
+    await expect(claude.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(claude.getByTestId("community-figure-large")).toContainText("1 vote");
+    await testInfo.attach("vote-widget-light", { body: await page.locator("#community").screenshot(), contentType: "image/png" });
+
+    // Reload: both kept.
+    await page.reload();
+    await expect(smol.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(claude.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
+
+    // Change: ship → skip keeps one vote, now a skip.
+    await smol.getByRole("button", { name: /Skip/ }).click();
+    await expect(smol.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(smol.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
+    await expect(smol.getByTestId("community-figure-large")).toContainText("0%");
+    await expect(smol.getByTestId("community-figure-large")).toContainText("1 vote");
+
+    // The account page lists both votes.
+    await page.goto("/account");
+    await expect(page.getByText(email)).toBeVisible();
+    await expect(page.getByTestId("account-vote-smolvlm2-2b")).toContainText("You said skip");
+    await expect(page.getByTestId("account-vote-claude-4-sonnet")).toContainText("You said skip");
+
+    // Withdraw from the comparison page: back to no votes.
+    await page.goto(SEED);
+    await smol.getByRole("button", { name: "Withdraw my vote" }).click();
+    await expect(smol.getByTestId("community-figure-large")).toContainText("No votes yet");
+    await page.reload();
+    await expect(smol.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
+    await expect(smol.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "false");
+
+    await page.goto("/account");
+    await expect(page.getByTestId("account-vote-smolvlm2-2b")).toHaveCount(0);
+    await expect(page.getByTestId("account-vote-claude-4-sonnet")).toBeVisible();
+
+    // Dark mode screenshot of the widget.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto(SEED);
+    await testInfo.attach("vote-widget-dark", { body: await page.locator("#community").screenshot(), contentType: "image/png" });
+  });
+
+  test("a sign-in link works once", async ({ page, browser }) => {
+    const email = `once-${Date.now()}@example.test`;
+    await page.goto("/signin");
+    const link = await signInByEmail(page, email);
+    await page.goto(link);
+    await expect(page.getByRole("link", { name: "Account" })).toBeVisible();
+
+    const other = await browser.newContext();
+    const second = await other.newPage();
+    await second.goto(link);
+    await expect(second.getByText("That sign-in link has expired or was already used")).toBeVisible();
+    await expect(second.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await other.close();
+  });
+
+  test("an invalid email gets a clear message, not an email", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(page.locator("#email-error")).toHaveText("Enter a valid email address, like you@example.com.");
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(page).toHaveURL(/\/signin$/);
+  });
+
+  test("signing out ends the session", async ({ page }) => {
+    const email = `out-${Date.now()}@example.test`;
+    await page.goto("/signin");
+    await page.goto(await signInByEmail(page, email));
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+  });
+});

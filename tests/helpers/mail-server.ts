@@ -1,0 +1,50 @@
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+/**
+ * A real SMTP server for tests: it accepts every message and writes it as JSON
+ * ({ to, subject, text, html }) into `dir`, where tests read it.
+ */
+export async function startMailServer(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  await mkdir(dir, { recursive: true });
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then(async (mail) => {
+          const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address));
+          const file = path.join(dir, `${Date.now()}-${process.pid}-${count++}.json`);
+          await writeFile(file, JSON.stringify({ to, subject: mail.subject, text: mail.text, html: mail.html || null, headers: Object.fromEntries(mail.headers) }));
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+export type ReceivedMail = { to: string[]; subject: string; text: string; html: string | null };
+
+/** Waits for the newest message to `address` (case-insensitive) in `dir`. */
+export async function waitForMail(dir: string, address: string, options: { after?: number; timeoutMs?: number } = {}): Promise<ReceivedMail> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  const wanted = address.toLowerCase();
+  while (Date.now() < deadline) {
+    const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith(".json")).sort().reverse();
+    for (const file of files) {
+      if (options.after && Number(file.split("-")[0]) < options.after) continue;
+      const mail = JSON.parse(await readFile(path.join(dir, file), "utf8")) as ReceivedMail;
+      if (mail.to.some((to) => to.toLowerCase() === wanted)) return mail;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No email to ${address} within ${options.timeoutMs ?? 10_000} ms`);
+}
