@@ -114,3 +114,31 @@ test.describe("signing in and voting", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
   });
 });
+
+test.describe("when a vote cannot be saved", () => {
+  test.skip(!mailDir || !process.env.DATABASE_URL, "needs `npm test` (SMTP server and database)");
+
+  test("the optimistic figure rolls back and a message explains why", async ({ page }) => {
+    const { default: pg } = await import("pg");
+    const email = `rollback-${Date.now()}@example.test`;
+    await page.goto("/signin?callbackUrl=%2Ftools%2Fpaligemma");
+    await page.goto(await signInByEmail(page, email));
+    await expect(page).toHaveURL(/\/tools\/paligemma$/);
+    const widget = page.getByTestId("vote-paligemma");
+    await expect(widget.getByTestId("community-figure")).toHaveText("No votes yet");
+
+    // The tool is archived after the page was rendered: the server refuses the vote.
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(`UPDATE "Tool" SET "archivedAt" = now() WHERE slug = 'paligemma'`);
+      await widget.getByRole("button", { name: /Ship/ }).click();
+      await expect(widget.getByRole("alert")).toHaveText("This tool is no longer open for votes.");
+      await expect(widget.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
+      await expect(widget.getByTestId("community-figure")).toHaveText("No votes yet");
+    } finally {
+      await db.query(`UPDATE "Tool" SET "archivedAt" = NULL WHERE slug = 'paligemma'`);
+      await db.end();
+    }
+  });
+});

@@ -100,4 +100,29 @@ describe("vote storm", () => {
 
     expect(await findCounterDrift(client)).toEqual([]);
   }, 180_000);
+
+  it("one user's simultaneous requests on one tool (double clicks, vote + withdraw) stay exact", async () => {
+    const users = await Promise.all(Array.from({ length: 50 }, () => createSignedInUser(client)));
+    const call = (cookie: string, method: "PUT" | "DELETE", decision?: "ship" | "skip") => {
+      const body = decision ? JSON.stringify({ decision }) : undefined;
+      const request = new Request("http://localhost/api/tools/gpt-4o/vote", {
+        method,
+        headers: { cookie, origin: "http://localhost", ...(body ? { "content-type": "application/json" } : {}) },
+        body,
+      });
+      const context = { params: Promise.resolve({ slug: "gpt-4o" }) };
+      return (method === "PUT" ? PUT(request, context) : DELETE(request, context)).then((r) => r.status);
+    };
+    const statuses = await Promise.all(
+      users.flatMap(({ cookie }, i) =>
+        i % 2
+          ? [call(cookie, "PUT", "ship"), call(cookie, "PUT", "skip"), call(cookie, "PUT", "ship")]
+          : [call(cookie, "PUT", "skip"), call(cookie, "DELETE"), call(cookie, "PUT", "ship")],
+      ),
+    );
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const counts = await client.vote.groupBy({ by: ["userId"], where: { userId: { in: users.map((u) => u.user.id) } }, _count: true });
+    expect(counts.every((c) => c._count === 1)).toBe(true);
+    expect(await findCounterDrift(client)).toEqual([]);
+  }, 60_000);
 });
