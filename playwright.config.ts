@@ -32,7 +32,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /admin\.spec\.ts/ },
+    // Admin edits change figures other specs read, so they run after them.
+    { name: "admin", use: { ...devices["Desktop Chrome"] }, testMatch: /admin\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}/api/tools?pageSize=1`,

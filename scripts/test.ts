@@ -93,6 +93,7 @@ async function playwright(database: DatabaseHandle, templateSeeded: string) {
     AUTH_TRUST_HOST: "true",
     EMAIL_SERVER: mail.url,
     MAIL_DIR: mailDir,
+    ADMIN_EMAILS: "admin@example.test",
   };
   try {
     await runPlaywright(env);

@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { PublicVerdict } from "@/lib/reviewers/select";
 import { CallBadge } from "@/components/ui/call-badge";
 import { Card } from "@/components/ui/card";
+import { Markdown } from "@/components/ui/markdown";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** One reviewer's written case, with who wrote it and their call. */
-export function VerdictQuote({ verdict, tool }: { verdict: PublicVerdict; tool?: { name: string; slug: string } }) {
+export function VerdictQuote({ verdict, tool, toolSlug }: { verdict: PublicVerdict; tool?: { name: string; slug: string }; toolSlug: string }) {
   return (
     <Card as="article" className="flex h-full flex-col p-6">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
@@ -24,13 +25,22 @@ export function VerdictQuote({ verdict, tool }: { verdict: PublicVerdict; tool?:
         </div>
       </div>
       <blockquote className="flex-1 text-[15px] leading-7 text-stone-700 dark:text-stone-300">
-        <p>“{verdict.body}”</p>
+        <Markdown className="[&>p:first-child]:before:content-['“'] [&>p:last-child]:after:content-['”']">{verdict.body}</Markdown>
       </blockquote>
-      {verdict.publishedAt ? (
-        <p className="mt-4 text-xs text-stone-400 dark:text-stone-500">
-          <time dateTime={verdict.publishedAt.toISOString()}>{dateFormat.format(verdict.publishedAt)}</time>
-        </p>
-      ) : null}
+      <p className="mt-4 text-xs text-stone-400 dark:text-stone-500">
+        {verdict.publishedAt ? (
+          <>
+            <time dateTime={verdict.publishedAt.toISOString()}>{dateFormat.format(verdict.publishedAt)}</time>
+            {" · "}
+          </>
+        ) : null}
+        <Link
+          href={`/tools/${toolSlug}/history/${verdict.reviewer.slug}`}
+          className="underline decoration-stone-300 underline-offset-2 hover:text-stone-700 dark:decoration-stone-700 dark:hover:text-stone-300"
+        >
+          {verdict.version > 1 ? `updated ${dateFormat.format(verdict.updatedAt)}` : "history"}
+        </Link>
+      </p>
     </Card>
   );
 }

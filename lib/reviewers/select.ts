@@ -24,6 +24,7 @@ export const publicVerdictSelect = {
   body: true,
   publishedAt: true,
   updatedAt: true,
+  version: true,
   reviewer: { select: reviewerSummarySelect },
 } satisfies Prisma.VerdictSelect;
 

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { ToolCounters } from "@/lib/scores";
+import { lockToolStats } from "./lock";
 
 /**
  * Counters are kept by the writes themselves (same transaction as the vote or
@@ -82,8 +83,7 @@ export async function findCounterDrift(client: PrismaClient): Promise<CounterDri
  */
 export async function recomputeToolCounters(client: PrismaClient, toolId: string): Promise<ToolCounters> {
   return client.$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO "ToolStats" ("toolId") VALUES (${toolId}) ON CONFLICT ("toolId") DO NOTHING`;
-    await tx.$queryRaw`SELECT 1 FROM "ToolStats" WHERE "toolId" = ${toolId} FOR UPDATE`;
+    await lockToolStats(tx, toolId);
     const [row] = await tx.$queryRawUnsafe<Row[]>(`${EXPECTED_SQL} WHERE t."id" = $1`, toolId);
     if (!row) throw new Error(`Unknown tool ${toolId}`);
     const counters: ToolCounters = {

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { waitForMail } from "../helpers/mail-server";
 
-const SEED = "/compare/claude-4-sonnet-vs-smolvlm2-2b";
+// Votes go to a comparison whose tools are not on the seed page, which other tests read in parallel.
+const PAGE = "/compare/whisper-vs-elevenlabs";
 const mailDir = process.env.MAIL_DIR;
 
 async function signInByEmail(page: Page, email: string) {
@@ -21,62 +22,62 @@ test.describe("signing in and voting", () => {
 
   test("a visitor votes signed out, signs in by email, and the vote lands; then changes and withdraws it", async ({ page }, testInfo) => {
     const email = `voter-${Date.now()}@example.test`;
-    await page.goto(SEED);
-    const smol = page.getByTestId("vote-smolvlm2-2b");
-    const claude = page.getByTestId("vote-claude-4-sonnet");
-    await expect(smol.getByTestId("community-figure-large")).toContainText("—");
+    await page.goto(PAGE);
+    const first = page.getByTestId("vote-whisper");
+    const second = page.getByTestId("vote-elevenlabs");
+    await expect(first.getByTestId("community-figure-large")).toContainText("—");
 
     // Signed out: the vote button leads to sign-in and back.
-    await smol.getByRole("link", { name: /Ship/ }).click();
-    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcompare%2Fclaude-4-sonnet-vs-smolvlm2-2b/);
+    await first.getByRole("link", { name: /Ship/ }).click();
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcompare%2Fwhisper-vs-elevenlabs/);
     const link = await signInByEmail(page, email);
     await page.goto(link);
-    await expect(page).toHaveURL(new RegExp(`${SEED}$`));
+    await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
 
     // The vote chosen before signing in is applied.
-    await expect(smol.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
-    await expect(smol.getByTestId("community-figure-large")).toContainText("1 vote");
-    await expect(smol.getByTestId("community-figure-large")).toContainText("too few votes");
+    await expect(first.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(first.getByTestId("community-figure-large")).toContainText("1 vote");
+    await expect(first.getByTestId("community-figure-large")).toContainText("too few votes");
 
     // A second vote on the other tool, from the page.
-    await claude.getByRole("button", { name: /Skip/ }).click();
-    await expect(claude.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
-    await expect(claude.getByTestId("community-figure-large")).toContainText("1 vote");
+    await second.getByRole("button", { name: /Skip/ }).click();
+    await expect(second.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(second.getByTestId("community-figure-large")).toContainText("1 vote");
     await testInfo.attach("vote-widget-light", { body: await page.locator("#community").screenshot(), contentType: "image/png" });
 
     // Reload: both kept.
     await page.reload();
-    await expect(smol.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
-    await expect(claude.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(first.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(second.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
 
     // Change: ship → skip keeps one vote, now a skip.
-    await smol.getByRole("button", { name: /Skip/ }).click();
-    await expect(smol.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
-    await expect(smol.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
-    await expect(smol.getByTestId("community-figure-large")).toContainText("0%");
-    await expect(smol.getByTestId("community-figure-large")).toContainText("1 vote");
+    await first.getByRole("button", { name: /Skip/ }).click();
+    await expect(first.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(first.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
+    await expect(first.getByTestId("community-figure-large")).toContainText("0%");
+    await expect(first.getByTestId("community-figure-large")).toContainText("1 vote");
 
     // The account page lists both votes.
     await page.goto("/account");
     await expect(page.getByText(email)).toBeVisible();
-    await expect(page.getByTestId("account-vote-smolvlm2-2b")).toContainText("You said skip");
-    await expect(page.getByTestId("account-vote-claude-4-sonnet")).toContainText("You said skip");
+    await expect(page.getByTestId("account-vote-whisper")).toContainText("You said skip");
+    await expect(page.getByTestId("account-vote-elevenlabs")).toContainText("You said skip");
 
     // Withdraw from the comparison page: back to no votes.
-    await page.goto(SEED);
-    await smol.getByRole("button", { name: "Withdraw my vote" }).click();
-    await expect(smol.getByTestId("community-figure-large")).toContainText("No votes yet");
+    await page.goto(PAGE);
+    await first.getByRole("button", { name: "Withdraw my vote" }).click();
+    await expect(first.getByTestId("community-figure-large")).toContainText("No votes yet");
     await page.reload();
-    await expect(smol.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
-    await expect(smol.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "false");
+    await expect(first.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
+    await expect(first.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "false");
 
     await page.goto("/account");
-    await expect(page.getByTestId("account-vote-smolvlm2-2b")).toHaveCount(0);
-    await expect(page.getByTestId("account-vote-claude-4-sonnet")).toBeVisible();
+    await expect(page.getByTestId("account-vote-whisper")).toHaveCount(0);
+    await expect(page.getByTestId("account-vote-elevenlabs")).toBeVisible();
 
     // Dark mode screenshot of the widget.
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto(SEED);
+    await page.goto(PAGE);
     await testInfo.attach("vote-widget-dark", { body: await page.locator("#community").screenshot(), contentType: "image/png" });
   });
 

@@ -95,7 +95,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
             <ol className="grid gap-4 md:grid-cols-2">
               {tool.verdicts.map((verdict) => (
                 <li key={verdict.id}>
-                  <VerdictQuote verdict={verdict} />
+                  <VerdictQuote verdict={verdict} toolSlug={tool.slug} />
                 </li>
               ))}
             </ol>

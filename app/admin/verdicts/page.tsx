@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { CallBadge } from "@/components/ui/call-badge";
+import { Card } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/guards";
+import { toolSlugSchema } from "@/lib/tools/schema";
+import { listVerdictsForAdmin } from "@/lib/verdicts/queries";
+
+export const metadata = { title: "Verdicts" };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export default async function AdminVerdicts({ searchParams }: PageProps<"/admin/verdicts">) {
+  await requireStaff("/admin/verdicts");
+  const params = await searchParams;
+  const slug = (value: unknown) => (typeof value === "string" && toolSlugSchema.safeParse(value).success ? value : undefined);
+  const filter = { tool: slug(params.tool), reviewer: slug(params.reviewer), sort: params.sort === "tool" ? ("tool" as const) : ("updated" as const) };
+  const all = await listVerdictsForAdmin({});
+  const verdicts = await listVerdictsForAdmin(filter);
+  const tools = [...new Map(all.map((v) => [v.tool.slug, v.tool.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const reviewers = [...new Map(all.map((v) => [v.reviewer.slug, v.reviewer.name])).entries()];
+  const select = "rounded-lg border border-stone-300 bg-white px-2.5 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
+  return (
+    <div>
+      <h1 className="text-3xl font-semibold tracking-tight">Verdicts</h1>
+      <form className="mt-6 flex flex-wrap items-end gap-3" role="search">
+        <label className="text-sm">
+          <span className="block text-xs text-stone-500">Tool</span>
+          <select name="tool" defaultValue={filter.tool ?? ""} className={select}>
+            <option value="">All tools</option>
+            {tools.map(([value, name]) => <option key={value} value={value}>{name}</option>)}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-xs text-stone-500">Reviewer</span>
+          <select name="reviewer" defaultValue={filter.reviewer ?? ""} className={select}>
+            <option value="">All reviewers</option>
+            {reviewers.map(([value, name]) => <option key={value} value={value}>{name}</option>)}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-xs text-stone-500">Sort</span>
+          <select name="sort" defaultValue={filter.sort} className={select}>
+            <option value="updated">Recently changed</option>
+            <option value="tool">Tool name</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded-lg bg-stone-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Apply</button>
+      </form>
+      <Card className="mt-6 overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{verdicts.length} verdicts</caption>
+          <thead className="bg-stone-50 text-xs uppercase tracking-wide text-stone-500 dark:bg-stone-900/60">
+            <tr>
+              <th scope="col" className="px-4 py-2.5 font-medium">Tool</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Reviewer</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Call</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">State</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">Updated</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
+            {verdicts.map((verdict) => (
+              <tr key={verdict.id} className="hover:bg-stone-50 dark:hover:bg-stone-800/40">
+                <td className="px-4 py-2.5">
+                  <Link href={`/admin/verdicts/${verdict.id}`} className="font-medium hover:underline">{verdict.tool.name}</Link>
+                  {verdict.tool.archivedAt ? <span className="ml-2 text-xs text-stone-500">archived</span> : null}
+                </td>
+                <td className="px-4 py-2.5">{verdict.reviewer.name}</td>
+                <td className="px-4 py-2.5"><CallBadge decision={verdict.decision} /></td>
+                <td className="px-4 py-2.5 text-stone-600 dark:text-stone-400">{verdict.published ? "Published" : "Draft"} · v{verdict.version}</td>
+                <td className="px-4 py-2.5 text-stone-600 dark:text-stone-400">{dateFormat.format(verdict.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveVerdictAction, type VerdictFormState } from "@/lib/verdicts/admin-actions";
+
+type Props = {
+  verdict: { id: string; version: number; decision: "SHIP" | "SKIP"; body: string; published: boolean };
+};
+
+const field = "mt-1.5 block w-full rounded-xl border border-stone-300 bg-white px-3.5 py-2.5 text-[15px] shadow-sm focus:border-ship-600 focus:outline-none focus:ring-2 focus:ring-ship-600/20 aria-invalid:border-skip-500 dark:border-stone-700 dark:bg-stone-900";
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} className="mt-1.5 text-sm text-skip-700 dark:text-skip-400">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** Edit one verdict: call, Markdown case, published flag and the reason for the change. */
+export function VerdictEditor({ verdict }: Props) {
+  const [state, action, pending] = useActionState<VerdictFormState, FormData>(saveVerdictAction, {});
+  // Typed values are kept only when the save was refused.
+  const values = state.error ? state.values : undefined;
+  // After a conflict the editor works against the version now saved.
+  const version = state.conflict?.current.version ?? verdict.version;
+  return (
+    // Re-mounted whenever the saved version changes (a save, a restore), so the fields show what is saved.
+    <form action={action} className="space-y-5" key={verdict.version}>
+      <input type="hidden" name="verdictId" value={verdict.id} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      {state.ok && state.version === verdict.version ? (
+        <p role="status" className="rounded-xl bg-ship-50 px-4 py-3 text-sm font-medium text-ship-800 dark:bg-ship-950 dark:text-ship-300">
+          {state.ok}
+        </p>
+      ) : null}
+      {state.error ? (
+        <div role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm text-skip-800 dark:bg-skip-950 dark:text-skip-300">
+          <p className="font-medium">{state.error}</p>
+          {state.conflict ? (
+            <div className="mt-3 grid gap-3 md:grid-cols-2">
+              <div>
+                <p className="text-xs font-semibold uppercase tracking-wide">Saved now (version {state.conflict.current.version})</p>
+                <p className="mt-1 text-xs">
+                  {state.conflict.current.decision === "SHIP" ? "Ship" : "Skip"} · {state.conflict.current.published ? "published" : "draft"}
+                </p>
+                <p className="mt-1 whitespace-pre-wrap rounded-lg bg-white/70 p-2 text-xs text-stone-800 dark:bg-stone-900 dark:text-stone-200">{state.conflict.current.body}</p>
+              </div>
+              <div>
+                <p className="text-xs font-semibold uppercase tracking-wide">Yours (not saved)</p>
+                <p className="mt-1 text-xs">{values?.decision === "SHIP" ? "Ship" : "Skip"} · {values?.published ? "published" : "draft"}</p>
+                <p className="mt-1 whitespace-pre-wrap rounded-lg bg-white/70 p-2 text-xs text-stone-800 dark:bg-stone-900 dark:text-stone-200">{values?.body}</p>
+              </div>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      <fieldset>
+        <legend className="text-sm font-medium">Call</legend>
+        <div className="mt-2 flex gap-3">
+          {(["SHIP", "SKIP"] as const).map((decision) => (
+            <label key={decision} className="flex items-center gap-2 rounded-xl px-3 py-2 text-sm ring-1 ring-stone-300 has-checked:ring-2 has-checked:ring-stone-900 dark:ring-stone-700 dark:has-checked:ring-white">
+              <input type="radio" name="decision" value={decision} defaultChecked={(values?.decision ?? verdict.decision) === decision} />
+              {decision === "SHIP" ? "Ship" : "Skip"}
+            </label>
+          ))}
+        </div>
+        <FieldError id="decision-error" message={state.fieldErrors?.decision} />
+      </fieldset>
+
+      <div>
+        <label htmlFor="body" className="text-sm font-medium">
+          Case <span className="font-normal text-stone-500">(Markdown)</span>
+        </label>
+        <textarea
+          id="body"
+          name="body"
+          rows={10}
+          defaultValue={values?.body ?? verdict.body}
+          aria-invalid={state.fieldErrors?.body ? true : undefined}
+          aria-describedby={state.fieldErrors?.body ? "body-error" : undefined}
+          className={field}
+        />
+        <FieldError id="body-error" message={state.fieldErrors?.body} />
+      </div>
+
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="published" defaultChecked={values?.published ?? verdict.published} />
+        Published
+      </label>
+
+      <div>
+        <label htmlFor="reason" className="text-sm font-medium">
+          Reason for the change <span className="font-normal text-stone-500">(shown in the public history)</span>
+        </label>
+        <input
+          id="reason"
+          name="reason"
+          defaultValue={values?.reason ?? ""}
+          aria-invalid={state.fieldErrors?.reason ? true : undefined}
+          aria-describedby={state.fieldErrors?.reason ? "reason-error" : undefined}
+          className={field}
+        />
+        <FieldError id="reason-error" message={state.fieldErrors?.reason} />
+      </div>
+
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-xl bg-stone-900 px-4 py-2.5 text-sm font-semibold text-white hover:bg-stone-700 disabled:opacity-60 dark:bg-white dark:text-stone-900"
+      >
+        {pending ? "Saving…" : "Save verdict"}
+      </button>
+    </form>
+  );
+}

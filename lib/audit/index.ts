@@ -1,0 +1,21 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/** Appends one staff action to the audit log, inside the caller's transaction. */
+export async function recordAudit(
+  tx: Tx,
+  entry: { actorId: string; action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before === undefined ? undefined : (JSON.parse(JSON.stringify(entry.before)) as Prisma.InputJsonValue),
+      after: entry.after === undefined ? undefined : (JSON.parse(JSON.stringify(entry.after)) as Prisma.InputJsonValue),
+    },
+  });
+}

@@ -1,0 +1,68 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { requireStaff } from "@/lib/auth/guards";
+import { restoreVerdict, saveVerdict, VerdictConflictError, VerdictNotFoundError } from "./actions";
+import { verdictEditSchema, verdictRestoreSchema, type VerdictState } from "./schema";
+
+export type VerdictFormState = {
+  ok?: string;
+  /** The verdict's version after a successful save. */
+  version?: number;
+  error?: string;
+  fieldErrors?: Partial<Record<"decision" | "body" | "reason", string>>;
+  conflict?: { changedBy: string | null; current: VerdictState & { version: number } };
+  values?: { decision?: string; body?: string; published?: boolean; reason?: string };
+};
+
+/** The admin editor's save. Checks the role itself: the layout's check is not enough. */
+export async function saveVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {
+  const verdictId = String(formData.get("verdictId") ?? "");
+  const user = await requireStaff(`/admin/verdicts/${encodeURIComponent(verdictId)}`);
+  const raw = Object.fromEntries(formData);
+  const values = {
+    decision: typeof raw.decision === "string" ? raw.decision : undefined,
+    body: typeof raw.body === "string" ? raw.body : undefined,
+    published: raw.published === "on",
+    reason: typeof raw.reason === "string" ? raw.reason : undefined,
+  };
+  const parsed = verdictEditSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: VerdictFormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "decision" || field === "body" || field === "reason") && !fieldErrors[field]) fieldErrors[field] = issue.message;
+    }
+    return { error: "Fix the highlighted fields.", fieldErrors, values };
+  }
+  try {
+    const result = await saveVerdict(parsed.data, user.id);
+    refresh();
+    return {
+      ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.",
+      version: result.version,
+    };
+  } catch (error) {
+    if (error instanceof VerdictConflictError) {
+      return { error: error.message, conflict: { changedBy: error.changedBy, current: error.current }, values };
+    }
+    if (error instanceof VerdictNotFoundError) return { error: "This verdict no longer exists." };
+    throw error;
+  }
+}
+
+export async function restoreVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {
+  const verdictId = String(formData.get("verdictId") ?? "");
+  const user = await requireStaff(`/admin/verdicts/${encodeURIComponent(verdictId)}`);
+  const parsed = verdictRestoreSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "That restore request is not valid." };
+  try {
+    const result = await restoreVerdict(parsed.data, user.id);
+    refresh();
+    return { ok: result.changed ? `Restored version ${parsed.data.version} as version ${result.version}.` : "That version is what is live already." };
+  } catch (error) {
+    if (error instanceof VerdictConflictError) return { error: error.message };
+    if (error instanceof VerdictNotFoundError) return { error: "That version no longer exists." };
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** A verdict with everything the admin editor shows: its tool, reviewer and full history. */
+export async function getVerdictForEdit(id: string) {
+  return db.verdict.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      decision: true,
+      body: true,
+      published: true,
+      version: true,
+      updatedAt: true,
+      tool: { select: { slug: true, name: true } },
+      reviewer: { select: { slug: true, name: true, lens: true } },
+      revisions: {
+        orderBy: { version: "desc" },
+        select: {
+          version: true,
+          decision: true,
+          body: true,
+          published: true,
+          reason: true,
+          createdAt: true,
+          editor: { select: { name: true, email: true } },
+        },
+      },
+    },
+  });
+}
+
+export type VerdictForEdit = NonNullable<Awaited<ReturnType<typeof getVerdictForEdit>>>;
+
+/** Every verdict for the admin table, filtered by tool and reviewer slugs. */
+export async function listVerdictsForAdmin(filter: { tool?: string; reviewer?: string; sort?: "updated" | "tool" }) {
+  return db.verdict.findMany({
+    where: {
+      ...(filter.tool ? { tool: { slug: filter.tool } } : {}),
+      ...(filter.reviewer ? { reviewer: { slug: filter.reviewer } } : {}),
+    },
+    select: {
+      id: true,
+      decision: true,
+      published: true,
+      version: true,
+      updatedAt: true,
+      tool: { select: { slug: true, name: true, archivedAt: true } },
+      reviewer: { select: { slug: true, name: true, lens: true } },
+    },
+    orderBy:
+      filter.sort === "tool"
+        ? [{ tool: { name: "asc" } }, { reviewer: { position: "asc" } }]
+        : [{ updatedAt: "desc" }, { id: "asc" }],
+  });
+}
+
+/**
+ * The public history of one verdict: every published-era version with what
+ * changed and why. Who changed it is not shown publicly.
+ */
+export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: string) {
+  return db.verdict.findFirst({
+    where: { tool: { slug: toolSlug }, reviewer: { slug: reviewerSlug, active: true }, published: true },
+    select: {
+      decision: true,
+      tool: { select: { slug: true, name: true } },
+      reviewer: { select: { slug: true, name: true, lens: true } },
+      revisions: {
+        where: { published: true },
+        orderBy: { version: "desc" },
+        select: { version: true, decision: true, body: true, reason: true, createdAt: true },
+      },
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean(), z.null(), z.undefined()])
+  .transform((value) => value === true || value === "on" || value === "true");
+
+/** A staff edit of one verdict, as the admin form sends it. */
+export const verdictEditSchema = z.object({
+  verdictId: z.string().min(1).max(40),
+  expectedVersion: z.coerce.number().int().min(1),
+  decision: z.enum(["SHIP", "SKIP"], { error: "Choose ship or skip." }),
+  body: z
+    .string({ error: "Write the case." })
+    .trim()
+    .min(40, "The case needs at least 40 characters.")
+    .max(10_000, "Keep the case under 10,000 characters."),
+  published: checkbox,
+  reason: z
+    .string({ error: "Say why you are changing it." })
+    .trim()
+    .min(3, "Say why you are changing it (shown in the public history).")
+    .max(300, "Keep the reason under 300 characters."),
+});
+
+export type VerdictEdit = z.infer<typeof verdictEditSchema>;
+
+export const verdictRestoreSchema = z.object({
+  verdictId: z.string().min(1).max(40),
+  expectedVersion: z.coerce.number().int().min(1),
+  version: z.coerce.number().int().min(1),
+  reason: z.string().trim().max(300).optional(),
+});
+
+export type VerdictState = { decision: "SHIP" | "SKIP"; body: string; published: boolean };

@@ -1,0 +1,69 @@
+import { expect, test, type Page } from "@playwright/test";
+import { waitForMail } from "../helpers/mail-server";
+
+// Runs after the other specs (a project dependency): it changes the seed comparison's figures.
+const mailDir = process.env.MAIL_DIR;
+const SEED = "/compare/claude-4-sonnet-vs-smolvlm2-2b";
+
+async function signIn(page: Page, email: string, callbackPath: string) {
+  const after = Date.now() - 1000;
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const mail = await waitForMail(mailDir!, email, { after });
+  await page.goto(mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/nodemailer\S+/)![0]);
+}
+
+test.describe("the admin area", () => {
+  test.skip(!mailDir, "needs the SMTP server that `npm test` starts (MAIL_DIR)");
+
+  test("signed out, /admin leads to sign-in", async ({ page }) => {
+    await page.goto("/admin/verdicts");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin/);
+  });
+
+  test("a signed-in reader gets a 403 page", async ({ page }) => {
+    await signIn(page, `reader-${Date.now()}@example.test`, "/");
+    const response = await page.goto("/admin/verdicts");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This area is for staff");
+  });
+
+  test("staff change a verdict from ship to skip, the public figure drops to 75 %, the diff shows, and a restore brings it back", async ({ page }, testInfo) => {
+    await signIn(page, "admin@example.test", "/admin/verdicts?tool=claude-4-sonnet");
+    await expect(page).toHaveURL(/\/admin\/verdicts\?tool=claude-4-sonnet/);
+    await page.getByRole("row", { name: /Daniel Okafor/ }).getByRole("link", { name: "Claude 4 Sonnet" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Daniel Okafor on Claude 4 Sonnet");
+
+    // Bad input first: an empty reason is refused with a message on the field, nothing saved.
+    await page.getByLabel("Skip").check();
+    await page.getByRole("button", { name: "Save verdict" }).click();
+    await expect(page.locator("#reason-error")).toContainText("Say why you are changing it");
+
+    await page.getByLabel("Skip").check();
+    await page.getByLabel(/Reason for the change/).fill("The token price war has started");
+    await page.getByRole("button", { name: "Save verdict" }).click();
+    await expect(page.getByRole("status").first()).toHaveText("Saved as version 2.");
+    await testInfo.attach("admin-verdict-editor", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+    await page.goto(SEED);
+    const claude = page.locator("article").filter({ hasText: "Claude 4 Sonnet" }).filter({ hasText: "Panel ship" });
+    await expect(claude).toContainText("75%");
+    await expect(claude).toContainText("3 of 4 ship");
+
+    // The public history shows what changed and why, not who.
+    await page.goto("/tools/claude-4-sonnet/history/daniel-okafor");
+    await expect(page.getByText("Why: The token price war has started")).toBeVisible();
+    await expect(page.getByText("admin@example.test")).toHaveCount(0);
+
+    // Restore version 1.
+    await page.goto("/admin/verdicts?tool=claude-4-sonnet");
+    await page.getByRole("row", { name: /Daniel Okafor/ }).getByRole("link", { name: "Claude 4 Sonnet" }).click();
+    await page.getByRole("button", { name: "Restore version 1" }).click();
+    await expect(page.getByText("Restored version 1 as version 3.")).toBeVisible();
+    await page.goto(SEED);
+    await expect(claude).toContainText("100%");
+    await expect(claude).toContainText("4 of 4 ship");
+  });
+});
