@@ -20,6 +20,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <li>
               <Link href="/admin/verdicts" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Verdicts</Link>
             </li>
+            <li>
+              <Link href="/admin/audit" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Audit log</Link>
+            </li>
+            {user.role === "ADMIN" ? (
+              <li>
+                <Link href="/admin/users" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">People</Link>
+              </li>
+            ) : null}
           </ul>
           <p className="mt-6 px-3 text-xs text-stone-500">
             {user.email}

@@ -1,6 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { consume, RateLimitedError } from "@/lib/rate-limit";
 import { toolSlugSchema } from "@/lib/tools/schema";
@@ -42,5 +43,6 @@ export async function voteAction(toolSlug: unknown, decision: unknown): Promise<
 /** Form version (works without JavaScript): fields `tool` and `decision` ("ship", "skip" or "withdraw"). */
 export async function voteFormAction(formData: FormData): Promise<void> {
   const decision = formData.get("decision");
-  await voteAction(formData.get("tool"), decision === "withdraw" ? null : decision);
+  const result = await voteAction(formData.get("tool"), decision === "withdraw" ? null : decision);
+  if (!result.ok && result.signIn) redirect("/signin");
 }

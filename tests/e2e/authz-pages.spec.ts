@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+
+/**
+ * Every admin page, generated from the files under app/admin, requested as
+ * signed out, USER, STAFF and ADMIN. A new page without an entry below fails.
+ */
+const EXPECTED: Record<string, "staff" | "admin"> = {
+  "/admin": "staff",
+  "/admin/verdicts": "staff",
+  "/admin/verdicts/[id]": "staff",
+  "/admin/audit": "staff",
+  "/admin/users": "admin",
+};
+
+function adminPages(dir = path.resolve(import.meta.dirname, "../../app/admin"), prefix = "/admin"): string[] {
+  const pages: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) pages.push(...adminPages(path.join(dir, entry.name), `${prefix}/${entry.name}`));
+    else if (entry.name === "page.tsx") pages.push(prefix);
+  }
+  return pages.sort();
+}
+
+const roles = ["USER", "STAFF", "ADMIN"] as const;
+const cookies: Partial<Record<(typeof roles)[number], string>> = {};
+let sample: Record<string, string> = {};
+
+test.beforeAll(async () => {
+  test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    for (const role of roles) {
+      const id = `authz_${role}_${randomBytes(6).toString("hex")}`;
+      const token = randomBytes(32).toString("hex");
+      await db.query(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ($1, $2, $3, now())`, [id, `${id}@authz.test`, role]);
+      await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [token, id]);
+      cookies[role] = token;
+    }
+    const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Verdict" LIMIT 1`);
+    sample = { "[id]": rows[0]!.id };
+  } finally {
+    await db.end();
+  }
+});
+
+test("every admin page has an expected role", () => {
+  expect(adminPages()).toEqual(Object.keys(EXPECTED).sort());
+});
+
+for (const page of Object.keys(EXPECTED)) {
+  for (const role of [null, ...roles] as const) {
+    test(`${page} as ${role ?? "signed out"}`, async ({ browser, baseURL }) => {
+      const context = await browser.newContext();
+      if (role) {
+        await context.addCookies([{ name: "authjs.session-token", value: cookies[role]!, url: baseURL! }]);
+      }
+      const url = page.replace(/\[[^\]]+\]/g, (segment) => sample[segment]!);
+      const response = await context.request.get(url, { maxRedirects: 0 });
+      const allowed = role === "ADMIN" || (role === "STAFF" && EXPECTED[page] === "staff");
+      if (role === null) {
+        expect(response.status()).toBe(307);
+        expect(response.headers().location).toContain("/signin?callbackUrl=");
+      } else if (allowed) {
+        expect(response.status()).toBe(200);
+      } else {
+        expect(response.status()).toBe(403);
+        expect(await response.text()).toContain("This area is for staff");
+      }
+      await context.close();
+    });
+  }
+}

@@ -1,0 +1,145 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import type { CurrentUser } from "@/lib/auth/session";
+
+/**
+ * The authorisation matrix of every server action. The list of actions is
+ * read from the source tree (every exported function of every "use server"
+ * module under lib/), so a new action without an entry below fails this test.
+ */
+
+type Access = "public" | "user" | "staff" | "admin";
+const EXPECTED: Record<string, Access> = {
+  "lib/auth/actions.ts#requestSignInLink": "public",
+  "lib/auth/actions.ts#signInWithGitHub": "public",
+  "lib/auth/actions.ts#signOutAction": "public",
+  "lib/votes/vote-action.ts#voteAction": "user",
+  "lib/votes/vote-action.ts#voteFormAction": "user",
+  "lib/verdicts/admin-actions.ts#saveVerdictAction": "staff",
+  "lib/verdicts/admin-actions.ts#restoreVerdictAction": "staff",
+  "lib/users/admin-actions.ts#setRoleAction": "admin",
+};
+
+class Redirected extends Error {}
+class Forbidden extends Error {}
+let currentUser: CurrentUser | null = null;
+
+vi.mock("@/lib/auth/session", async (original) => ({
+  ...(await original<typeof import("@/lib/auth/session")>()),
+  getCurrentUser: async () => currentUser,
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Redirected(url);
+  },
+  forbidden: () => {
+    throw new Forbidden();
+  },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Redirected || error instanceof Forbidden) throw error;
+  },
+}));
+vi.mock("next/cache", () => ({ refresh: () => undefined }));
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function serverActionModules(dir = path.join(root, "lib")): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && entry.name !== "generated") found.push(...(await serverActionModules(full)));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith(".test.ts")) {
+      const text = await readFile(full, "utf8");
+      if (/^\s*["']use server["'];?/.test(text)) found.push(path.relative(root, full));
+    }
+  }
+  return found.sort();
+}
+
+let client: PrismaClient;
+const users: Record<"USER" | "STAFF" | "ADMIN", CurrentUser> = {} as never;
+let verdictId = "";
+let targetUserId = "";
+
+beforeAll(async () => {
+  client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
+  for (const role of ["USER", "STAFF", "ADMIN"] as const) {
+    const user = await client.user.create({ data: { email: `${role.toLowerCase()}@authz.test`, role } });
+    users[role] = { id: user.id, email: user.email!, name: null, role };
+  }
+  targetUserId = (await client.user.create({ data: { email: "target@authz.test" } })).id;
+  verdictId = (await client.verdict.findFirstOrThrow()).id;
+});
+afterAll(() => client.$disconnect());
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(values)) data.set(key, value);
+  return data;
+}
+
+/** Arguments a real caller would send: valid enough to pass validation. */
+function argumentsFor(key: string): unknown[] {
+  switch (key) {
+    case "lib/votes/vote-action.ts#voteAction":
+      return ["gpt-4o", "ship"];
+    case "lib/votes/vote-action.ts#voteFormAction":
+      return [form({ tool: "gpt-4o", decision: "ship" })];
+    case "lib/verdicts/admin-actions.ts#saveVerdictAction":
+      return [{}, form({ verdictId, expectedVersion: "999", decision: "SHIP", body: "x".repeat(50), reason: "Authz matrix" })];
+    case "lib/verdicts/admin-actions.ts#restoreVerdictAction":
+      return [{}, form({ verdictId, expectedVersion: "999", version: "1" })];
+    case "lib/users/admin-actions.ts#setRoleAction":
+      return [{}, form({ userId: targetUserId, role: "USER" })];
+    default:
+      return [];
+  }
+}
+
+async function outcome(fn: (...args: unknown[]) => Promise<unknown>, args: unknown[]): Promise<"redirect" | "forbidden" | "sign-in" | "allowed"> {
+  try {
+    const result = (await fn(...args)) as { signIn?: boolean } | undefined;
+    return result && typeof result === "object" && result.signIn ? "sign-in" : "allowed";
+  } catch (error) {
+    if (error instanceof Redirected) return "redirect";
+    if (error instanceof Forbidden) return "forbidden";
+    throw error;
+  }
+}
+
+describe("server action authorisation matrix", () => {
+  it("every server action has an expected access level", async () => {
+    const found: string[] = [];
+    for (const file of await serverActionModules()) {
+      const exported = (await import(`@/${file.replace(/\.tsx?$/, "")}`)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(exported)) if (typeof value === "function") found.push(`${file}#${name}`);
+    }
+    expect(found.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  const rows = Object.entries(EXPECTED).filter(([, access]) => access !== "public");
+  const roles = [null, "USER", "STAFF", "ADMIN"] as const;
+  it.each(rows.flatMap(([key, access]) => roles.map((role) => [key, access, role] as const)))("%s (%s) called as %s", async (key, access, role) => {
+    const [file, name] = key.split("#") as [string, string];
+    const exported = (await import(`@/${file.replace(/\.tsx?$/, "")}`)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    currentUser = role ? users[role] : null;
+    const result = await outcome(exported[name]!, argumentsFor(key));
+    const rank = { USER: 1, STAFF: 2, ADMIN: 3 } as const;
+    const needed = { user: 1, staff: 2, admin: 3 }[access as "user" | "staff" | "admin"];
+    if (role === null) {
+      expect(result).toBe(name === "voteAction" ? "sign-in" : "redirect");
+    } else if (rank[role] >= needed) {
+      expect(result).toBe("allowed");
+    } else {
+      expect(result).toBe("forbidden");
+    }
+  });
+
+  it("a refused call changed nothing", async () => {
+    const target = await client.user.findUniqueOrThrow({ where: { id: targetUserId } });
+    expect(target.role).toBe("USER");
+    expect(await client.auditLog.count({ where: { action: "user.role" } })).toBe(0);
+  });
+});
