@@ -1,8 +1,7 @@
 import type { ToolCard } from "@/lib/tools/select";
 import { Card } from "@/components/ui/card";
 import { pricingRead } from "@/lib/tools/pricing-read";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+import { formatDate } from "@/lib/format";
 
 export function PricingDetails({ tool }: { tool: ToolCard }) {
   return (
@@ -34,7 +33,7 @@ export function PricingDetails({ tool }: { tool: ToolCard }) {
             <a href={tool.pricingSourceUrl} rel="noopener noreferrer" target="_blank" className="underline decoration-stone-300 underline-offset-2 hover:text-stone-800 dark:decoration-stone-600 dark:hover:text-stone-200">
               Source
             </a>
-            {tool.pricingVerifiedAt ? <> · checked {dateFormat.format(tool.pricingVerifiedAt)}</> : null}
+            {tool.pricingVerifiedAt ? <> · checked {formatDate(tool.pricingVerifiedAt)}</> : null}
           </dd>
         </div>
       ) : null}

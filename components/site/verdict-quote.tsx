@@ -3,8 +3,7 @@ import type { PublicVerdict } from "@/lib/reviewers/select";
 import { CallBadge } from "@/components/ui/call-badge";
 import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+import { formatDate } from "@/lib/format";
 
 /** One reviewer's written case, with who wrote it and their call. */
 export function VerdictQuote({ verdict, tool, toolSlug }: { verdict: PublicVerdict; tool?: { name: string; slug: string }; toolSlug: string }) {
@@ -30,7 +29,7 @@ export function VerdictQuote({ verdict, tool, toolSlug }: { verdict: PublicVerdi
       <p className="mt-4 text-xs text-stone-400 dark:text-stone-500">
         {verdict.publishedAt ? (
           <>
-            <time dateTime={verdict.publishedAt.toISOString()}>{dateFormat.format(verdict.publishedAt)}</time>
+            <time dateTime={verdict.publishedAt.toISOString()}>{formatDate(verdict.publishedAt)}</time>
             {" · "}
           </>
         ) : null}
@@ -38,7 +37,7 @@ export function VerdictQuote({ verdict, tool, toolSlug }: { verdict: PublicVerdi
           href={`/tools/${toolSlug}/history/${verdict.reviewer.slug}`}
           className="underline decoration-stone-300 underline-offset-2 hover:text-stone-700 dark:decoration-stone-700 dark:hover:text-stone-300"
         >
-          {verdict.version > 1 ? `updated ${dateFormat.format(verdict.updatedAt)}` : "history"}
+          {verdict.version > 1 ? `updated ${formatDate(verdict.updatedAt)}` : "history"}
         </Link>
       </p>
     </Card>

@@ -6,10 +6,9 @@ import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listUserVotes } from "@/lib/votes/queries";
 import { toVoteCommunity } from "@/lib/votes/schema";
+import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Your votes", robots: { index: false } };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function AccountPage() {
   const user = await getCurrentUser();
@@ -42,7 +41,7 @@ export default async function AccountPage() {
                     {tool.name}
                   </Link>
                   <p className="text-sm text-stone-500 dark:text-stone-400">
-                    You said <span className="font-medium">{decision}</span> · {dateFormat.format(updatedAt)}
+                    You said <span className="font-medium">{decision}</span> · {formatDate(updatedAt)}
                   </p>
                 </div>
                 <VoteWidget

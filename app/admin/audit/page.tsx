@@ -1,11 +1,10 @@
+import { DataTable } from "@/components/admin/data-table";
 import { z } from "zod";
-import { Card } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
 import { listAuditEntityTypes, listAuditLog } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata = { title: "Audit log" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const filterSchema = z.object({
   actor: z.string().trim().max(100).optional().catch(undefined),
@@ -43,23 +42,13 @@ export default async function AdminAudit({ searchParams }: PageProps<"/admin/aud
         <label className="text-sm"><span className="block text-xs text-stone-500">To</span><input type="date" name="to" defaultValue={filter.to} className={input} /></label>
         <button type="submit" className="rounded-lg bg-stone-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Filter</button>
       </form>
-      <Card className="mt-6 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-stone-50 text-xs uppercase tracking-wide text-stone-500 dark:bg-stone-900/60">
-            <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">When</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Who</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Action</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Change</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100 align-top dark:divide-stone-800">
+      <DataTable columns={["When", "Who", "Action", "Change"]}>
             {entries.length === 0 ? (
               <tr><td colSpan={4} className="px-4 py-6 text-center text-stone-500">Nothing matches these filters.</td></tr>
             ) : null}
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td className="whitespace-nowrap px-4 py-2.5 text-stone-600 dark:text-stone-400">{dateTime.format(entry.createdAt)}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 text-stone-600 dark:text-stone-400">{formatDateTime(entry.createdAt)}</td>
                 <td className="px-4 py-2.5">{entry.actor?.email ?? "—"}</td>
                 <td className="px-4 py-2.5"><code className="text-xs">{entry.action}</code><br /><span className="text-xs text-stone-500">{entry.entityType} {entry.entityId}</span></td>
                 <td className="max-w-md px-4 py-2.5 text-xs">
@@ -70,9 +59,7 @@ export default async function AdminAudit({ searchParams }: PageProps<"/admin/aud
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </Card>
+          </DataTable>
     </div>
   );
 }

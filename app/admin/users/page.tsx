@@ -1,5 +1,5 @@
+import { DataTable } from "@/components/admin/data-table";
 import { RoleForm } from "@/components/admin/role-form";
-import { Card } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listUsers } from "@/lib/users/queries";
 
@@ -19,17 +19,7 @@ export default async function AdminUsers({ searchParams }: PageProps<"/admin/use
         <input id="q" name="q" defaultValue={search} placeholder="Search by email" className="w-64 rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900" />
         <button type="submit" className="rounded-lg bg-stone-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Search</button>
       </form>
-      <Card className="mt-6 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-stone-50 text-xs uppercase tracking-wide text-stone-500 dark:bg-stone-900/60">
-            <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">Email</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Role</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Votes</th>
-              <th scope="col" className="px-4 py-2.5 font-medium"><span className="sr-only">Change</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
+      <DataTable columns={["Email", "Role", "Votes", "sr:Change"]}>
             {users.map((user) => (
               <tr key={user.id}>
                 <td className="px-4 py-2.5">{user.email}</td>
@@ -42,9 +32,7 @@ export default async function AdminUsers({ searchParams }: PageProps<"/admin/use
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </Card>
+          </DataTable>
     </div>
   );
 }

@@ -1,13 +1,12 @@
+import { DataTable } from "@/components/admin/data-table";
 import Link from "next/link";
 import { CallBadge } from "@/components/ui/call-badge";
-import { Card } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
 import { toolSlugSchema } from "@/lib/tools/schema";
 import { listVerdictsForAdmin } from "@/lib/verdicts/queries";
+import { formatDate } from "@/lib/format";
 
 export const metadata = { title: "Verdicts" };
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function AdminVerdicts({ searchParams }: PageProps<"/admin/verdicts">) {
   await requireStaff("/admin/verdicts");
@@ -46,19 +45,7 @@ export default async function AdminVerdicts({ searchParams }: PageProps<"/admin/
         </label>
         <button type="submit" className="rounded-lg bg-stone-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Apply</button>
       </form>
-      <Card className="mt-6 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{verdicts.length} verdicts</caption>
-          <thead className="bg-stone-50 text-xs uppercase tracking-wide text-stone-500 dark:bg-stone-900/60">
-            <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">Tool</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Reviewer</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Call</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">State</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Updated</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
+      <DataTable columns={["Tool", "Reviewer", "Call", "State", "Updated"]} caption={`${verdicts.length} verdicts`}>
             {verdicts.map((verdict) => (
               <tr key={verdict.id} className="hover:bg-stone-50 dark:hover:bg-stone-800/40">
                 <td className="px-4 py-2.5">
@@ -68,12 +55,10 @@ export default async function AdminVerdicts({ searchParams }: PageProps<"/admin/
                 <td className="px-4 py-2.5">{verdict.reviewer.name}</td>
                 <td className="px-4 py-2.5"><CallBadge decision={verdict.decision} /></td>
                 <td className="px-4 py-2.5 text-stone-600 dark:text-stone-400">{verdict.published ? "Published" : "Draft"} · v{verdict.version}</td>
-                <td className="px-4 py-2.5 text-stone-600 dark:text-stone-400">{dateFormat.format(verdict.updatedAt)}</td>
+                <td className="px-4 py-2.5 text-stone-600 dark:text-stone-400">{formatDate(verdict.updatedAt)}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </Card>
+          </DataTable>
     </div>
   );
 }

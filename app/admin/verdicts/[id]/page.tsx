@@ -7,10 +7,9 @@ import { Card } from "@/components/ui/card";
 import { TextDiff } from "@/components/ui/text-diff";
 import { requireStaff } from "@/lib/auth/guards";
 import { getVerdictForEdit } from "@/lib/verdicts/queries";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata = { title: "Edit verdict" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function EditVerdictPage({ params }: PageProps<"/admin/verdicts/[id]">) {
   const { id } = await params;
@@ -45,7 +44,7 @@ export default async function EditVerdictPage({ params }: PageProps<"/admin/verd
                 <Card as="article" className="p-5">
                   <div className="flex flex-wrap items-center justify-between gap-3">
                     <p className="text-sm">
-                      <span className="font-medium">Version {revision.version}</span> · {dateTime.format(revision.createdAt)} ·{" "}
+                      <span className="font-medium">Version {revision.version}</span> · {formatDateTime(revision.createdAt)} ·{" "}
                       {revision.editor?.name ?? revision.editor?.email ?? "seed"} · {revision.published ? "published" : "draft"}
                     </p>
                     <div className="flex items-center gap-3">

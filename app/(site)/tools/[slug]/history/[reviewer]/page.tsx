@@ -9,8 +9,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { TextDiff } from "@/components/ui/text-diff";
 import { toolSlugSchema } from "@/lib/tools/schema";
 import { getPublicVerdictHistory } from "@/lib/verdicts/queries";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+import { formatDate } from "@/lib/format";
 
 const load = cache(async (slug: string, reviewer: string) => {
   await connection();
@@ -52,7 +51,7 @@ export default async function VerdictHistoryPage({ params }: PageProps<"/tools/[
               <Card as="article" className="p-6">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="text-sm font-medium">
-                    Version {revision.version} · <time dateTime={revision.createdAt.toISOString()}>{dateFormat.format(revision.createdAt)}</time>
+                    Version {revision.version} · <time dateTime={revision.createdAt.toISOString()}>{formatDate(revision.createdAt)}</time>
                     {index === 0 ? <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs dark:bg-stone-800">current</span> : null}
                   </p>
                   <div className="flex items-center gap-2 text-xs text-stone-500">
