@@ -33,9 +33,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /admin\.spec\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(admin|xss)\.spec\.ts/ },
     // Admin edits change figures other specs read, so they run after them.
-    { name: "admin", use: { ...devices["Desktop Chrome"] }, testMatch: /admin\.spec\.ts/, dependencies: ["chromium"] },
+    { name: "admin", use: { ...devices["Desktop Chrome"] }, testMatch: /(admin|xss)\.spec\.ts/, dependencies: ["chromium"] },
   ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,

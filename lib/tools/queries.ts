@@ -105,3 +105,23 @@ export const getTool = cache(async (slug: string) => {
 });
 
 export type ToolDetail = NonNullable<Awaited<ReturnType<typeof getTool>>>;
+
+export async function listCategories() {
+  return db.category.findMany({ select: { id: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
+}
+
+/** Every tool for the admin table, archived ones included (filter with `archived`). */
+export async function listToolsForAdmin(filter: { archived?: boolean; search?: string }) {
+  return db.tool.findMany({
+    where: {
+      ...(filter.archived === undefined ? {} : filter.archived ? { archivedAt: { not: null } } : { archivedAt: null }),
+      ...(filter.search ? { OR: [{ name: { contains: filter.search, mode: "insensitive" } }, { vendor: { contains: filter.search, mode: "insensitive" } }] } : {}),
+    },
+    select: { id: true, slug: true, name: true, vendor: true, archivedAt: true, updatedAt: true, version: true, category: { select: { name: true } } },
+    orderBy: [{ name: "asc" }],
+  });
+}
+
+export async function getToolForEdit(id: string) {
+  return db.tool.findUnique({ where: { id } });
+}

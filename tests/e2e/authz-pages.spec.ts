@@ -14,6 +14,9 @@ const EXPECTED: Record<string, "staff" | "admin"> = {
   "/admin/verdicts/[id]": "staff",
   "/admin/audit": "staff",
   "/admin/users": "admin",
+  "/admin/tools": "staff",
+  "/admin/tools/new": "staff",
+  "/admin/tools/[id]": "staff",
 };
 
 function adminPages(dir = path.resolve(import.meta.dirname, "../../app/admin"), prefix = "/admin"): string[] {
@@ -41,8 +44,9 @@ test.beforeAll(async () => {
       await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [token, id]);
       cookies[role] = token;
     }
-    const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Verdict" LIMIT 1`);
-    sample = { "[id]": rows[0]!.id };
+    const verdict = await db.query<{ id: string }>(`SELECT id FROM "Verdict" LIMIT 1`);
+    const tool = await db.query<{ id: string }>(`SELECT id FROM "Tool" LIMIT 1`);
+    sample = { verdicts: verdict.rows[0]!.id, tools: tool.rows[0]!.id };
   } finally {
     await db.end();
   }
@@ -59,7 +63,8 @@ for (const page of Object.keys(EXPECTED)) {
       if (role) {
         await context.addCookies([{ name: "authjs.session-token", value: cookies[role]!, url: baseURL! }]);
       }
-      const url = page.replace(/\[[^\]]+\]/g, (segment) => sample[segment]!);
+      // A dynamic segment takes a real id of the collection before it (/admin/tools/[id] → a tool id).
+      const url = page.replace(/\/(\w+)\/\[[^\]]+\]/g, (_match, collection: string) => `/${collection}/${sample[collection]!}`);
       const response = await context.request.get(url, { maxRedirects: 0 });
       const allowed = role === "ADMIN" || (role === "STAFF" && EXPECTED[page] === "staff");
       if (role === null) {

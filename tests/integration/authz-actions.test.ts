@@ -20,6 +20,8 @@ const EXPECTED: Record<string, Access> = {
   "lib/verdicts/admin-actions.ts#saveVerdictAction": "staff",
   "lib/verdicts/admin-actions.ts#restoreVerdictAction": "staff",
   "lib/users/admin-actions.ts#setRoleAction": "admin",
+  "lib/tools/admin-actions.ts#saveToolAction": "staff",
+  "lib/tools/admin-actions.ts#archiveToolAction": "staff",
 };
 
 class Redirected extends Error {}
@@ -62,6 +64,7 @@ let client: PrismaClient;
 const users: Record<"USER" | "STAFF" | "ADMIN", CurrentUser> = {} as never;
 let verdictId = "";
 let targetUserId = "";
+let toolId = "";
 
 beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
@@ -71,6 +74,7 @@ beforeAll(async () => {
   }
   targetUserId = (await client.user.create({ data: { email: "target@authz.test" } })).id;
   verdictId = (await client.verdict.findFirstOrThrow()).id;
+  toolId = (await client.tool.findFirstOrThrow({ where: { archivedAt: null } })).id;
 });
 afterAll(() => client.$disconnect());
 
@@ -91,6 +95,10 @@ function argumentsFor(key: string): unknown[] {
       return [{}, form({ verdictId, expectedVersion: "999", decision: "SHIP", body: "x".repeat(50), reason: "Authz matrix" })];
     case "lib/verdicts/admin-actions.ts#restoreVerdictAction":
       return [{}, form({ verdictId, expectedVersion: "999", version: "1" })];
+    case "lib/tools/admin-actions.ts#saveToolAction":
+      return [{}, form({ id: toolId, expectedVersion: "999", slug: "bad slug" })];
+    case "lib/tools/admin-actions.ts#archiveToolAction":
+      return [form({ id: toolId, archived: "false" })];
     case "lib/users/admin-actions.ts#setRoleAction":
       return [{}, form({ userId: targetUserId, role: "USER" })];
     default:

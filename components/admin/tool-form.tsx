@@ -1,0 +1,117 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveToolAction, type ToolFormState } from "@/lib/tools/admin-actions";
+
+type Values = Record<string, string>;
+type Props = {
+  tool?: Values & { id: string; version: string };
+  categories: { id: string; name: string }[];
+};
+
+const input =
+  "mt-1.5 block w-full rounded-xl border border-stone-300 bg-white px-3.5 py-2 text-[15px] shadow-sm focus:border-ship-600 focus:outline-none focus:ring-2 focus:ring-ship-600/20 aria-invalid:border-skip-500 dark:border-stone-700 dark:bg-stone-900";
+
+const PRICING = [
+  ["FREE", "Free"],
+  ["FREEMIUM", "Freemium"],
+  ["PAID", "Paid"],
+  ["USAGE", "Usage-based"],
+  ["OPEN_WEIGHTS", "Open weights"],
+] as const;
+
+/** Add or edit a tool: every catalogue field, with inline messages per field. */
+export function ToolForm({ tool, categories }: Props) {
+  const [state, action, pending] = useActionState<ToolFormState, FormData>(saveToolAction, {});
+  const values: Values = (state.error ? state.values : undefined) ?? tool ?? {};
+  const version = state.conflict?.current.version ?? tool?.version;
+
+  const field = (name: string, label: string, options: { type?: string; hint?: string; textarea?: boolean } = {}) => {
+    const error = state.fieldErrors?.[name as keyof NonNullable<ToolFormState["fieldErrors"]>];
+    const common = {
+      id: name,
+      name,
+      defaultValue: values[name] ?? "",
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": error ? `${name}-error` : undefined,
+      className: input,
+    };
+    return (
+      <div>
+        <label htmlFor={name} className="text-sm font-medium">
+          {label} {options.hint ? <span className="font-normal text-stone-500">({options.hint})</span> : null}
+        </label>
+        {options.textarea ? <textarea rows={4} {...common} /> : <input type={options.type ?? "text"} {...common} />}
+        {error ? (
+          <p id={`${name}-error`} className="mt-1.5 text-sm text-skip-700 dark:text-skip-400">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <form action={action} className="space-y-5" key={tool?.version}>
+      {tool ? <input type="hidden" name="id" value={tool.id} /> : null}
+      {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
+      {state.ok && state.version === Number(tool?.version) ? (
+        <p role="status" className="rounded-xl bg-ship-50 px-4 py-3 text-sm font-medium text-ship-800 dark:bg-ship-950 dark:text-ship-300">{state.ok}</p>
+      ) : null}
+      {state.error ? (
+        <div role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm text-skip-800 dark:bg-skip-950 dark:text-skip-300">
+          <p className="font-medium">{state.error}</p>
+          {state.conflict ? (
+            <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 text-xs">
+              {Object.entries(state.conflict.current)
+                .filter(([key, value]) => key !== "version" && value !== (values[key] ?? ""))
+                .map(([key, value]) => (
+                  <div key={key} className="contents">
+                    <dt className="font-semibold">{key}</dt>
+                    <dd>saved: “{value}” · yours: “{values[key] ?? ""}”</dd>
+                  </div>
+                ))}
+            </dl>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="grid gap-5 md:grid-cols-2">
+        {field("name", "Name")}
+        {field("slug", "Slug", { hint: "URL: lower-case-with-dashes" })}
+        {field("vendor", "Vendor")}
+        <div>
+          <label htmlFor="categoryId" className="text-sm font-medium">Category</label>
+          <select id="categoryId" name="categoryId" defaultValue={values.categoryId ?? ""} className={input}>
+            <option value="">Choose…</option>
+            {categories.map((category) => <option key={category.id} value={category.id}>{category.name}</option>)}
+          </select>
+          {state.fieldErrors?.categoryId ? <p className="mt-1.5 text-sm text-skip-700 dark:text-skip-400">{state.fieldErrors.categoryId}</p> : null}
+        </div>
+      </div>
+      {field("tagline", "Tagline")}
+      {field("description", "Description", { textarea: true })}
+      <div className="grid gap-5 md:grid-cols-2">
+        {field("website", "Website", { type: "url", hint: "https://…" })}
+        {field("license", "License")}
+        <div>
+          <label htmlFor="pricingModel" className="text-sm font-medium">Pricing model</label>
+          <select id="pricingModel" name="pricingModel" defaultValue={values.pricingModel ?? ""} className={input}>
+            <option value="">Choose…</option>
+            {PRICING.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+          {state.fieldErrors?.pricingModel ? <p className="mt-1.5 text-sm text-skip-700 dark:text-skip-400">{state.fieldErrors.pricingModel}</p> : null}
+        </div>
+        {field("entryPrice", "Entry price", { hint: 'e.g. "Free", "$20/mo"' })}
+      </div>
+      {field("pricingDetail", "Pricing detail", { textarea: true })}
+      <div className="grid gap-5 md:grid-cols-3">
+        {field("pricingSourceUrl", "Pricing source", { type: "url", hint: "https://…" })}
+        {field("pricingVerifiedAt", "Pricing checked on", { type: "date" })}
+        {field("releasedAt", "Released on", { type: "date" })}
+      </div>
+      <button type="submit" disabled={pending} className="rounded-xl bg-stone-900 px-4 py-2.5 text-sm font-semibold text-white hover:bg-stone-700 disabled:opacity-60 dark:bg-white dark:text-stone-900">
+        {pending ? "Saving…" : tool ? "Save tool" : "Add tool"}
+      </button>
+    </form>
+  );
+}

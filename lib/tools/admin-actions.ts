@@ -1,0 +1,64 @@
+"use server";
+
+import type { Route } from "next";
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireStaff } from "@/lib/auth/guards";
+import { createTool, setToolArchived, ToolConflictError, ToolWriteError, updateTool } from "./actions";
+import { toolInputSchema, toolUpdateSchema, type ToolInput } from "./admin-schema";
+
+export type ToolFormState = {
+  ok?: string;
+  version?: number;
+  error?: string;
+  fieldErrors?: Partial<Record<keyof ToolInput, string>>;
+  values?: Record<string, string>;
+  conflict?: { changedBy: string | null; current: Record<string, string> };
+};
+
+const asStrings = (record: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, value instanceof Date ? value.toISOString().slice(0, 10) : value == null ? "" : String(value)]),
+  );
+
+/** Creates (no `id`) or updates a tool. Checks the role itself. */
+export async function saveToolAction(_state: ToolFormState, formData: FormData): Promise<ToolFormState> {
+  const raw = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
+  const user = await requireStaff(raw.id ? `/admin/tools/${encodeURIComponent(raw.id)}` : "/admin/tools/new");
+  const parsed = raw.id ? toolUpdateSchema.safeParse(raw) : toolInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: ToolFormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as keyof ToolInput | undefined;
+      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+    }
+    return { error: "Fix the highlighted fields.", fieldErrors, values: raw };
+  }
+  let createdId: string;
+  try {
+    const update = toolUpdateSchema.safeParse(raw);
+    if (update.success) {
+      const { id, expectedVersion, ...input } = update.data;
+      const result = await updateTool(id, expectedVersion, input, user.id);
+      refresh();
+      return { ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.", version: result.version };
+    }
+    createdId = (await createTool(parsed.data, user.id)).id;
+  } catch (error) {
+    if (error instanceof ToolConflictError) {
+      return { error: error.message, values: raw, conflict: { changedBy: error.changedBy, current: asStrings(error.current) } };
+    }
+    if (error instanceof ToolWriteError) {
+      return { error: error.message, values: raw, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
+    }
+    throw error;
+  }
+  redirect(`/admin/tools/${createdId}` as Route);
+}
+
+export async function archiveToolAction(formData: FormData): Promise<void> {
+  const id = String(formData.get("id") ?? "");
+  const user = await requireStaff(`/admin/tools/${encodeURIComponent(id)}`);
+  await setToolArchived(id, formData.get("archived") === "true", user.id);
+  refresh();
+}

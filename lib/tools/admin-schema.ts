@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { toolSlugSchema } from "./schema";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep it under ${max} characters.`)
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null);
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .transform((value) => (value === "" ? null : value))
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null)
+  .refine((value) => value === null || /^https:\/\/[^\s]+$/.test(value), "Use a full https:// address.");
+
+const optionalDate = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? null : value))
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null)
+  .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), "Use a date like 2025-06-01.")
+  .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null));
+
+/** Every catalogue field of a tool, as the admin form sends it. */
+export const toolInputSchema = z.object({
+  slug: toolSlugSchema.refine((slug) => !slug.includes("-vs-"), 'A tool slug cannot contain "-vs-".'),
+  name: z.string().trim().min(1, "Give the tool a name.").max(80),
+  vendor: z.string().trim().min(1, "Who makes it?").max(80),
+  categoryId: z.string().min(1, "Choose a category.").max(40),
+  tagline: z.string().trim().min(10, "Write a tagline (10+ characters).").max(120),
+  description: z.string().trim().min(40, "Describe it (40+ characters).").max(2000),
+  website: optionalUrl,
+  license: optionalText(120),
+  pricingModel: z.enum(["FREE", "FREEMIUM", "PAID", "USAGE", "OPEN_WEIGHTS"], { error: "Choose a pricing model." }),
+  entryPrice: optionalText(40),
+  pricingDetail: optionalText(500),
+  pricingSourceUrl: optionalUrl,
+  pricingVerifiedAt: optionalDate,
+  releasedAt: optionalDate,
+});
+
+export type ToolInput = z.infer<typeof toolInputSchema>;
+export const TOOL_FIELDS = Object.keys(toolInputSchema.shape) as (keyof ToolInput)[];
+
+export const toolUpdateSchema = toolInputSchema.extend({
+  id: z.string().min(1).max(40),
+  expectedVersion: z.coerce.number().int().min(1),
+});

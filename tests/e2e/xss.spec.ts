@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+
+// Runs in the "admin" project (after the public specs): it writes into shared rows.
+const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>[link](javascript:window.__xss=1)`;
+
+test("script payloads stored in staff-edited text render inert on the public pages", async ({ page }) => {
+  test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const original = await db.query<{ description: string; tagline: string }>(`SELECT description, tagline FROM "Tool" WHERE slug = 'aider'`);
+  const verdict = await db.query<{ id: string; body: string }>(`SELECT v.id, v.body FROM "Verdict" v JOIN "Tool" t ON t.id = v."toolId" WHERE t.slug = 'aider' LIMIT 1`);
+  try {
+    await db.query(`UPDATE "Tool" SET description = $1, tagline = $1 WHERE slug = 'aider'`, [PAYLOAD]);
+    await db.query(`UPDATE "Verdict" SET body = $1 WHERE id = $2`, [`Case text ${PAYLOAD}`, verdict.rows[0]!.id]);
+    let dialogs = 0;
+    page.on("dialog", (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    for (const path of ["/tools/aider", "/tools", "/compare/github-copilot-vs-cursor"]) {
+      await page.goto(path);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    }
+    await page.goto("/tools/aider");
+    await expect(page.getByText("<script>window.__xss=1</script>").first()).toBeVisible(); // shown as text
+    expect(await page.locator("main img, main script").count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(dialogs).toBe(0);
+  } finally {
+    await db.query(`UPDATE "Tool" SET description = $1, tagline = $2 WHERE slug = 'aider'`, [original.rows[0]!.description, original.rows[0]!.tagline]);
+    await db.query(`UPDATE "Verdict" SET body = $1 WHERE id = $2`, [verdict.rows[0]!.body, verdict.rows[0]!.id]);
+    await db.end();
+  }
+});

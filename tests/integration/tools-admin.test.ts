@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as listToolsRoute } from "@/app/api/tools/route";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { toolInputSchema } from "@/lib/tools/admin-schema";
+import { createTool, setToolArchived, ToolConflictError, ToolWriteError, updateTool } from "@/lib/tools/actions";
+import { setVote, ToolNotFoundError } from "@/lib/votes/actions";
+import { createSignedInUser } from "../helpers/auth";
+
+let client: PrismaClient;
+let staffId: string;
+let categoryId: string;
+beforeAll(async () => {
+  client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
+  staffId = (await createSignedInUser(client, { role: "STAFF" })).user.id;
+  categoryId = (await client.category.findFirstOrThrow({ where: { slug: "developer-tools" } })).id;
+});
+afterAll(() => client.$disconnect());
+
+const input = (overrides: Record<string, string> = {}) =>
+  toolInputSchema.parse({
+    slug: "new-tool",
+    name: "New Tool",
+    vendor: "Acme AI",
+    categoryId,
+    tagline: "A tagline long enough",
+    description: "A description that is comfortably longer than forty characters.",
+    pricingModel: "FREEMIUM",
+    entryPrice: "Free",
+    website: "",
+    pricingVerifiedAt: "2025-06-01",
+    ...overrides,
+  });
+
+const listedSlugs = async () => {
+  const response = await listToolsRoute(new Request("http://localhost/api/tools?pageSize=100"));
+  return ((await response.json()).data as { slug: string }[]).map((t) => t.slug);
+};
+
+describe("staff editing tools", () => {
+  it("validates every field with a clear message", () => {
+    const result = toolInputSchema.safeParse({ slug: "Bad Slug", name: "", categoryId, tagline: "short", description: "short", pricingModel: "GRATIS", website: "javascript:alert(1)", pricingVerifiedAt: "June" });
+    expect(result.success).toBe(false);
+    const fields = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
+    expect(Object.keys(fields).sort()).toEqual(["description", "name", "pricingModel", "pricingVerifiedAt", "slug", "tagline", "vendor", "website"].sort());
+    expect(fields.website).toBe("Use a full https:// address.");
+  });
+
+  it("adds a tool that is listed with empty counters, and refuses a taken slug", async () => {
+    const created = await createTool(input(), staffId);
+    expect(await listedSlugs()).toContain("new-tool");
+    expect(await client.toolStats.findUnique({ where: { toolId: created.id } })).toMatchObject({ panelTotal: 0, communityTotal: 0 });
+    await expect(createTool(input({ name: "Other" }), staffId)).rejects.toMatchObject({ field: "slug" });
+    await expect(createTool(input({ name: "Other" }), staffId)).rejects.toBeInstanceOf(ToolWriteError);
+    expect(await client.auditLog.count({ where: { entityId: created.id, action: "tool.create" } })).toBe(1);
+  });
+
+  it("edits with a version check: a stale save is refused, a no-op writes nothing", async () => {
+    const tool = await client.tool.findUniqueOrThrow({ where: { slug: "gpt-4o" } });
+    const fields = input({ slug: "gpt-4o", name: "GPT-4o", vendor: tool.vendor, tagline: tool.tagline, description: tool.description });
+    const first = await updateTool(tool.id, tool.version, fields, staffId);
+    expect(first).toEqual({ changed: true, version: tool.version + 1 });
+    await expect(updateTool(tool.id, tool.version, { ...fields, name: "GPT-4o (stale)" }, staffId)).rejects.toBeInstanceOf(ToolConflictError);
+    expect((await client.tool.findUniqueOrThrow({ where: { id: tool.id } })).name).toBe("GPT-4o");
+    const audits = await client.auditLog.count({ where: { entityId: tool.id } });
+    expect(await updateTool(tool.id, tool.version + 1, fields, staffId)).toEqual({ changed: false, version: tool.version + 1 });
+    expect(await client.auditLog.count({ where: { entityId: tool.id } })).toBe(audits);
+  });
+
+  it("archiving hides a tool from listings and votes but keeps its verdicts and votes; restoring brings it back", async () => {
+    const tool = await client.tool.findUniqueOrThrow({ where: { slug: "cursor" } });
+    const { user } = await createSignedInUser(client);
+    await setVote(user.id, "cursor", "ship");
+    const verdicts = await client.verdict.count({ where: { toolId: tool.id } });
+
+    expect(await setToolArchived(tool.id, true, staffId)).toBe(true);
+    expect(await listedSlugs()).not.toContain("cursor");
+    await expect(setVote(user.id, "cursor", "skip")).rejects.toBeInstanceOf(ToolNotFoundError);
+    expect(await client.verdict.count({ where: { toolId: tool.id } })).toBe(verdicts);
+    expect(await client.vote.count({ where: { toolId: tool.id } })).toBe(1);
+
+    expect(await setToolArchived(tool.id, false, staffId)).toBe(true);
+    expect(await listedSlugs()).toContain("cursor");
+    expect(await setToolArchived(tool.id, false, staffId)).toBe(false);
+    const actions = await client.auditLog.findMany({ where: { entityId: tool.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(["tool.archive", "tool.restore"]);
+  });
+});
