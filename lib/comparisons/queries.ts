@@ -116,3 +116,23 @@ export async function listLatestComparisons(limit = 6) {
 }
 
 export type ComparisonSummary = Awaited<ReturnType<typeof listLatestComparisons>>[number];
+
+/** Every comparison for the admin table, drafts included. */
+export async function listComparisonsForAdmin() {
+  return db.comparison.findMany({
+    select: { id: true, slug: true, status: true, version: true, updatedAt: true, toolA: { select: { name: true } }, toolB: { select: { name: true } } },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+  });
+}
+
+export async function getComparisonForEdit(id: string) {
+  return db.comparison.findUnique({
+    where: { id },
+    select: { id: true, slug: true, headline: true, intro: true, status: true, version: true, toolA: { select: { name: true } }, toolB: { select: { name: true } } },
+  });
+}
+
+/** Tools a comparison can be made of: listed (not archived) ones. */
+export async function listToolsForPicker() {
+  return db.tool.findMany({ where: { archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

@@ -17,6 +17,9 @@ const EXPECTED: Record<string, "staff" | "admin"> = {
   "/admin/tools": "staff",
   "/admin/tools/new": "staff",
   "/admin/tools/[id]": "staff",
+  "/admin/comparisons": "staff",
+  "/admin/comparisons/new": "staff",
+  "/admin/comparisons/[id]": "staff",
 };
 
 function adminPages(dir = path.resolve(import.meta.dirname, "../../app/admin"), prefix = "/admin"): string[] {
@@ -46,7 +49,8 @@ test.beforeAll(async () => {
     }
     const verdict = await db.query<{ id: string }>(`SELECT id FROM "Verdict" LIMIT 1`);
     const tool = await db.query<{ id: string }>(`SELECT id FROM "Tool" LIMIT 1`);
-    sample = { verdicts: verdict.rows[0]!.id, tools: tool.rows[0]!.id };
+    const comparison = await db.query<{ id: string }>(`SELECT id FROM "Comparison" LIMIT 1`);
+    sample = { verdicts: verdict.rows[0]!.id, tools: tool.rows[0]!.id, comparisons: comparison.rows[0]!.id };
   } finally {
     await db.end();
   }

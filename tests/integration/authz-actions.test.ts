@@ -21,6 +21,7 @@ const EXPECTED: Record<string, Access> = {
   "lib/verdicts/admin-actions.ts#restoreVerdictAction": "staff",
   "lib/users/admin-actions.ts#setRoleAction": "admin",
   "lib/tools/admin-actions.ts#saveToolAction": "staff",
+  "lib/comparisons/admin-actions.ts#saveComparisonAction": "staff",
   "lib/tools/admin-actions.ts#archiveToolAction": "staff",
 };
 
@@ -97,6 +98,8 @@ function argumentsFor(key: string): unknown[] {
       return [{}, form({ verdictId, expectedVersion: "999", version: "1" })];
     case "lib/tools/admin-actions.ts#saveToolAction":
       return [{}, form({ id: toolId, expectedVersion: "999", slug: "bad slug" })];
+    case "lib/comparisons/admin-actions.ts#saveComparisonAction":
+      return [{}, form({ toolAId: toolId, toolBId: toolId })];
     case "lib/tools/admin-actions.ts#archiveToolAction":
       return [form({ id: toolId, archived: "false" })];
     case "lib/users/admin-actions.ts#setRoleAction":

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { DataTable } from "@/components/admin/data-table";
+import { requireStaff } from "@/lib/auth/guards";
+import { listComparisonsForAdmin } from "@/lib/comparisons/queries";
+import { formatDate } from "@/lib/format";
+
+export const metadata = { title: "Comparisons" };
+
+export default async function AdminComparisons() {
+  await requireStaff("/admin/comparisons");
+  const comparisons = await listComparisonsForAdmin();
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-semibold tracking-tight">Comparisons</h1>
+        <Link href="/admin/comparisons/new" className="rounded-lg bg-stone-900 px-3 py-2 text-sm font-medium text-white dark:bg-white dark:text-stone-900">New comparison</Link>
+      </div>
+      <DataTable columns={["Comparison", "State", "Updated"]} caption={`${comparisons.length} comparisons`}>
+        {comparisons.map((comparison) => (
+          <tr key={comparison.id} className="hover:bg-stone-50 dark:hover:bg-stone-800/40">
+            <td className="px-4 py-2.5">
+              <Link href={`/admin/comparisons/${comparison.id}`} className="font-medium hover:underline">{comparison.toolA.name} vs {comparison.toolB.name}</Link>
+            </td>
+            <td className="px-4 py-2.5 text-stone-600 dark:text-stone-400">{comparison.status === "PUBLISHED" ? "Published" : "Draft"} · v{comparison.version}</td>
+            <td className="px-4 py-2.5 text-stone-600 dark:text-stone-400">{formatDate(comparison.updatedAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </div>
+  );
+}

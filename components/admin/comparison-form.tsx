@@ -1,0 +1,77 @@
+"use client";
+
+import { useActionState } from "react";
+import { saveComparisonAction, type ComparisonFormState } from "@/lib/comparisons/admin-actions";
+
+type Props = {
+  comparison?: { id: string; version: number; headline: string | null; intro: string | null; status: "DRAFT" | "PUBLISHED"; title: string };
+  tools: { id: string; name: string }[];
+};
+
+const input =
+  "mt-1.5 block w-full rounded-xl border border-stone-300 bg-white px-3.5 py-2 text-[15px] shadow-sm focus:border-ship-600 focus:outline-none focus:ring-2 focus:ring-ship-600/20 aria-invalid:border-skip-500 dark:border-stone-700 dark:bg-stone-900";
+
+function FieldMessage({ id, message }: { id: string; message?: string }) {
+  return message ? <p id={id} className="mt-1.5 text-sm text-skip-700 dark:text-skip-400">{message}</p> : null;
+}
+
+/** Create a comparison (two listed tools) or edit its headline, intro and published state. */
+export function ComparisonForm({ comparison, tools }: Props) {
+  const [state, action, pending] = useActionState<ComparisonFormState, FormData>(saveComparisonAction, {});
+  const values = state.error ? (state.values ?? {}) : {};
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-5" key={comparison?.version}>
+      {comparison ? (
+        <>
+          <input type="hidden" name="id" value={comparison.id} />
+          <input type="hidden" name="expectedVersion" value={comparison.version} />
+        </>
+      ) : null}
+      {state.ok && state.version === comparison?.version ? (
+        <p role="status" className="rounded-xl bg-ship-50 px-4 py-3 text-sm font-medium text-ship-800 dark:bg-ship-950 dark:text-ship-300">{state.ok}</p>
+      ) : null}
+      {state.error ? (
+        <p role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm font-medium text-skip-800 dark:bg-skip-950 dark:text-skip-300">{state.error}</p>
+      ) : null}
+      {comparison ? null : (
+        <div className="grid gap-5 md:grid-cols-2">
+          {(["toolAId", "toolBId"] as const).map((name) => (
+            <div key={name}>
+              <label htmlFor={name} className="text-sm font-medium">{name === "toolAId" ? "Tool A" : "Tool B"}</label>
+              <select id={name} name={name} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} className={input}>
+                <option value="">Choose…</option>
+                {tools.map((tool) => <option key={tool.id} value={tool.id}>{tool.name}</option>)}
+              </select>
+              <FieldMessage id={`${name}-error`} message={errors[name]} />
+            </div>
+          ))}
+        </div>
+      )}
+      <div>
+        <label htmlFor="headline" className="text-sm font-medium">Headline <span className="font-normal text-stone-500">(optional)</span></label>
+        <input id="headline" name="headline" defaultValue={values.headline ?? comparison?.headline ?? ""} aria-invalid={errors.headline ? true : undefined} className={input} />
+        <FieldMessage id="headline-error" message={errors.headline} />
+      </div>
+      <div>
+        <label htmlFor="intro" className="text-sm font-medium">Intro <span className="font-normal text-stone-500">(optional)</span></label>
+        <textarea id="intro" name="intro" rows={3} defaultValue={values.intro ?? comparison?.intro ?? ""} aria-invalid={errors.intro ? true : undefined} className={input} />
+        <FieldMessage id="intro-error" message={errors.intro} />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium">State</legend>
+        <div className="mt-2 flex gap-3">
+          {(["DRAFT", "PUBLISHED"] as const).map((status) => (
+            <label key={status} className="flex items-center gap-2 rounded-xl px-3 py-2 text-sm ring-1 ring-stone-300 has-checked:ring-2 has-checked:ring-stone-900 dark:ring-stone-700 dark:has-checked:ring-white">
+              <input type="radio" name="status" value={status} defaultChecked={(values.status ?? comparison?.status ?? "DRAFT") === status} />
+              {status === "DRAFT" ? "Draft" : "Published"}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded-xl bg-stone-900 px-4 py-2.5 text-sm font-semibold text-white hover:bg-stone-700 disabled:opacity-60 dark:bg-white dark:text-stone-900">
+        {pending ? "Saving…" : comparison ? "Save comparison" : "Create comparison"}
+      </button>
+    </form>
+  );
+}

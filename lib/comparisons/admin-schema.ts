@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep it under ${max} characters.`)
+    .optional()
+    .transform((value) => (value ? value : null));
+
+export const comparisonInputSchema = z
+  .object({
+    toolAId: z.string().min(1, "Choose tool A.").max(40),
+    toolBId: z.string().min(1, "Choose tool B.").max(40),
+    headline: optionalText(160),
+    intro: optionalText(1000),
+    status: z.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
+  })
+  .refine((value) => value.toolAId !== value.toolBId, { path: ["toolBId"], message: "Choose two different tools." });
+
+export type ComparisonInput = z.infer<typeof comparisonInputSchema>;
+
+export const comparisonUpdateSchema = z.object({
+  id: z.string().min(1).max(40),
+  expectedVersion: z.coerce.number().int().min(1),
+});
