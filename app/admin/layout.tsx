@@ -24,6 +24,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
               <Link href="/admin/comparisons" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Comparisons</Link>
             </li>
             <li>
+              <Link href="/admin/reviewers" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Reviewers</Link>
+            </li>
+            <li>
               <Link href="/admin/verdicts" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Verdicts</Link>
             </li>
             <li>

@@ -35,8 +35,9 @@ const EXPECTED_SQL = `
     s."panelShip", s."panelTotal", s."communityShip", s."communityTotal"
   FROM "Tool" t
   LEFT JOIN (
-    SELECT "toolId", count(*) FILTER (WHERE "decision" = 'SHIP') AS ship, count(*) AS total
-    FROM "Verdict" WHERE "published" GROUP BY "toolId"
+    SELECT v."toolId", count(*) FILTER (WHERE v."decision" = 'SHIP') AS ship, count(*) AS total
+    FROM "Verdict" v JOIN "Reviewer" r ON r."id" = v."reviewerId" AND r."active"
+    WHERE v."published" GROUP BY v."toolId"
   ) p ON p."toolId" = t."id"
   LEFT JOIN (
     SELECT "toolId", count(*) FILTER (WHERE "decision" = 'SHIP') AS ship, count(*) AS total

@@ -20,6 +20,9 @@ const EXPECTED: Record<string, "staff" | "admin"> = {
   "/admin/comparisons": "staff",
   "/admin/comparisons/new": "staff",
   "/admin/comparisons/[id]": "staff",
+  "/admin/reviewers": "staff",
+  "/admin/reviewers/new": "staff",
+  "/admin/reviewers/[id]": "staff",
 };
 
 function adminPages(dir = path.resolve(import.meta.dirname, "../../app/admin"), prefix = "/admin"): string[] {
@@ -50,7 +53,8 @@ test.beforeAll(async () => {
     const verdict = await db.query<{ id: string }>(`SELECT id FROM "Verdict" LIMIT 1`);
     const tool = await db.query<{ id: string }>(`SELECT id FROM "Tool" LIMIT 1`);
     const comparison = await db.query<{ id: string }>(`SELECT id FROM "Comparison" LIMIT 1`);
-    sample = { verdicts: verdict.rows[0]!.id, tools: tool.rows[0]!.id, comparisons: comparison.rows[0]!.id };
+    const reviewer = await db.query<{ id: string }>(`SELECT id FROM "Reviewer" LIMIT 1`);
+    sample = { verdicts: verdict.rows[0]!.id, tools: tool.rows[0]!.id, comparisons: comparison.rows[0]!.id, reviewers: reviewer.rows[0]!.id };
   } finally {
     await db.end();
   }

@@ -21,6 +21,8 @@ const EXPECTED: Record<string, Access> = {
   "lib/verdicts/admin-actions.ts#restoreVerdictAction": "staff",
   "lib/users/admin-actions.ts#setRoleAction": "admin",
   "lib/tools/admin-actions.ts#saveToolAction": "staff",
+  "lib/reviewers/admin-actions.ts#saveReviewerAction": "staff",
+  "lib/reviewers/admin-actions.ts#moveReviewerAction": "staff",
   "lib/comparisons/admin-actions.ts#saveComparisonAction": "staff",
   "lib/tools/admin-actions.ts#archiveToolAction": "staff",
 };
@@ -100,6 +102,10 @@ function argumentsFor(key: string): unknown[] {
       return [{}, form({ id: toolId, expectedVersion: "999", slug: "bad slug" })];
     case "lib/comparisons/admin-actions.ts#saveComparisonAction":
       return [{}, form({ toolAId: toolId, toolBId: toolId })];
+    case "lib/reviewers/admin-actions.ts#saveReviewerAction":
+      return [{}, form({ slug: "x" })];
+    case "lib/reviewers/admin-actions.ts#moveReviewerAction":
+      return [form({ id: "no-such-reviewer", direction: "up" })];
     case "lib/tools/admin-actions.ts#archiveToolAction":
       return [form({ id: toolId, archived: "false" })];
     case "lib/users/admin-actions.ts#setRoleAction":

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { toolSlugSchema } from "@/lib/tools/schema";
+
+const lines = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((value) => (value ?? "").split("\n").map((line) => line.trim()).filter(Boolean))
+  .refine((items) => items.length <= 10, "At most 10 items.")
+  .refine((items) => items.every((item) => item.length <= 120), "Keep each item under 120 characters.");
+
+/** A reviewer persona as the admin form sends it ("excited by" / "tired of" one item a line). */
+export const reviewerInputSchema = z.object({
+  slug: toolSlugSchema,
+  name: z.string().trim().min(2, "Give the persona a name.").max(80),
+  lens: z.string().trim().min(3, "Name the lens, e.g. Developer experience.").max(80),
+  bio: z.string().trim().min(20, "Write a short bio (20+ characters).").max(1000),
+  excitedBy: lines,
+  tiredOf: lines,
+  active: z
+    .union([z.literal("on"), z.literal("true"), z.literal("false"), z.undefined()])
+    .transform((value) => value === "on" || value === "true"),
+});
+
+export type ReviewerInput = z.infer<typeof reviewerInputSchema>;
