@@ -3,9 +3,10 @@
 import { useActionState } from "react";
 import { saveVerdictAction, type VerdictFormState } from "@/lib/verdicts/admin-actions";
 
-type Props = {
-  verdict: { id: string; version: number; decision: "SHIP" | "SKIP"; body: string; published: boolean };
-};
+type Props =
+  | { verdict: { id: string; version: number; decision: "SHIP" | "SKIP"; body: string; published: boolean }; target?: never }
+  /** A reviewer's first verdict on a tool. */
+  | { verdict?: never; target: { toolId: string; reviewerId: string } };
 
 const field = "mt-1.5 block w-full rounded-xl border border-stone-300 bg-white px-3.5 py-2.5 text-[15px] shadow-sm focus:border-ship-600 focus:outline-none focus:ring-2 focus:ring-ship-600/20 aria-invalid:border-skip-500 dark:border-stone-700 dark:bg-stone-900";
 
@@ -18,7 +19,8 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 /** Edit one verdict: call, Markdown case, published flag and the reason for the change. */
-export function VerdictEditor({ verdict }: Props) {
+export function VerdictEditor({ verdict: existing, target }: Props) {
+  const verdict = existing ?? { id: "", version: 0, decision: "SHIP" as const, body: "", published: true };
   const [state, action, pending] = useActionState<VerdictFormState, FormData>(saveVerdictAction, {});
   // Typed values are kept only when the save was refused.
   const values = state.error ? state.values : undefined;
@@ -27,8 +29,17 @@ export function VerdictEditor({ verdict }: Props) {
   return (
     // Re-mounted whenever the saved version changes (a save, a restore), so the fields show what is saved.
     <form action={action} className="space-y-5" key={verdict.version}>
-      <input type="hidden" name="verdictId" value={verdict.id} />
-      <input type="hidden" name="expectedVersion" value={version} />
+      {target ? (
+        <>
+          <input type="hidden" name="toolId" value={target.toolId} />
+          <input type="hidden" name="reviewerId" value={target.reviewerId} />
+        </>
+      ) : (
+        <>
+          <input type="hidden" name="verdictId" value={verdict.id} />
+          <input type="hidden" name="expectedVersion" value={version} />
+        </>
+      )}
       {state.ok && state.version === verdict.version ? (
         <p role="status" className="rounded-xl bg-ship-50 px-4 py-3 text-sm font-medium text-ship-800 dark:bg-ship-950 dark:text-ship-300">
           {state.ok}
@@ -110,7 +121,7 @@ export function VerdictEditor({ verdict }: Props) {
         disabled={pending}
         className="rounded-xl bg-stone-900 px-4 py-2.5 text-sm font-semibold text-white hover:bg-stone-700 disabled:opacity-60 dark:bg-white dark:text-stone-900"
       >
-        {pending ? "Saving…" : "Save verdict"}
+        {pending ? "Saving…" : target ? "Write verdict" : "Save verdict"}
       </button>
     </form>
   );

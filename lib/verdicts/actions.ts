@@ -3,7 +3,8 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { lockToolStats } from "@/lib/stats/lock";
 import { refreshPanelCounters } from "@/lib/stats/panel";
-import type { VerdictEdit, VerdictState } from "./schema";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { VerdictCreate, VerdictEdit, VerdictState } from "./schema";
 
 export class VerdictNotFoundError extends Error {}
 
@@ -75,6 +76,38 @@ export async function saveVerdict(edit: VerdictEdit, actorId: string, action = "
     return { changed: true, version };
   });
 }
+
+/** Writes a reviewer's first verdict on a tool: version 1, its revision, the audit entry and the counters. */
+export async function createVerdict(input: VerdictCreate, actorId: string): Promise<{ id: string }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const [tool, reviewer] = await Promise.all([
+        tx.tool.findUnique({ where: { id: input.toolId }, select: { id: true } }),
+        tx.reviewer.findUnique({ where: { id: input.reviewerId }, select: { id: true } }),
+      ]);
+      if (!tool || !reviewer) throw new VerdictNotFoundError("That tool or reviewer does not exist.");
+      await lockToolStats(tx, input.toolId);
+      const { reason, ...state } = input;
+      const verdict = await tx.verdict.create({
+        data: { ...state, publishedAt: state.published ? new Date() : null },
+        select: { id: true },
+      });
+      await tx.verdictRevision.create({
+        data: { verdictId: verdict.id, version: 1, decision: state.decision, body: state.body, published: state.published, reason, editorId: actorId },
+      });
+      await recordAudit(tx, { actorId, action: "verdict.create", entityType: "Verdict", entityId: verdict.id, after: { ...state, version: 1, reason } });
+      if (state.published) await refreshPanelCounters(tx, input.toolId);
+      return verdict;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new VerdictExistsError("This reviewer already has a verdict on this tool: edit that one.");
+    }
+    throw error;
+  }
+}
+
+export class VerdictExistsError extends Error {}
 
 /** Restores an earlier version's content as a new version (history is never rewritten). */
 export async function restoreVerdict(

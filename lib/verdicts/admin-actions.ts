@@ -2,8 +2,10 @@
 
 import { refresh } from "next/cache";
 import { requireStaff } from "@/lib/auth/guards";
-import { restoreVerdict, saveVerdict, VerdictConflictError, VerdictNotFoundError } from "./actions";
-import { verdictEditSchema, verdictRestoreSchema, type VerdictState } from "./schema";
+import type { Route } from "next";
+import { redirect } from "next/navigation";
+import { createVerdict, restoreVerdict, saveVerdict, VerdictConflictError, VerdictExistsError, VerdictNotFoundError } from "./actions";
+import { verdictCreateSchema, verdictEditSchema, verdictRestoreSchema, type VerdictState } from "./schema";
 
 export type VerdictFormState = {
   ok?: string;
@@ -15,11 +17,16 @@ export type VerdictFormState = {
   values?: { decision?: string; body?: string; published?: boolean; reason?: string };
 };
 
-/** The admin editor's save. Checks the role itself: the layout's check is not enough. */
+/**
+ * The admin editor's save: edits a verdict, or (without `verdictId`) writes a
+ * reviewer's first verdict on a tool. Checks the role itself: the layout's
+ * check is not enough.
+ */
 export async function saveVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {
   const verdictId = String(formData.get("verdictId") ?? "");
-  const user = await requireStaff(`/admin/verdicts/${encodeURIComponent(verdictId)}`);
+  const user = await requireStaff(verdictId ? `/admin/verdicts/${encodeURIComponent(verdictId)}` : "/admin/verdicts");
   const raw = Object.fromEntries(formData);
+  if (!verdictId) return createVerdictFromForm(raw, user.id);
   const values = {
     decision: typeof raw.decision === "string" ? raw.decision : undefined,
     body: typeof raw.body === "string" ? raw.body : undefined,
@@ -49,6 +56,27 @@ export async function saveVerdictAction(_state: VerdictFormState, formData: Form
     if (error instanceof VerdictNotFoundError) return { error: "This verdict no longer exists." };
     throw error;
   }
+}
+
+async function createVerdictFromForm(raw: Record<string, FormDataEntryValue>, actorId: string): Promise<VerdictFormState> {
+  const parsed = verdictCreateSchema.safeParse(raw);
+  const values = { decision: String(raw.decision ?? ""), body: String(raw.body ?? ""), published: raw.published === "on", reason: String(raw.reason ?? "") };
+  if (!parsed.success) {
+    const fieldErrors: VerdictFormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "decision" || field === "body" || field === "reason") && !fieldErrors[field]) fieldErrors[field] = issue.message;
+    }
+    return { error: "Fix the highlighted fields.", fieldErrors, values };
+  }
+  let id: string;
+  try {
+    id = (await createVerdict(parsed.data, actorId)).id;
+  } catch (error) {
+    if (error instanceof VerdictExistsError || error instanceof VerdictNotFoundError) return { error: error.message, values };
+    throw error;
+  }
+  redirect(`/admin/verdicts/${id}` as Route);
 }
 
 export async function restoreVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {

@@ -74,3 +74,23 @@ export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: st
     },
   });
 }
+
+/** The tool and reviewer a new verdict is for, and the id of the one that already exists, if any. */
+export async function getVerdictTarget(toolId: string, reviewerId: string) {
+  const [tool, reviewer, existing] = await Promise.all([
+    db.tool.findUnique({ where: { id: toolId }, select: { id: true, name: true } }),
+    db.reviewer.findUnique({ where: { id: reviewerId }, select: { id: true, name: true, lens: true } }),
+    db.verdict.findUnique({ where: { toolId_reviewerId: { toolId, reviewerId } }, select: { id: true } }),
+  ]);
+  if (!tool || !reviewer) return null;
+  return { tool, reviewer, existingId: existing?.id ?? null };
+}
+
+/** Each reviewer of the panel with their verdict on one tool, if any (admin tool page). */
+export async function listPanelForTool(toolId: string) {
+  const reviewers = await db.reviewer.findMany({
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, lens: true, active: true, verdicts: { where: { toolId }, select: { id: true, decision: true, published: true, version: true } } },
+  });
+  return reviewers.map(({ verdicts, ...reviewer }) => ({ reviewer, verdict: verdicts[0] ?? null }));
+}

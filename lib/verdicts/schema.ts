@@ -24,6 +24,15 @@ export const verdictEditSchema = z.object({
 
 export type VerdictEdit = z.infer<typeof verdictEditSchema>;
 
+/** A new verdict: a reviewer's first call on a tool. */
+export const verdictCreateSchema = verdictEditSchema.omit({ verdictId: true, expectedVersion: true }).extend({
+  toolId: z.string().min(1).max(40),
+  reviewerId: z.string().min(1).max(40),
+  reason: verdictEditSchema.shape.reason.optional().transform((value) => value || "First written"),
+});
+
+export type VerdictCreate = z.infer<typeof verdictCreateSchema>;
+
 export const verdictRestoreSchema = z.object({
   verdictId: z.string().min(1).max(40),
   expectedVersion: z.coerce.number().int().min(1),

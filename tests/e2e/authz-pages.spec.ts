@@ -12,6 +12,7 @@ const EXPECTED: Record<string, "staff" | "admin"> = {
   "/admin": "staff",
   "/admin/verdicts": "staff",
   "/admin/verdicts/[id]": "staff",
+  "/admin/verdicts/new": "staff",
   "/admin/audit": "staff",
   "/admin/users": "admin",
   "/admin/tools": "staff",

@@ -100,3 +100,28 @@ describe("editing verdicts", () => {
     expect((await client.verdict.findUniqueOrThrow({ where: { id: verdict.id } })).version).toBe(verdict.version + 1);
   });
 });
+
+describe("writing a first verdict", () => {
+  it("a new tool gets its first published verdict, counted at once; a second one for the same reviewer is refused; drafts do not count", async () => {
+    const { createVerdict, VerdictExistsError } = await import("@/lib/verdicts/actions");
+    const { verdictCreateSchema } = await import("@/lib/verdicts/schema");
+    const category = await client.category.findFirstOrThrow();
+    const tool = await client.tool.create({
+      data: { slug: "fresh-tool", name: "Fresh", vendor: "Acme", categoryId: category.id, tagline: "t", description: "d", pricingModel: "FREE", stats: { create: {} } },
+    });
+    const [priya, marcus] = await Promise.all([
+      client.reviewer.findUniqueOrThrow({ where: { slug: "priya-raman" } }),
+      client.reviewer.findUniqueOrThrow({ where: { slug: "marcus-hale" } }),
+    ]);
+    const body = "A first case that is comfortably longer than forty characters.";
+    const input = verdictCreateSchema.parse({ toolId: tool.id, reviewerId: priya.id, decision: "SHIP", body, published: "on" });
+    expect(input.reason).toBe("First written");
+    const created = await createVerdict(input, staffId);
+    expect(await client.toolStats.findUniqueOrThrow({ where: { toolId: tool.id } })).toMatchObject({ panelShip: 1, panelTotal: 1 });
+    expect(await client.verdictRevision.findMany({ where: { verdictId: created.id }, select: { version: true } })).toEqual([{ version: 1 }]);
+    await expect(createVerdict(input, staffId)).rejects.toBeInstanceOf(VerdictExistsError);
+    await createVerdict(verdictCreateSchema.parse({ toolId: tool.id, reviewerId: marcus.id, decision: "SKIP", body, published: undefined }), staffId);
+    expect(await client.toolStats.findUniqueOrThrow({ where: { toolId: tool.id } })).toMatchObject({ panelShip: 1, panelTotal: 1 });
+    expect(await findCounterDrift(client)).toEqual([]);
+  });
+});

@@ -5,6 +5,8 @@ import { Card } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
 import { archiveToolAction } from "@/lib/tools/admin-actions";
 import { getToolForEdit, listCategories } from "@/lib/tools/queries";
+import { listPanelForTool } from "@/lib/verdicts/queries";
+import { CallBadge } from "@/components/ui/call-badge";
 
 export const metadata = { title: "Edit tool" };
 
@@ -13,7 +15,7 @@ const asText = (value: unknown) => (value instanceof Date ? value.toISOString().
 export default async function EditToolPage({ params }: PageProps<"/admin/tools/[id]">) {
   const { id } = await params;
   await requireStaff(`/admin/tools/${encodeURIComponent(id)}`);
-  const [tool, categories] = await Promise.all([getToolForEdit(id), listCategories()]);
+  const [tool, categories, panel] = await Promise.all([getToolForEdit(id), listCategories(), listPanelForTool(id)]);
   if (!tool) notFound();
   const values = Object.fromEntries(Object.entries(tool).map(([key, value]) => [key, asText(value)])) as Record<string, string> & { id: string; version: string };
   return (
@@ -35,6 +37,30 @@ export default async function EditToolPage({ params }: PageProps<"/admin/tools/[
         </form>
       </div>
       <Card className="p-6"><ToolForm tool={values} categories={categories} /></Card>
+      <section aria-labelledby="panel-title">
+        <h2 id="panel-title" className="text-xl font-semibold tracking-tight">Panel verdicts</h2>
+        <Card className="mt-4 divide-y divide-stone-100 dark:divide-stone-800">
+          {panel.map(({ reviewer, verdict }) => (
+            <div key={reviewer.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
+              <div>
+                <p className="font-medium">{reviewer.name}{reviewer.active ? null : <span className="ml-2 text-xs text-stone-500">inactive</span>}</p>
+                <p className="text-xs text-stone-500">{reviewer.lens}</p>
+              </div>
+              {verdict ? (
+                <div className="flex items-center gap-3">
+                  <CallBadge decision={verdict.decision} />
+                  <span className="text-xs text-stone-500">{verdict.published ? "published" : "draft"} · v{verdict.version}</span>
+                  <Link href={`/admin/verdicts/${verdict.id}`} className="font-medium underline underline-offset-2">Edit</Link>
+                </div>
+              ) : (
+                <Link href={`/admin/verdicts/new?tool=${tool.id}&reviewer=${reviewer.id}`} className="rounded-lg px-3 py-1.5 text-xs font-medium ring-1 ring-stone-300 hover:bg-stone-100 dark:ring-stone-700 dark:hover:bg-stone-800">
+                  Write verdict
+                </Link>
+              )}
+            </div>
+          ))}
+        </Card>
+      </section>
     </div>
   );
 }
