@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { saveComparisonAction, type ComparisonFormState } from "@/lib/comparisons/admin-actions";
+import { Toast } from "@/components/ui/toast";
 
 type Props = {
   comparison?: { id: string; version: number; headline: string | null; intro: string | null; status: "DRAFT" | "PUBLISHED"; title: string };
@@ -28,9 +29,7 @@ export function ComparisonForm({ comparison, tools }: Props) {
           <input type="hidden" name="expectedVersion" value={comparison.version} />
         </>
       ) : null}
-      {state.ok && state.version === comparison?.version ? (
-        <p role="status" className="rounded-xl bg-ship-50 px-4 py-3 text-sm font-medium text-ship-800 dark:bg-ship-950 dark:text-ship-300">{state.ok}</p>
-      ) : null}
+      <Toast message={state.ok && state.version === comparison?.version ? state.ok : undefined} />
       {state.error ? (
         <p role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm font-medium text-skip-800 dark:bg-skip-950 dark:text-skip-300">{state.error}</p>
       ) : null}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { saveReviewerAction, type ReviewerFormState } from "@/lib/reviewers/admin-actions";
+import { Toast } from "@/components/ui/toast";
 
 type Props = { reviewer?: { id: string; slug: string; name: string; lens: string; bio: string; excitedBy: string[]; tiredOf: string[]; active: boolean } };
 
@@ -32,7 +33,7 @@ export function ReviewerForm({ reviewer }: Props) {
   return (
     <form action={action} className="space-y-5">
       {reviewer ? <input type="hidden" name="id" value={reviewer.id} /> : null}
-      {state.ok ? <p role="status" className="rounded-xl bg-ship-50 px-4 py-3 text-sm font-medium text-ship-800 dark:bg-ship-950 dark:text-ship-300">{state.ok}</p> : null}
+      <Toast message={state.ok} />
       {state.error ? <p role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm font-medium text-skip-800 dark:bg-skip-950 dark:text-skip-300">{state.error}</p> : null}
       <div className="grid gap-5 md:grid-cols-2">
         {field("name", "Name")}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { saveToolAction, type ToolFormState } from "@/lib/tools/admin-actions";
+import { Toast } from "@/components/ui/toast";
 
 type Values = Record<string, string>;
 type Props = {
@@ -55,9 +56,7 @@ export function ToolForm({ tool, categories }: Props) {
     <form action={action} className="space-y-5" key={tool?.version}>
       {tool ? <input type="hidden" name="id" value={tool.id} /> : null}
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
-      {state.ok && state.version === Number(tool?.version) ? (
-        <p role="status" className="rounded-xl bg-ship-50 px-4 py-3 text-sm font-medium text-ship-800 dark:bg-ship-950 dark:text-ship-300">{state.ok}</p>
-      ) : null}
+      <Toast message={state.ok && state.version === Number(tool?.version) ? state.ok : undefined} />
       {state.error ? (
         <div role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm text-skip-800 dark:bg-skip-950 dark:text-skip-300">
           <p className="font-medium">{state.error}</p>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { saveVerdictAction, type VerdictFormState } from "@/lib/verdicts/admin-actions";
+import { Toast } from "@/components/ui/toast";
 
 type Props =
   | { verdict: { id: string; version: number; decision: "SHIP" | "SKIP"; body: string; published: boolean }; target?: never }
@@ -40,11 +41,7 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
           <input type="hidden" name="expectedVersion" value={version} />
         </>
       )}
-      {state.ok && state.version === verdict.version ? (
-        <p role="status" className="rounded-xl bg-ship-50 px-4 py-3 text-sm font-medium text-ship-800 dark:bg-ship-950 dark:text-ship-300">
-          {state.ok}
-        </p>
-      ) : null}
+      <Toast message={state.ok && state.version === verdict.version ? state.ok : undefined} />
       {state.error ? (
         <div role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm text-skip-800 dark:bg-skip-950 dark:text-skip-300">
           <p className="font-medium">{state.error}</p>

@@ -111,14 +111,14 @@ export async function listCategories() {
 }
 
 /** Every tool for the admin table, archived ones included (filter with `archived`). */
-export async function listToolsForAdmin(filter: { archived?: boolean; search?: string }) {
+export async function listToolsForAdmin(filter: { archived?: boolean; search?: string; sort?: "name" | "updated" }) {
   return db.tool.findMany({
     where: {
       ...(filter.archived === undefined ? {} : filter.archived ? { archivedAt: { not: null } } : { archivedAt: null }),
       ...(filter.search ? { OR: [{ name: { contains: filter.search, mode: "insensitive" } }, { vendor: { contains: filter.search, mode: "insensitive" } }] } : {}),
     },
     select: { id: true, slug: true, name: true, vendor: true, archivedAt: true, updatedAt: true, version: true, category: { select: { name: true } } },
-    orderBy: [{ name: "asc" }],
+    orderBy: filter.sort === "updated" ? [{ updatedAt: "desc" }, { id: "asc" }] : [{ name: "asc" }, { id: "asc" }],
   });
 }
 

@@ -4,15 +4,17 @@ import pg from "pg";
 // Runs in the "admin" project (after the public specs): it writes into shared rows.
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>[link](javascript:window.__xss=1)`;
 
-test("script payloads stored in staff-edited text render inert on the public pages", async ({ page }) => {
+test("script payloads stored in staff-edited text (tool, verdict, reviewer) render inert on the public pages", async ({ page }) => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   const original = await db.query<{ description: string; tagline: string }>(`SELECT description, tagline FROM "Tool" WHERE slug = 'aider'`);
+  const reviewer = await db.query<{ lens: string; bio: string }>(`SELECT lens, bio FROM "Reviewer" WHERE slug = 'marcus-hale'`);
   const verdict = await db.query<{ id: string; body: string }>(`SELECT v.id, v.body FROM "Verdict" v JOIN "Tool" t ON t.id = v."toolId" WHERE t.slug = 'aider' LIMIT 1`);
   try {
     await db.query(`UPDATE "Tool" SET description = $1, tagline = $1 WHERE slug = 'aider'`, [PAYLOAD]);
     await db.query(`UPDATE "Verdict" SET body = $1 WHERE id = $2`, [`Case text ${PAYLOAD}`, verdict.rows[0]!.id]);
+    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $1 WHERE slug = 'marcus-hale'`, [PAYLOAD]);
     let dialogs = 0;
     page.on("dialog", (dialog) => {
       dialogs++;
@@ -30,6 +32,7 @@ test("script payloads stored in staff-edited text render inert on the public pag
   } finally {
     await db.query(`UPDATE "Tool" SET description = $1, tagline = $2 WHERE slug = 'aider'`, [original.rows[0]!.description, original.rows[0]!.tagline]);
     await db.query(`UPDATE "Verdict" SET body = $1 WHERE id = $2`, [verdict.rows[0]!.body, verdict.rows[0]!.id]);
+    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $2 WHERE slug = 'marcus-hale'`, [reviewer.rows[0]!.lens, reviewer.rows[0]!.bio]);
     await db.end();
   }
 });

@@ -11,7 +11,8 @@ export default async function AdminTools({ searchParams }: PageProps<"/admin/too
   const params = await searchParams;
   const show = params.show === "archived" ? "archived" : params.show === "all" ? "all" : "listed";
   const search = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
-  const tools = await listToolsForAdmin({ archived: show === "all" ? undefined : show === "archived", search: search || undefined });
+  const sort = params.sort === "updated" ? "updated" : "name";
+  const tools = await listToolsForAdmin({ archived: show === "all" ? undefined : show === "archived", search: search || undefined, sort });
   const control = "rounded-lg border border-stone-300 bg-white px-2.5 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
   return (
     <div>
@@ -27,6 +28,13 @@ export default async function AdminTools({ searchParams }: PageProps<"/admin/too
             <option value="listed">Listed</option>
             <option value="archived">Archived</option>
             <option value="all">All</option>
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-xs text-stone-500">Sort</span>
+          <select name="sort" defaultValue={sort} className={control}>
+            <option value="name">Name</option>
+            <option value="updated">Recently changed</option>
           </select>
         </label>
         <button type="submit" className="rounded-lg bg-stone-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Apply</button>
