@@ -117,11 +117,12 @@ export async function listLatestComparisons(limit = 6) {
 
 export type ComparisonSummary = Awaited<ReturnType<typeof listLatestComparisons>>[number];
 
-/** Every comparison for the admin table, drafts included. */
-export async function listComparisonsForAdmin() {
+/** Every comparison for the admin table, drafts included, filtered by state and sorted. */
+export async function listComparisonsForAdmin(filter: { status?: "DRAFT" | "PUBLISHED"; sort?: "updated" | "slug" } = {}) {
   return db.comparison.findMany({
+    where: filter.status ? { status: filter.status } : {},
     select: { id: true, slug: true, status: true, version: true, updatedAt: true, toolA: { select: { name: true } }, toolB: { select: { name: true } } },
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    orderBy: filter.sort === "slug" ? [{ slug: "asc" }] : [{ updatedAt: "desc" }, { id: "asc" }],
   });
 }
 
