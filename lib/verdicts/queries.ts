@@ -56,10 +56,10 @@ export async function listVerdictsForAdmin(filter: { tool?: string; reviewer?: s
 }
 
 /**
- * The public history of one verdict: every published-era version with what
- * changed and why. Who changed it is not shown publicly.
+ * The public history of one verdict: every published version with what
+ * changed and why. Who changed it is included only for staff (`withEditors`).
  */
-export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: string) {
+export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: string, options: { withEditors?: boolean } = {}) {
   return db.verdict.findFirst({
     where: { tool: { slug: toolSlug }, reviewer: { slug: reviewerSlug, active: true }, published: true },
     select: {
@@ -69,7 +69,15 @@ export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: st
       revisions: {
         where: { published: true },
         orderBy: { version: "desc" },
-        select: { version: true, decision: true, body: true, reason: true, createdAt: true },
+        select: {
+          version: true,
+          decision: true,
+          body: true,
+          reason: true,
+          createdAt: true,
+          // Who made a change is shown to staff only.
+          ...(options.withEditors ? { editor: { select: { email: true } } } : {}),
+        },
       },
     },
   });

@@ -30,7 +30,7 @@ test.describe("the admin area", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("This area is for staff");
   });
 
-  test("staff change a verdict from ship to skip, the public figure drops to 75 %, the diff shows, and a restore brings it back", async ({ page }, testInfo) => {
+  test("staff change a verdict from ship to skip, the public figure drops to 75 %, the diff shows, and a restore brings it back", async ({ page, browser }, testInfo) => {
     await signIn(page, "admin@example.test", "/admin/verdicts?tool=claude-4-sonnet");
     await expect(page).toHaveURL(/\/admin\/verdicts\?tool=claude-4-sonnet/);
     await page.getByRole("row", { name: /Daniel Okafor/ }).getByRole("link", { name: "Claude 4 Sonnet" }).click();
@@ -52,10 +52,17 @@ test.describe("the admin area", () => {
     await expect(claude).toContainText("75%");
     await expect(claude).toContainText("3 of 4 ship");
 
-    // The public history shows what changed and why, not who.
-    await page.goto("/tools/claude-4-sonnet/history/daniel-okafor");
+    // The public history shows what changed and why; who, only to staff.
+    const history = "/tools/claude-4-sonnet/history/daniel-okafor";
+    await page.goto(history);
     await expect(page.getByText("Why: The token price war has started")).toBeVisible();
-    await expect(page.getByText("admin@example.test")).toHaveCount(0);
+    await expect(page.getByText("by admin@example.test")).toBeVisible();
+    const visitor = await browser.newContext();
+    const anonymous = await visitor.newPage();
+    await anonymous.goto(history);
+    await expect(anonymous.getByText("Why: The token price war has started")).toBeVisible();
+    await expect(anonymous.getByText("admin@example.test")).toHaveCount(0);
+    await visitor.close();
 
     // Restore version 1.
     await page.goto("/admin/verdicts?tool=claude-4-sonnet");

@@ -8,13 +8,15 @@ import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { TextDiff } from "@/components/ui/text-diff";
 import { toolSlugSchema } from "@/lib/tools/schema";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getPublicVerdictHistory } from "@/lib/verdicts/queries";
 import { formatDate } from "@/lib/format";
 
 const load = cache(async (slug: string, reviewer: string) => {
   await connection();
   if (!toolSlugSchema.safeParse(slug).success || !toolSlugSchema.safeParse(reviewer).success) notFound();
-  const history = await getPublicVerdictHistory(slug, reviewer);
+  const user = await getCurrentUser();
+  const history = await getPublicVerdictHistory(slug, reviewer, { withEditors: user?.role === "STAFF" || user?.role === "ADMIN" });
   if (!history) notFound();
   return history;
 });
@@ -25,7 +27,7 @@ export async function generateMetadata({ params }: PageProps<"/tools/[slug]/hist
   return { title: `${history.reviewer.name} on ${history.tool.name}: verdict history` };
 }
 
-/** What changed in one verdict over time, and why. Who changed it is not shown publicly. */
+/** What changed in one verdict over time, and why. Who changed it is shown to staff only. */
 export default async function VerdictHistoryPage({ params }: PageProps<"/tools/[slug]/history/[reviewer]">) {
   const { slug, reviewer } = await params;
   const history = await load(slug, reviewer);
@@ -52,6 +54,7 @@ export default async function VerdictHistoryPage({ params }: PageProps<"/tools/[
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="text-sm font-medium">
                     Version {revision.version} · <time dateTime={revision.createdAt.toISOString()}>{formatDate(revision.createdAt)}</time>
+                    {"editor" in revision && revision.editor ? <span className="text-stone-500"> · by {revision.editor.email}</span> : null}
                     {index === 0 ? <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs dark:bg-stone-800">current</span> : null}
                   </p>
                   <div className="flex items-center gap-2 text-xs text-stone-500">
