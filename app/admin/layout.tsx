@@ -1,9 +1,19 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { SiteShell } from "@/components/site/site-shell";
 import { requireStaff } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin" }, robots: { index: false } };
+
+const sections: { href: Route; label: string; adminOnly?: boolean }[] = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/tools", label: "Tools" },
+  { href: "/admin/reviewers", label: "Reviewers" },
+  { href: "/admin/comparisons", label: "Comparisons" },
+  { href: "/admin/verdicts", label: "Verdicts" },
+  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/users", label: "People", adminOnly: true },
+];
 
 /** Every /admin page: staff only, checked on the server (each action checks again). */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -14,29 +24,15 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <nav aria-label="Admin" className="text-sm">
           <p className="mb-3 text-xs font-semibold uppercase tracking-[0.14em] text-stone-500">Admin</p>
           <ul className="space-y-1">
-            <li>
-              <Link href="/admin" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Overview</Link>
-            </li>
-            <li>
-              <Link href="/admin/tools" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Tools</Link>
-            </li>
-            <li>
-              <Link href="/admin/comparisons" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Comparisons</Link>
-            </li>
-            <li>
-              <Link href="/admin/reviewers" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Reviewers</Link>
-            </li>
-            <li>
-              <Link href="/admin/verdicts" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Verdicts</Link>
-            </li>
-            <li>
-              <Link href="/admin/audit" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">Audit log</Link>
-            </li>
-            {user.role === "ADMIN" ? (
-              <li>
-                <Link href="/admin/users" className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">People</Link>
-              </li>
-            ) : null}
+            {sections
+              .filter((section) => !section.adminOnly || user.role === "ADMIN")
+              .map((section) => (
+                <li key={section.href}>
+                  <Link href={section.href} className="block rounded-md px-3 py-1.5 hover:bg-stone-200/60 dark:hover:bg-stone-800">
+                    {section.label}
+                  </Link>
+                </li>
+              ))}
           </ul>
           <p className="mt-6 px-3 text-xs text-stone-500">
             {user.email}

@@ -17,6 +17,22 @@ export type VerdictFormState = {
   values?: { decision?: string; body?: string; published?: boolean; reason?: string };
 };
 
+/** What the editor typed, kept to refill the form when a save is refused. */
+function typedValues(raw: Record<string, FormDataEntryValue>): NonNullable<VerdictFormState["values"]> {
+  const text = (value: FormDataEntryValue | undefined) => (typeof value === "string" ? value : undefined);
+  return { decision: text(raw.decision), body: text(raw.body), published: raw.published === "on", reason: text(raw.reason) };
+}
+
+/** A refused save: the first message for each field the form shows. */
+function invalid(issues: { path: PropertyKey[]; message: string }[], values: VerdictFormState["values"]): VerdictFormState {
+  const fieldErrors: VerdictFormState["fieldErrors"] = {};
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if ((field === "decision" || field === "body" || field === "reason") && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  }
+  return { error: "Fix the highlighted fields.", fieldErrors, values };
+}
+
 /**
  * The admin editor's save: edits a verdict, or (without `verdictId`) writes a
  * reviewer's first verdict on a tool. Checks the role itself: the layout's
@@ -27,21 +43,9 @@ export async function saveVerdictAction(_state: VerdictFormState, formData: Form
   const user = await requireStaff(verdictId ? `/admin/verdicts/${encodeURIComponent(verdictId)}` : "/admin/verdicts");
   const raw = Object.fromEntries(formData);
   if (!verdictId) return createVerdictFromForm(raw, user.id);
-  const values = {
-    decision: typeof raw.decision === "string" ? raw.decision : undefined,
-    body: typeof raw.body === "string" ? raw.body : undefined,
-    published: raw.published === "on",
-    reason: typeof raw.reason === "string" ? raw.reason : undefined,
-  };
+  const values = typedValues(raw);
   const parsed = verdictEditSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: VerdictFormState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if ((field === "decision" || field === "body" || field === "reason") && !fieldErrors[field]) fieldErrors[field] = issue.message;
-    }
-    return { error: "Fix the highlighted fields.", fieldErrors, values };
-  }
+  if (!parsed.success) return invalid(parsed.error.issues, values);
   try {
     const result = await saveVerdict(parsed.data, user.id);
     refresh();
@@ -60,15 +64,8 @@ export async function saveVerdictAction(_state: VerdictFormState, formData: Form
 
 async function createVerdictFromForm(raw: Record<string, FormDataEntryValue>, actorId: string): Promise<VerdictFormState> {
   const parsed = verdictCreateSchema.safeParse(raw);
-  const values = { decision: String(raw.decision ?? ""), body: String(raw.body ?? ""), published: raw.published === "on", reason: String(raw.reason ?? "") };
-  if (!parsed.success) {
-    const fieldErrors: VerdictFormState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if ((field === "decision" || field === "body" || field === "reason") && !fieldErrors[field]) fieldErrors[field] = issue.message;
-    }
-    return { error: "Fix the highlighted fields.", fieldErrors, values };
-  }
+  const values = typedValues(raw);
+  if (!parsed.success) return invalid(parsed.error.issues, values);
   let id: string;
   try {
     id = (await createVerdict(parsed.data, actorId)).id;
