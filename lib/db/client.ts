@@ -4,8 +4,13 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type { PrismaClient };
 
+/**
+ * `connectionTimeoutMillis` bounds both opening a connection and waiting for a
+ * free one in the pool; under a burst, requests queue for up to 15 s (the same
+ * bound as a transaction's wait) before failing with a 503.
+ */
 function poolConfig(url: string, poolSize = 10): pg.PoolConfig {
-  return { connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 };
+  return { connectionString: url, max: poolSize, connectionTimeoutMillis: 15_000, idleTimeoutMillis: 30_000 };
 }
 
 export function createPool(url: string, options: { poolSize?: number } = {}): pg.Pool {

@@ -37,6 +37,12 @@ export function errorResponse(error: ApiError): NextResponse<ApiErrorBody> {
   );
 }
 
+/** The database could not be reached in time (pool exhausted, server down): retryable, not a bug. */
+function isDatabaseBusy(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /timeout exceeded when trying to connect|Unable to start a transaction in the given time|ECONNREFUSED|Connection terminated/i.test(message);
+}
+
 /**
  * Wraps a route handler: an ApiError becomes its JSON response; anything else
  * is logged and becomes a 500 in the same shape, without internals.
@@ -50,6 +56,11 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
       if (error instanceof RateLimitedError) {
         return errorResponse(
           new ApiError(429, "rate_limited", error.message, undefined, { "Retry-After": String(error.retryAfterSeconds) }),
+        );
+      }
+      if (isDatabaseBusy(error)) {
+        return errorResponse(
+          new ApiError(503, "unavailable", "The service is busy. Try again in a few seconds.", undefined, { "Retry-After": "2" }),
         );
       }
       console.error(error);

@@ -106,3 +106,16 @@ describe("GET /api/comparisons/:slug", () => {
     expect(body.error.code).toBe("not_found");
   });
 });
+
+describe("when the database cannot be reached", () => {
+  it("answers 503 with Retry-After instead of a 500", async () => {
+    const { handle } = await import("@/lib/http/errors");
+    const route = handle(async () => {
+      throw new Error("timeout exceeded when trying to connect");
+    });
+    const response = await route();
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("2");
+    expect((await response.json()).error.code).toBe("unavailable");
+  });
+});
