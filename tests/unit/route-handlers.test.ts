@@ -1,0 +1,36 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Every route handler under app/api, with who may call it. Generated from the
+ * files, so a new handler (an admin one especially) cannot ship unreviewed:
+ * add it here with its access level and to the matrix of the tests that call
+ * it (tests/integration/votes.test.ts for signed-in writes).
+ */
+const EXPECTED: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts": "public (Auth.js; magic-link POSTs rate-limited)",
+  "app/api/bench/vote-baseline/route.ts": "bench only (404 without the run's BENCH_TOKEN)",
+  "app/api/comparisons/[slug]/route.ts": "public read",
+  "app/api/tools/route.ts": "public read",
+  "app/api/tools/[slug]/route.ts": "public read",
+  "app/api/tools/[slug]/vote/route.ts": "signed-in user (401 otherwise)",
+};
+
+function routeFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...routeFiles(full));
+    else if (entry.name === "route.ts") files.push(full);
+  }
+  return files;
+}
+
+describe("route handlers", () => {
+  it("every handler under app/api has a reviewed access level", () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const found = routeFiles(path.join(root, "app/api")).map((file) => path.relative(root, file)).sort();
+    expect(found).toEqual(Object.keys(EXPECTED).sort());
+  });
+});
