@@ -25,10 +25,13 @@ const asStrings = (record: Record<string, unknown>) =>
 export async function saveToolAction(_state: ToolFormState, formData: FormData): Promise<ToolFormState> {
   const raw = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
   const user = await requireStaff(raw.id ? `/admin/tools/${encodeURIComponent(raw.id)}` : "/admin/tools/new");
-  const parsed = raw.id ? toolUpdateSchema.safeParse(raw) : toolInputSchema.safeParse(raw);
-  if (!parsed.success) {
+  // One parse: an edit carries the id and the version it started from.
+  const update = raw.id ? toolUpdateSchema.safeParse(raw) : null;
+  const create = raw.id ? null : toolInputSchema.safeParse(raw);
+  const failure = update?.error ?? create?.error;
+  if (failure) {
     const fieldErrors: ToolFormState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
+    for (const issue of failure.issues) {
       const field = issue.path[0] as keyof ToolInput | undefined;
       if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
     }
@@ -36,14 +39,13 @@ export async function saveToolAction(_state: ToolFormState, formData: FormData):
   }
   let createdId: string;
   try {
-    const update = toolUpdateSchema.safeParse(raw);
-    if (update.success) {
+    if (update?.success) {
       const { id, expectedVersion, ...input } = update.data;
       const result = await updateTool(id, expectedVersion, input, user.id);
       refresh();
       return { ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.", version: result.version };
     }
-    createdId = (await createTool(parsed.data, user.id)).id;
+    createdId = (await createTool(create!.data!, user.id)).id;
   } catch (error) {
     if (error instanceof ToolConflictError) {
       return { error: error.message, values: raw, conflict: { changedBy: error.changedBy, current: asStrings(error.current) } };

@@ -1,3 +1,4 @@
+import { FilterField, FilterForm, filterControl } from "@/components/admin/filters";
 import { DataTable } from "@/components/admin/data-table";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/guards";
@@ -25,23 +26,20 @@ export default async function AdminAudit({ searchParams }: PageProps<"/admin/aud
     }),
     listAuditEntityTypes(),
   ]);
-  const input = "rounded-lg border border-stone-300 bg-white px-2.5 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
   return (
     <div>
       <h1 className="text-3xl font-semibold tracking-tight">Audit log</h1>
-      <form role="search" className="mt-6 flex flex-wrap items-end gap-3">
-        <label className="text-sm"><span className="block text-xs text-stone-500">Person (email)</span><input name="actor" defaultValue={filter.actor} className={input} /></label>
-        <label className="text-sm">
-          <span className="block text-xs text-stone-500">Entity</span>
-          <select name="entity" defaultValue={filter.entity ?? ""} className={input}>
+      <FilterForm submitLabel="Filter">
+        <FilterField label="Person (email)"><input name="actor" defaultValue={filter.actor} className={filterControl} /></FilterField>
+        <FilterField label="Entity">
+          <select name="entity" defaultValue={filter.entity ?? ""} className={filterControl}>
             <option value="">All</option>
             {entityTypes.map((type) => <option key={type} value={type}>{type}</option>)}
           </select>
-        </label>
-        <label className="text-sm"><span className="block text-xs text-stone-500">From</span><input type="date" name="from" defaultValue={filter.from} className={input} /></label>
-        <label className="text-sm"><span className="block text-xs text-stone-500">To</span><input type="date" name="to" defaultValue={filter.to} className={input} /></label>
-        <button type="submit" className="rounded-lg bg-stone-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Filter</button>
-      </form>
+        </FilterField>
+        <FilterField label="From"><input type="date" name="from" defaultValue={filter.from} className={filterControl} /></FilterField>
+        <FilterField label="To"><input type="date" name="to" defaultValue={filter.to} className={filterControl} /></FilterField>
+      </FilterForm>
       <DataTable columns={["When", "Who", "Action", "Change"]}>
             {entries.length === 0 ? (
               <tr><td colSpan={4} className="px-4 py-6 text-center text-stone-500">Nothing matches these filters.</td></tr>

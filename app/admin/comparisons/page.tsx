@@ -1,3 +1,4 @@
+import { FilterField, FilterForm, filterControl } from "@/components/admin/filters";
 import Link from "next/link";
 import { DataTable } from "@/components/admin/data-table";
 import { requireStaff } from "@/lib/auth/guards";
@@ -12,31 +13,27 @@ export default async function AdminComparisons({ searchParams }: PageProps<"/adm
   const status = params.state === "draft" ? "DRAFT" : params.state === "published" ? "PUBLISHED" : undefined;
   const sort = params.sort === "name" ? "slug" : "updated";
   const comparisons = await listComparisonsForAdmin({ status, sort });
-  const control = "rounded-lg border border-stone-300 bg-white px-2.5 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-semibold tracking-tight">Comparisons</h1>
         <Link href="/admin/comparisons/new" className="rounded-lg bg-stone-900 px-3 py-2 text-sm font-medium text-white dark:bg-white dark:text-stone-900">New comparison</Link>
       </div>
-      <form role="search" className="mt-6 flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="block text-xs text-stone-500">State</span>
-          <select name="state" defaultValue={status === "DRAFT" ? "draft" : status === "PUBLISHED" ? "published" : ""} className={control}>
+      <FilterForm>
+        <FilterField label="State">
+          <select name="state" defaultValue={status === "DRAFT" ? "draft" : status === "PUBLISHED" ? "published" : ""} className={filterControl}>
             <option value="">All</option>
             <option value="published">Published</option>
             <option value="draft">Draft</option>
           </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-xs text-stone-500">Sort</span>
-          <select name="sort" defaultValue={sort === "slug" ? "name" : "updated"} className={control}>
+        </FilterField>
+        <FilterField label="Sort">
+          <select name="sort" defaultValue={sort === "slug" ? "name" : "updated"} className={filterControl}>
             <option value="updated">Recently changed</option>
             <option value="name">Name</option>
           </select>
-        </label>
-        <button type="submit" className="rounded-lg bg-stone-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Apply</button>
-      </form>
+        </FilterField>
+      </FilterForm>
       <DataTable columns={["Comparison", "State", "Updated"]} caption={`${comparisons.length} comparisons`}>
         {comparisons.map((comparison) => (
           <tr key={comparison.id} className="hover:bg-stone-50 dark:hover:bg-stone-800/40">

@@ -1,3 +1,4 @@
+import { FilterField, FilterForm, filterControl } from "@/components/admin/filters";
 import Link from "next/link";
 import { DataTable } from "@/components/admin/data-table";
 import { requireStaff } from "@/lib/auth/guards";
@@ -13,32 +14,28 @@ export default async function AdminTools({ searchParams }: PageProps<"/admin/too
   const search = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
   const sort = params.sort === "updated" ? "updated" : "name";
   const tools = await listToolsForAdmin({ archived: show === "all" ? undefined : show === "archived", search: search || undefined, sort });
-  const control = "rounded-lg border border-stone-300 bg-white px-2.5 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-semibold tracking-tight">Tools</h1>
         <Link href="/admin/tools/new" className="rounded-lg bg-stone-900 px-3 py-2 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Add a tool</Link>
       </div>
-      <form role="search" className="mt-6 flex flex-wrap items-end gap-3">
-        <label className="text-sm"><span className="block text-xs text-stone-500">Name or vendor</span><input name="q" defaultValue={search} className={control} /></label>
-        <label className="text-sm">
-          <span className="block text-xs text-stone-500">Show</span>
-          <select name="show" defaultValue={show} className={control}>
+      <FilterForm>
+        <FilterField label="Name or vendor"><input name="q" defaultValue={search} className={filterControl} /></FilterField>
+        <FilterField label="Show">
+          <select name="show" defaultValue={show} className={filterControl}>
             <option value="listed">Listed</option>
             <option value="archived">Archived</option>
             <option value="all">All</option>
           </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-xs text-stone-500">Sort</span>
-          <select name="sort" defaultValue={sort} className={control}>
+        </FilterField>
+        <FilterField label="Sort">
+          <select name="sort" defaultValue={sort} className={filterControl}>
             <option value="name">Name</option>
             <option value="updated">Recently changed</option>
           </select>
-        </label>
-        <button type="submit" className="rounded-lg bg-stone-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Apply</button>
-      </form>
+        </FilterField>
+      </FilterForm>
       <DataTable columns={["Tool", "Vendor", "Category", "State", "Updated"]} caption={`${tools.length} tools`}>
         {tools.map((tool) => (
           <tr key={tool.id} className="hover:bg-stone-50 dark:hover:bg-stone-800/40">

@@ -1,3 +1,4 @@
+import { FilterField, FilterForm, filterControl } from "@/components/admin/filters";
 import { DataTable } from "@/components/admin/data-table";
 import Link from "next/link";
 import { CallBadge } from "@/components/ui/call-badge";
@@ -17,34 +18,29 @@ export default async function AdminVerdicts({ searchParams }: PageProps<"/admin/
   const verdicts = await listVerdictsForAdmin(filter);
   const tools = [...new Map(all.map((v) => [v.tool.slug, v.tool.name])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const reviewers = [...new Map(all.map((v) => [v.reviewer.slug, v.reviewer.name])).entries()];
-  const select = "rounded-lg border border-stone-300 bg-white px-2.5 py-1.5 text-sm dark:border-stone-700 dark:bg-stone-900";
   return (
     <div>
       <h1 className="text-3xl font-semibold tracking-tight">Verdicts</h1>
-      <form className="mt-6 flex flex-wrap items-end gap-3" role="search">
-        <label className="text-sm">
-          <span className="block text-xs text-stone-500">Tool</span>
-          <select name="tool" defaultValue={filter.tool ?? ""} className={select}>
+      <FilterForm>
+        <FilterField label="Tool">
+          <select name="tool" defaultValue={filter.tool ?? ""} className={filterControl}>
             <option value="">All tools</option>
             {tools.map(([value, name]) => <option key={value} value={value}>{name}</option>)}
           </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-xs text-stone-500">Reviewer</span>
-          <select name="reviewer" defaultValue={filter.reviewer ?? ""} className={select}>
+        </FilterField>
+        <FilterField label="Reviewer">
+          <select name="reviewer" defaultValue={filter.reviewer ?? ""} className={filterControl}>
             <option value="">All reviewers</option>
             {reviewers.map(([value, name]) => <option key={value} value={value}>{name}</option>)}
           </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-xs text-stone-500">Sort</span>
-          <select name="sort" defaultValue={filter.sort} className={select}>
+        </FilterField>
+        <FilterField label="Sort">
+          <select name="sort" defaultValue={filter.sort} className={filterControl}>
             <option value="updated">Recently changed</option>
             <option value="tool">Tool name</option>
           </select>
-        </label>
-        <button type="submit" className="rounded-lg bg-stone-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-white dark:text-stone-900">Apply</button>
-      </form>
+        </FilterField>
+      </FilterForm>
       <DataTable columns={["Tool", "Reviewer", "Call", "State", "Updated"]} caption={`${verdicts.length} verdicts`}>
             {verdicts.map((verdict) => (
               <tr key={verdict.id} className="hover:bg-stone-50 dark:hover:bg-stone-800/40">
