@@ -34,13 +34,16 @@ test.describe("signing in and voting", () => {
     await page.goto(link);
     await expect(page).toHaveURL(new RegExp(`${PAGE}$`));
 
-    // The vote chosen before signing in is applied.
+    // The vote chosen before signing in is applied (the widget announces it once the server saved it:
+    // the figures change optimistically before that, so a reload must wait for the announcement).
+    await expect(first.getByText("You voted ship on Whisper.", { exact: false })).toBeAttached();
     await expect(first.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
     await expect(first.getByTestId("community-figure-large")).toContainText("1 vote");
     await expect(first.getByTestId("community-figure-large")).toContainText("too few votes");
 
     // A second vote on the other tool, from the page.
     await second.getByRole("button", { name: /Skip/ }).click();
+    await expect(second.getByText("You voted skip on ElevenLabs.", { exact: false })).toBeAttached();
     await expect(second.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
     await expect(second.getByTestId("community-figure-large")).toContainText("1 vote");
     await testInfo.attach("vote-widget-light", { body: await page.locator("#community").screenshot(), contentType: "image/png" });
@@ -52,6 +55,7 @@ test.describe("signing in and voting", () => {
 
     // Change: ship → skip keeps one vote, now a skip.
     await first.getByRole("button", { name: /Skip/ }).click();
+    await expect(first.getByText("You voted skip on Whisper.", { exact: false })).toBeAttached();
     await expect(first.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
     await expect(first.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
     await expect(first.getByTestId("community-figure-large")).toContainText("0%");
@@ -66,6 +70,7 @@ test.describe("signing in and voting", () => {
     // Withdraw from the comparison page: back to no votes.
     await page.goto(PAGE);
     await first.getByRole("button", { name: "Withdraw my vote" }).click();
+    await expect(first.getByText("Vote on Whisper withdrawn.", { exact: false })).toBeAttached();
     await expect(first.getByTestId("community-figure-large")).toContainText("No votes yet");
     await page.reload();
     await expect(first.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
