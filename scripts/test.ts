@@ -8,6 +8,9 @@
  * embedded PostgreSQL under .data/test-postgres. Ends with "N passed, N failed".
  *
  * Options: --skip-e2e, --only-e2e; E2E_PORT, CHROMIUM_PATH env vars.
+ * File filters narrow a run while developing, skipping lint and typecheck:
+ *   npm test -- tests/integration/api.test.ts            (Vitest only)
+ *   npm test -- --only-e2e tests/e2e/directory.spec.ts   (Playwright only)
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,9 +24,11 @@ import { seed } from "../prisma/seed";
 import { startMailServer } from "../tests/helpers/mail-server";
 import { buildIsCurrent, freePort, root, runNext } from "./lib/next";
 
-const args = new Set(process.argv.slice(2));
-const runE2e = !args.has("--skip-e2e");
+const args = new Set(process.argv.slice(2).filter((arg) => arg.startsWith("--")));
+const filters = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+const runE2e = !args.has("--skip-e2e") && (filters.length === 0 || args.has("--only-e2e"));
 const runOthers = !args.has("--only-e2e");
+const runChecks = runOthers && filters.length === 0;
 const prefix = `sos_test_${process.pid}_${Date.now().toString(36)}`;
 const reportDir = path.join(root, "test-results");
 const started = performance.now();
@@ -59,7 +64,7 @@ async function vitest(env: NodeJS.ProcessEnv) {
   console.log("\n━━ Vitest: unit + integration");
   const output = path.join(reportDir, "vitest.json");
   await rm(output, { force: true });
-  const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...filters], env);
   const report = await readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number }>(output);
   if (!report) {
     tallies.push({ name: "vitest", passed: 0, failed: 1, skipped: 0, note: `exited ${code} without a report` });
@@ -114,7 +119,7 @@ async function runPlaywright(env: NodeJS.ProcessEnv) {
   const output = path.join(reportDir, "playwright.json");
   await rm(output, { force: true });
   const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
-  const code = await run(bin("playwright"), ["test"], {
+  const code = await run(bin("playwright"), ["test", ...filters], {
     ...env,
     SITE_URL: `http://127.0.0.1:${port}`,
     AUTH_URL: `http://127.0.0.1:${port}`,
@@ -161,7 +166,7 @@ async function dropRunDatabases(adminUrl: string) {
 
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  if (runOthers) {
+  if (runChecks) {
     await step("ESLint", bin("eslint"), ["--max-warnings=0", "."]);
     console.log("\n━━ Route types");
     await runNext(["typegen"], process.env);

@@ -4,8 +4,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { Logo } from "./logo";
 
 const nav = [
-  { href: "/#comparisons", label: "Comparisons" },
   { href: "/tools", label: "Tools" },
+  { href: "/compare", label: "Compare" },
+  { href: "/reviewers", label: "Reviewers" },
 ] as const;
 
 const linkClass =

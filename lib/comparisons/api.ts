@@ -20,6 +20,7 @@ export function toComparisonResponse(comparison: ComparisonView): ComparisonDeta
     slug: comparison.slug,
     url: `/compare/${comparison.slug}`,
     title: comparison.title,
+    curated: comparison.curated,
     headline: comparison.headline,
     intro: comparison.intro,
     publishedAt: comparison.publishedAt?.toISOString() ?? null,

@@ -3,7 +3,8 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { publicVerdictSelect, publicVerdictWhere, type PublicVerdict, type ReviewerSummary } from "@/lib/reviewers/select";
 import { toolCardSelect, toToolCard, type ToolCard } from "@/lib/tools/select";
-import { comparisonSlug, comparisonSlugSchema } from "./schema";
+import { adHocComparisonSlug, adHocIntro } from "./ad-hoc";
+import { comparisonSlugSchema } from "./schema";
 
 const comparisonSelect = {
   id: true,
@@ -17,6 +18,9 @@ const comparisonSelect = {
   toolB: { select: toolCardSelect },
 } as const;
 
+/** A comparison is public only while both of its tools are listed. */
+export const bothListed = { toolA: { archivedAt: null }, toolB: { archivedAt: null } } as const;
+
 export type SplitRow = {
   reviewer: ReviewerSummary;
   a: PublicVerdict | null;
@@ -28,6 +32,8 @@ export type SplitRow = {
 export type ComparisonView = {
   slug: string;
   title: string;
+  /** True for an editor-written comparison; false for one generated from the data for any pair. */
+  curated: boolean;
   headline: string | null;
   intro: string | null;
   publishedAt: Date | null;
@@ -38,10 +44,13 @@ export type ComparisonView = {
   split: SplitRow[];
 };
 
+/** Why a pair cannot be compared, so pages and the API can say so plainly. */
+export type ComparisonRefusal = "malformed" | "same-tool" | "unknown-tool" | "archived-tool";
+
 export type ComparisonLookup =
   | { kind: "found"; comparison: ComparisonView }
   | { kind: "redirect"; slug: string }
-  | { kind: "not-found" };
+  | { kind: "refused"; reason: ComparisonRefusal; tool?: string };
 
 /** Builds the reviewer split from the two tools' public verdicts. */
 export function buildSplit(verdicts: PublicVerdict[], toolAId: string, toolBId: string): SplitRow[] {
@@ -58,41 +67,59 @@ export function buildSplit(verdicts: PublicVerdict[], toolAId: string, toolBId: 
 }
 
 /**
- * A published comparison by slug. A slug naming a published pair the other
- * way round resolves to a redirect to the canonical slug.
+ * Any two listed tools, by slug `<a>-vs-<b>`.
+ * - A published (curated) comparison of the pair, in either order, is served at its own slug;
+ *   the other order redirects to it.
+ * - Any other pair is generated from the same data at the alphabetical slug; the other
+ *   order redirects to it.
+ * - A tool against itself, an unknown tool or an archived one is refused, with the reason.
  */
 export const getComparison = cache(async (slug: string): Promise<ComparisonLookup> => {
   const parsed = comparisonSlugSchema.safeParse(slug);
-  if (!parsed.success) return { kind: "not-found" };
-  const row = await db.comparison.findFirst({
-    where: { slug, status: "PUBLISHED" },
-    select: comparisonSelect,
+  if (!parsed.success) return { kind: "refused", reason: "malformed" };
+  const { toolA: slugA, toolB: slugB } = parsed.data;
+  if (slugA === slugB) return { kind: "refused", reason: "same-tool", tool: slugA };
+
+  const tools = await db.tool.findMany({ where: { slug: { in: [slugA, slugB] } }, select: toolCardSelect });
+  const rowA = tools.find((row) => row.slug === slugA);
+  const rowB = tools.find((row) => row.slug === slugB);
+  if (!rowA || !rowB) return { kind: "refused", reason: "unknown-tool", tool: rowA ? slugB : slugA };
+  const archived = [rowA, rowB].find((row) => row.archivedAt);
+  if (archived) return { kind: "refused", reason: "archived-tool", tool: archived.name };
+
+  const curated = await db.comparison.findFirst({
+    where: {
+      status: "PUBLISHED",
+      OR: [
+        { toolAId: rowA.id, toolBId: rowB.id },
+        { toolAId: rowB.id, toolBId: rowA.id },
+      ],
+    },
+    select: { slug: true, headline: true, intro: true, publishedAt: true, updatedAt: true, toolAId: true },
   });
-  if (!row) {
-    const reversed = await db.comparison.findFirst({
-      where: { slug: comparisonSlug(parsed.data.toolB, parsed.data.toolA), status: "PUBLISHED" },
-      select: { slug: true },
-    });
-    return reversed ? { kind: "redirect", slug: reversed.slug } : { kind: "not-found" };
-  }
+  const canonical = curated?.slug ?? adHocComparisonSlug(slugA, slugB);
+  if (canonical !== slug) return { kind: "redirect", slug: canonical };
+
   const verdicts = await db.verdict.findMany({
-    where: { ...publicVerdictWhere, toolId: { in: [row.toolA.id, row.toolB.id] } },
+    where: { ...publicVerdictWhere, toolId: { in: [rowA.id, rowB.id] } },
     select: publicVerdictSelect,
   });
-  const toolA = toToolCard(row.toolA);
-  const toolB = toToolCard(row.toolB);
+  const toolA = toToolCard(rowA);
+  const toolB = toToolCard(rowB);
+  const split = buildSplit(verdicts, toolA.id, toolB.id);
   return {
     kind: "found",
     comparison: {
-      slug: row.slug,
+      slug: canonical,
       title: `${toolA.name} vs ${toolB.name}`,
-      headline: row.headline,
-      intro: row.intro,
-      publishedAt: row.publishedAt,
-      updatedAt: row.updatedAt,
+      curated: Boolean(curated),
+      headline: curated?.headline ?? null,
+      intro: curated ? curated.intro : adHocIntro(toolA, toolB, split),
+      publishedAt: curated?.publishedAt ?? null,
+      updatedAt: curated?.updatedAt ?? new Date(Math.max(toolA.updatedAt.getTime(), toolB.updatedAt.getTime())),
       toolA,
       toolB,
-      split: buildSplit(verdicts, toolA.id, toolB.id),
+      split,
     },
   };
 });
@@ -100,7 +127,7 @@ export const getComparison = cache(async (slug: string): Promise<ComparisonLooku
 /** The newest published comparisons, for the home page. */
 export async function listLatestComparisons(limit = 6) {
   const rows = await db.comparison.findMany({
-    where: { status: "PUBLISHED" },
+    where: { status: "PUBLISHED", ...bothListed },
     select: comparisonSelect,
     orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
     take: limit,

@@ -29,6 +29,8 @@ export const comparisonDetailResponse = z.object({
   slug: z.string(),
   url: z.string(),
   title: z.string(),
+  /** false for a pair no editor has written up: generated from the same data. */
+  curated: z.boolean(),
   headline: z.string().nullable(),
   intro: z.string().nullable(),
   publishedAt: z.iso.datetime().nullable(),
@@ -48,3 +50,9 @@ export const comparisonDetailResponse = z.object({
 });
 
 export type ComparisonDetailResponse = z.infer<typeof comparisonDetailResponse>;
+
+/** The "compare with…" form: `/compare?a=<slug>&b=<slug>`. */
+export const comparePickSchema = z.object({
+  a: toolSlugSchema,
+  b: toolSlugSchema,
+});

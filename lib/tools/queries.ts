@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { bothListed } from "@/lib/comparisons/queries";
 import { db } from "@/lib/db";
 import { publicVerdictSelect, publicVerdictWhere } from "@/lib/reviewers/select";
 import { type ToolListQuery } from "./schema";
@@ -81,7 +82,7 @@ export const getTool = cache(async (slug: string) => {
   if (!row) return null;
   const { verdicts, ...tool } = row;
   const comparisons = await db.comparison.findMany({
-    where: { status: "PUBLISHED", OR: [{ toolAId: tool.id }, { toolBId: tool.id }] },
+    where: { status: "PUBLISHED", ...bothListed, OR: [{ toolAId: tool.id }, { toolBId: tool.id }] },
     select: {
       slug: true,
       headline: true,
@@ -105,6 +106,11 @@ export const getTool = cache(async (slug: string) => {
 });
 
 export type ToolDetail = NonNullable<Awaited<ReturnType<typeof getTool>>>;
+
+/** Every listed tool by name, for the "compare with…" pickers. */
+export const listToolNames = cache(async () =>
+  db.tool.findMany({ where: listed, select: { slug: true, name: true }, orderBy: [{ name: "asc" }, { slug: "asc" }] }),
+);
 
 export async function listCategories() {
   return db.category.findMany({ select: { id: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });

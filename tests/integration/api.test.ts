@@ -99,6 +99,38 @@ describe("GET /api/comparisons/:slug", () => {
     expect(response.headers.get("location")).toBe(`${base}/comparisons/claude-4-sonnet-vs-smolvlm2-2b`);
   });
 
+  it("generates a comparison of any two listed tools, at the alphabetical slug", async () => {
+    const response = await getComparisonRoute(new Request(`${base}/comparisons/x`), params("cursor-vs-whisper"));
+    expect(response.status).toBe(200);
+    const comparison = comparisonDetailResponse.parse(((await response.json()) as { data: unknown }).data);
+    expect(comparison).toMatchObject({ slug: "cursor-vs-whisper", curated: false, headline: null, title: "Cursor vs Whisper" });
+    expect(comparison.intro).toMatch(/reviewers ship Cursor/);
+    expect(comparison.tools.map((tool) => tool.slug)).toEqual(["cursor", "whisper"]);
+    expect(comparison.scorecard.length).toBeGreaterThan(0);
+
+    const reversed = await getComparisonRoute(new Request(`${base}/comparisons/whisper-vs-cursor`), params("whisper-vs-cursor"));
+    expect(reversed.status).toBe(308);
+    expect(reversed.headers.get("location")).toBe(`${base}/comparisons/cursor-vs-whisper`);
+  });
+
+  it("refuses a tool against itself with 400 and a message", async () => {
+    const response = await getComparisonRoute(new Request(`${base}/comparisons/x`), params("cursor-vs-cursor"));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: "same_tool", message: "A tool can't be compared with itself: choose two different tools." } });
+  });
+
+  it("refuses an archived tool with 404, saying it is archived", async () => {
+    const { db } = await import("@/lib/db");
+    await db.tool.update({ where: { slug: "whisper" }, data: { archivedAt: new Date() } });
+    try {
+      const response = await getComparisonRoute(new Request(`${base}/comparisons/x`), params("cursor-vs-whisper"));
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.message).toMatch(/Whisper is archived/);
+    } finally {
+      await db.tool.update({ where: { slug: "whisper" }, data: { archivedAt: null } });
+    }
+  });
+
   it.each(["claude-4-sonnet-vs-nothing", "not-a-comparison", "a-vs-b-vs-c"])("answers 404 with a JSON error for %s", async (slug) => {
     const response = await getComparisonRoute(new Request(`${base}/comparisons/x`), params(slug));
     expect(response.status).toBe(404);

@@ -17,6 +17,12 @@ afterAll(() => client.$disconnect());
 
 const status = async (slug: string) =>
   (await getComparisonRoute(new Request("http://localhost/x"), { params: Promise.resolve({ slug }) })).status;
+/** The public view of a pair: curated (the editors' headline) or generated from the data. */
+const publicView = async (slug: string) => {
+  const response = await getComparisonRoute(new Request("http://localhost/x"), { params: Promise.resolve({ slug }) });
+  const { data } = (await response.json()) as { data: { curated: boolean; headline: string | null } };
+  return { status: response.status, curated: data.curated, headline: data.headline };
+};
 
 describe("staff editing comparisons", () => {
   it("refuses a tool against itself with a message on tool B", () => {
@@ -24,17 +30,19 @@ describe("staff editing comparisons", () => {
     expect(result.error?.issues[0]).toMatchObject({ path: ["toolBId"], message: "Choose two different tools." });
   });
 
-  it("creates a draft with the canonical slug; publishing makes it public, unpublishing hides it", async () => {
-    const input = comparisonInputSchema.parse({ toolAId: ids["aider"], toolBId: ids["cursor"], headline: "Terminal or editor?" });
+  it("creates a draft with the canonical slug; publishing makes the editors' version public, unpublishing hides it", async () => {
+    const input = comparisonInputSchema.parse({ toolAId: ids["cursor"], toolBId: ids["aider"], headline: "Editor or terminal?" });
     const created = await createComparison(input, staffId);
-    expect(created.slug).toBe("aider-vs-cursor");
-    expect(await status("aider-vs-cursor")).toBe(404);
-    const published = await updateComparison(created.id, 1, { headline: "Terminal or editor?", intro: null, status: "PUBLISHED" }, staffId);
-    expect(published).toEqual({ changed: true, version: 2 });
-    expect(await status("aider-vs-cursor")).toBe(200);
+    expect(created.slug).toBe("cursor-vs-aider");
+    // A draft is not public: the pair is served as a generated comparison at the alphabetical slug.
     expect(await status("cursor-vs-aider")).toBe(308);
-    await updateComparison(created.id, 2, { headline: "Terminal or editor?", intro: null, status: "DRAFT" }, staffId);
-    expect(await status("aider-vs-cursor")).toBe(404);
+    expect(await publicView("aider-vs-cursor")).toEqual({ status: 200, curated: false, headline: null });
+    const published = await updateComparison(created.id, 1, { headline: "Editor or terminal?", intro: null, status: "PUBLISHED" }, staffId);
+    expect(published).toEqual({ changed: true, version: 2 });
+    expect(await publicView("cursor-vs-aider")).toEqual({ status: 200, curated: true, headline: "Editor or terminal?" });
+    expect(await status("aider-vs-cursor")).toBe(308);
+    await updateComparison(created.id, 2, { headline: "Editor or terminal?", intro: null, status: "DRAFT" }, staffId);
+    expect(await publicView("aider-vs-cursor")).toEqual({ status: 200, curated: false, headline: null });
     await expect(updateComparison(created.id, 1, { headline: "Stale", intro: null, status: "PUBLISHED" }, staffId)).rejects.toThrow(/Changed by someone else/);
   });
 

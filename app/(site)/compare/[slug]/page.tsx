@@ -17,12 +17,15 @@ import { getUserVotes } from "@/lib/votes/queries";
 const DEFAULT_INTRO =
   "Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote comparison.";
 
-/** Shared by generateMetadata and the page: 404 for unknown, 308 for the reversed slug. */
+/**
+ * Shared by generateMetadata and the page: 308 to the canonical slug; 404 (with the
+ * segment's friendly page) for a pair that cannot be compared.
+ */
 const loadComparison = cache(async (slug: string) => {
   await connection();
   const result = await getComparison(slug);
   if (result.kind === "redirect") permanentRedirect(`/compare/${result.slug}`);
-  if (result.kind === "not-found") notFound();
+  if (result.kind === "refused") notFound();
   return result.comparison;
 });
 
@@ -43,7 +46,9 @@ export default async function ComparisonPage({ params }: PageProps<"/compare/[sl
   return (
     <div className="pb-8">
       <header className="pb-8 pt-10 sm:pt-14">
-        <p className="text-xs font-semibold uppercase tracking-[0.16em] text-ship-700 dark:text-ship-400">AI tool comparison</p>
+        <p className="text-xs font-semibold uppercase tracking-[0.16em] text-ship-700 dark:text-ship-400">
+          {comparison.curated ? "AI tool comparison" : "Generated comparison"}
+        </p>
         <h1 className="mt-3 text-balance text-4xl font-semibold tracking-tight sm:text-5xl">{comparison.title}</h1>
         {comparison.headline ? (
           <p className="mt-3 text-lg font-medium text-stone-800 dark:text-stone-200">{comparison.headline}</p>

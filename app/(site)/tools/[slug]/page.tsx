@@ -11,7 +11,8 @@ import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { VoteWidget } from "@/components/site/vote-widget";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getTool } from "@/lib/tools/queries";
+import { ComparePicker } from "@/components/site/compare-picker";
+import { getTool, listToolNames } from "@/lib/tools/queries";
 import { getUserVotes } from "@/lib/votes/queries";
 import { toVoteCommunity } from "@/lib/votes/schema";
 import { toolSlugSchema } from "@/lib/tools/schema";
@@ -36,7 +37,10 @@ export async function generateMetadata({ params }: PageProps<"/tools/[slug]">): 
 export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
   const tool = await loadTool((await params).slug);
   const user = await getCurrentUser();
-  const vote = user ? ((await getUserVotes(user.id, [tool.id])).get(tool.id) ?? null) : null;
+  const [vote, toolNames] = await Promise.all([
+    user ? getUserVotes(user.id, [tool.id]).then((votes) => votes.get(tool.id) ?? null) : null,
+    listToolNames(),
+  ]);
   return (
     <div className="pb-8 pt-10 sm:pt-14">
       {tool.archived ? (
@@ -80,6 +84,12 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
                 signedIn={Boolean(user)}
                 returnTo={`/tools/${tool.slug}`}
               />
+            </Card>
+          )}
+          {tool.archived ? null : (
+            <Card className="p-5">
+              <h2 className="mb-3 text-sm font-semibold">Compare</h2>
+              <ComparePicker tools={toolNames} fixed={{ slug: tool.slug, name: tool.name }} />
             </Card>
           )}
           <Card className="p-5">
