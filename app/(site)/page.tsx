@@ -7,11 +7,12 @@ import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { listLatestComparisons } from "@/lib/comparisons/queries";
 import { site } from "@/lib/site/config";
-import { listTopTools } from "@/lib/tools/queries";
+import { DisagreementList } from "@/components/site/disagreement-list";
+import { listDisagreements, listTopTools } from "@/lib/tools/queries";
 
 export default async function HomePage() {
   await connection();
-  const [comparisons, topTools] = await Promise.all([listLatestComparisons(6), listTopTools(6)]);
+  const [comparisons, topTools, disagreements] = await Promise.all([listLatestComparisons(6), listTopTools(6), listDisagreements(5)]);
   return (
     <div className="space-y-16 pb-8">
       <header className="pt-14 sm:pt-20">
@@ -50,6 +51,15 @@ export default async function HomePage() {
             Browse every tool →
           </Link>
         </p>
+      </Section>
+
+      <Section
+        id="disagreements"
+        eyebrow="Panel vs community"
+        title="Biggest disagreements"
+        description="Where the panel's call and the readers' vote point opposite ways (tools with at least five votes)."
+      >
+        <DisagreementList tools={disagreements} />
       </Section>
 
       <NewsletterBox />

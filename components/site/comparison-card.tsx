@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ComparisonSummary } from "@/lib/comparisons/queries";
 import { Card } from "@/components/ui/card";
+import { DisagreementBadge } from "./disagreement-badge";
 
 /** A comparison in a list: both tools with their panel figures. */
 export function ComparisonCard({ comparison }: { comparison: ComparisonSummary }) {
@@ -16,6 +17,17 @@ export function ComparisonCard({ comparison }: { comparison: ComparisonSummary }
         </Link>
       </h3>
       {comparison.headline ? <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{comparison.headline}</p> : null}
+      {[toolA, toolB].some((tool) => tool.scores.disagreement) ? (
+        <ul className="mt-3 flex flex-wrap gap-1.5">
+          {[toolA, toolB].map((tool) =>
+            tool.scores.disagreement ? (
+              <li key={tool.slug}>
+                <DisagreementBadge label={`${tool.name}: ${tool.scores.disagreement.label.toLowerCase()}`} />
+              </li>
+            ) : null,
+          )}
+        </ul>
+      ) : null}
       <dl className="mt-auto grid grid-cols-2 gap-3 pt-5">
         {[toolA, toolB].map((tool) => (
           <div key={tool.slug} className="rounded-xl bg-stone-50 px-3 py-2.5 dark:bg-stone-800/60">

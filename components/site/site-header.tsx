@@ -61,6 +61,17 @@ export async function SiteHeader() {
           </ul>
         </nav>
       </div>
+      <nav aria-label="Sections" className="border-t border-stone-200/80 sm:hidden dark:border-stone-800/80">
+        <ul className="mx-auto flex max-w-6xl items-center gap-1 px-2 py-1 text-sm text-stone-600 dark:text-stone-300">
+          {nav.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} className={linkClass}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </header>
   );
 }

@@ -17,24 +17,34 @@ export function ToolRow({ tool, rank }: { tool: ToolCard; rank?: number }) {
           </Link>
           <span className="text-xs text-stone-500 dark:text-stone-400">{tool.vendor}</span>
         </p>
-        <p className="mt-0.5 truncate text-sm text-stone-600 dark:text-stone-400">{tool.tagline}</p>
+        <p className="mt-0.5 line-clamp-2 text-sm text-stone-600 sm:truncate dark:text-stone-400">{tool.tagline}</p>
         {tool.scores.disagreement ? (
           <div className="mt-1.5"><DisagreementBadge label={tool.scores.disagreement.label} /></div>
         ) : null}
       </div>
-      <dl className="flex shrink-0 gap-5 text-right">
-        <div>
+      <dl className="flex shrink-0 gap-4 text-right sm:gap-6">
+        <div className="w-14 sm:w-16">
           <dt className="text-[11px] uppercase tracking-wide text-stone-500 dark:text-stone-400">Panel</dt>
-          <dd className="font-semibold tabular-nums">
+          <dd className={`tabular-nums ${panel.total ? "font-semibold" : "text-stone-400 dark:text-stone-500"}`}>
             {panel.label}
-            <span className="sr-only"> ({panel.splitLabel})</span>
+            <span className="block text-[11px] font-normal text-stone-500 dark:text-stone-400">
+              {panel.total ? `${panel.ship} of ${panel.total}` : "no verdicts"}
+            </span>
           </dd>
         </div>
-        <div className="hidden sm:block">
+        <div className="w-16 sm:w-20">
           <dt className="text-[11px] uppercase tracking-wide text-stone-500 dark:text-stone-400">Community</dt>
-          <dd className={`tabular-nums ${community.status === "established" ? "font-semibold" : "text-stone-400"}`}>
-            {community.status === "provisional" ? community.countLabel : community.label}
-          </dd>
+          {community.status === "established" ? (
+            <dd className="font-semibold tabular-nums">
+              {community.label}
+              <span className="block text-[11px] font-normal text-stone-500 dark:text-stone-400">{community.countLabel}</span>
+            </dd>
+          ) : (
+            <dd className="tabular-nums text-stone-500 dark:text-stone-400">
+              {community.status === "none" ? "—" : community.countLabel}
+              <span className="block text-[11px]">{community.status === "none" ? "no votes" : "provisional"}</span>
+            </dd>
+          )}
         </div>
       </dl>
     </li>

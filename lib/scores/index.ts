@@ -6,3 +6,5 @@ export * from "./wilson";
 export * from "./bayesian";
 export * from "./disagreement";
 export * from "./tool-scores";
+export * from "./ranking";
+export * from "./agreement";

@@ -2,49 +2,11 @@ import "server-only";
 import { cache } from "react";
 import { bothListed } from "@/lib/comparisons/queries";
 import { db } from "@/lib/db";
+import { MIN_COMMUNITY_VOTES } from "@/lib/scores";
 import { publicVerdictSelect, publicVerdictWhere } from "@/lib/reviewers/select";
-import { type ToolListQuery } from "./schema";
 import { toolCardSelect, toToolCard } from "./select";
 
 const listed = { archivedAt: null };
-
-/** A page of the catalogue (archived tools are not listed), newest first within category order. */
-export async function listTools(query: ToolListQuery) {
-  const where = { ...listed, ...(query.category ? { category: { slug: query.category } } : {}) };
-  const [rows, total] = await Promise.all([
-    db.tool.findMany({
-      where,
-      select: toolCardSelect,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    db.tool.count({ where }),
-  ]);
-  return {
-    tools: rows.map(toToolCard),
-    page: query.page,
-    pageSize: query.pageSize,
-    total,
-    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
-  };
-}
-
-/** Every listed tool with its category, for the directory page. */
-export async function listToolsByCategory() {
-  const rows = await db.tool.findMany({
-    where: listed,
-    select: toolCardSelect,
-    orderBy: [{ category: { position: "asc" } }, { name: "asc" }],
-  });
-  const groups = new Map<string, { category: { slug: string; name: string }; tools: ReturnType<typeof toToolCard>[] }>();
-  for (const row of rows) {
-    const group = groups.get(row.category.slug) ?? { category: row.category, tools: [] };
-    group.tools.push(toToolCard(row));
-    groups.set(row.category.slug, group);
-  }
-  return [...groups.values()];
-}
 
 /**
  * Top tools by the panel: highest ship share first, then the most verdicts,
@@ -61,6 +23,27 @@ export async function listTopTools(limit = 6) {
       (a, b) =>
         (b.scores.panel.share ?? 0) - (a.scores.panel.share ?? 0) ||
         b.scores.panel.total - a.scores.panel.total ||
+        a.name.localeCompare(b.name),
+    )
+    .slice(0, limit);
+}
+
+/**
+ * The biggest gaps between panel and community: tools where the two make
+ * opposite calls, with an established community figure, widest gap first.
+ */
+export async function listDisagreements(limit = 5) {
+  const rows = await db.tool.findMany({
+    where: { ...listed, stats: { communityTotal: { gte: MIN_COMMUNITY_VOTES }, panelTotal: { gt: 0 } } },
+    select: toolCardSelect,
+  });
+  return rows
+    .map(toToolCard)
+    .filter((tool) => tool.scores.disagreement !== null)
+    .sort(
+      (a, b) =>
+        b.scores.disagreement!.gap - a.scores.disagreement!.gap ||
+        b.scores.community.total - a.scores.community.total ||
         a.name.localeCompare(b.name),
     )
     .slice(0, limit);

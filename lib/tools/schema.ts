@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TOOL_SORTS } from "@/lib/scores/ranking";
 
 export const toolSlugSchema = z
   .string()
@@ -6,10 +7,42 @@ export const toolSlugSchema = z
   .max(80)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "A tool slug is lower-case letters, digits and single dashes");
 
+export const PRICING_FILTERS = {
+  free: "FREE",
+  freemium: "FREEMIUM",
+  paid: "PAID",
+  usage: "USAGE",
+  "open-weights": "OPEN_WEIGHTS",
+} as const;
+export type PricingFilter = keyof typeof PRICING_FILTERS;
+
+const searchText = z
+  .string()
+  .trim()
+  .max(100, "Search for at most 100 characters")
+  .transform((text) => text.replace(/\s+/g, " "))
+  .transform((text) => text || undefined);
+
+/** The directory's filters, shared by `/tools` and `GET /api/tools`: every one lives in the URL. */
 export const toolListQuerySchema = z.object({
+  q: searchText.optional(),
+  category: toolSlugSchema.optional(),
+  pricing: z.enum(Object.keys(PRICING_FILTERS) as [PricingFilter, ...PricingFilter[]]).optional(),
+  sort: z.enum(TOOL_SORTS).optional(),
   page: z.coerce.number().int("page must be a whole number").min(1, "page starts at 1").max(10_000).default(1),
   pageSize: z.coerce.number().int("pageSize must be a whole number").min(1).max(100).default(20),
-  category: toolSlugSchema.optional(),
+});
+
+/**
+ * The same filters read leniently for the page: a hand-edited or stale link
+ * keeps the parts that make sense instead of failing.
+ */
+export const toolDirectoryParamsSchema = z.object({
+  q: searchText.optional().catch(undefined),
+  category: toolSlugSchema.optional().catch(undefined),
+  pricing: toolListQuerySchema.shape.pricing.catch(undefined),
+  sort: toolListQuerySchema.shape.sort.catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 
 export type ToolListQuery = z.infer<typeof toolListQuerySchema>;
@@ -76,6 +109,7 @@ export const toolListResponse = z.object({
   pageSize: z.number().int(),
   total: z.number().int(),
   totalPages: z.number().int(),
+  sort: z.enum(TOOL_SORTS),
 });
 
 export type ToolSummaryResponse = z.infer<typeof toolSummaryResponse>;

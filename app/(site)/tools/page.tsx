@@ -1,37 +1,131 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
+import { ComparePicker } from "@/components/site/compare-picker";
+import { DirectoryFilters, PRICING_LABELS, SORT_LABELS } from "@/components/site/directory-filters";
 import { ToolRow } from "@/components/site/tool-row";
 import { Card } from "@/components/ui/card";
-import { Section } from "@/components/ui/section";
-import { listToolsByCategory } from "@/lib/tools/queries";
+import { Pagination } from "@/components/ui/pagination";
+import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools } from "@/lib/tools/directory";
+import { directoryHref, type DirectoryParams } from "@/lib/tools/directory-url";
+import { listToolNames } from "@/lib/tools/queries";
+import { toolDirectoryParamsSchema } from "@/lib/tools/schema";
 
 export const metadata: Metadata = {
   title: "AI tools",
-  description: "Every AI tool the panel has reviewed, by category, with panel and community figures.",
+  description: "Every AI tool the panel has reviewed: search, filter by category and pricing, rank by panel, community or overall.",
+  alternates: { canonical: "/tools" },
 };
 
-export default async function ToolsPage() {
+const SORT_NOTES = {
+  relevance: "Closest matches to your search first.",
+  overall: "Community ship share, with thin vote counts pulled toward the site average (a Bayesian average).",
+  panel: "Share of the panel's published verdicts that say ship.",
+  community: "The lower bound of the 95 % Wilson interval on the community ship share, so 2 of 2 ranks below 90 of 100.",
+  newest: "Most recently released first.",
+  name: "Alphabetical.",
+} as const;
+
+export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
   await connection();
-  const groups = await listToolsByCategory();
+  const params = toolDirectoryParamsSchema.parse(await searchParams);
+  const [result, categories, toolNames] = await Promise.all([
+    searchTools({ ...params, pageSize: DIRECTORY_PAGE_SIZE }),
+    listCategoryOptions(),
+    listToolNames(),
+  ]);
+  const view: DirectoryParams = { ...params, sort: params.sort };
+  const categoryName = categories.find((option) => option.slug === params.category)?.name;
+  const filters = [
+    params.q ? { label: `“${params.q}”`, without: { ...view, q: undefined, sort: view.sort === "relevance" ? undefined : view.sort } } : null,
+    categoryName ? { label: categoryName, without: { ...view, category: undefined } } : null,
+    params.pricing ? { label: PRICING_LABELS[params.pricing], without: { ...view, pricing: undefined } } : null,
+  ].filter((filter) => filter !== null);
+  const firstRank = (result.page - 1) * result.pageSize + 1;
+  const outOfRange = result.total > 0 && result.tools.length === 0;
+
   return (
-    <div className="space-y-12 pb-8 pt-10 sm:pt-14">
+    <div className="space-y-8 pb-8 pt-10 sm:pt-14">
       <header>
         <h1 className="text-4xl font-semibold tracking-tight">AI tools</h1>
         <p className="mt-3 max-w-2xl text-lg text-stone-600 dark:text-stone-400">
-          Every tool the panel has reviewed, by category.
+          Every tool the panel has reviewed, with its panel verdict and the community vote.
         </p>
       </header>
-      {groups.map((group) => (
-        <Section key={group.category.slug} id={group.category.slug} title={group.category.name}>
+
+      <Card className="p-4 sm:p-5">
+        <DirectoryFilters q={params.q} category={params.category} pricing={params.pricing} sort={result.sort} categories={categories} />
+      </Card>
+
+      <section aria-labelledby="results-title" className="space-y-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+          <h2 id="results-title" className="text-lg font-semibold" aria-live="polite">
+            {result.total === 0 ? "No tools found" : `${result.total} ${result.total === 1 ? "tool" : "tools"}`}
+            {params.q ? <span className="font-normal text-stone-500 dark:text-stone-400"> for “{params.q}”</span> : null}
+          </h2>
+          <p className="text-sm text-stone-500 dark:text-stone-400">
+            <span className="font-medium text-stone-700 dark:text-stone-300">{SORT_LABELS[result.sort]}:</span> {SORT_NOTES[result.sort]}
+          </p>
+        </div>
+        {filters.length ? (
+          <ul aria-label="Active filters" className="flex flex-wrap items-center gap-2 text-sm">
+            {filters.map((filter) => (
+              <li key={filter.label}>
+                <Link
+                  href={directoryHref(filter.without) as Route}
+                  className="inline-flex items-center gap-1.5 rounded-full bg-stone-200/70 px-3 py-1 hover:bg-stone-300/70 dark:bg-stone-800 dark:hover:bg-stone-700"
+                >
+                  {filter.label}
+                  <span aria-hidden>×</span>
+                  <span className="sr-only">(remove this filter)</span>
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href="/tools" className="px-2 font-medium text-ship-700 hover:underline dark:text-ship-400">
+                Clear all
+              </Link>
+            </li>
+          </ul>
+        ) : null}
+
+        {result.tools.length ? (
           <Card className="overflow-hidden">
-            <ul className="divide-y divide-stone-100 dark:divide-stone-800">
-              {group.tools.map((tool) => (
-                <ToolRow key={tool.slug} tool={tool} />
+            <ol start={firstRank} className="divide-y divide-stone-100 dark:divide-stone-800">
+              {result.tools.map((tool, index) => (
+                <ToolRow key={tool.slug} tool={tool} rank={firstRank + index} />
               ))}
-            </ul>
+            </ol>
           </Card>
-        </Section>
-      ))}
+        ) : (
+          <Card className="px-6 py-12 text-center">
+            <p className="text-lg font-medium">{outOfRange ? "There are not that many pages." : "Nothing matches these filters."}</p>
+            <p className="mx-auto mt-2 max-w-md text-stone-600 dark:text-stone-400">
+              {outOfRange
+                ? "The list is shorter than that link expected."
+                : params.q
+                  ? "Check the spelling, try the vendor's name or a broader word, or remove a filter."
+                  : "Try another category or pricing model."}
+            </p>
+            <Link
+              href={outOfRange ? (directoryHref({ ...view, page: 1 }) as Route) : "/tools"}
+              className="mt-6 inline-block rounded-lg bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900 dark:hover:bg-stone-200"
+            >
+              {outOfRange ? "Go to the first page" : "Show every tool"}
+            </Link>
+          </Card>
+        )}
+
+        <Pagination page={result.page} totalPages={result.totalPages} href={(page) => directoryHref({ ...view, page })} />
+      </section>
+
+      <section aria-labelledby="compare-title">
+        <Card className="p-5">
+          <h2 id="compare-title" className="mb-1 text-lg font-semibold">Compare two tools</h2>
+          <p className="mb-4 text-sm text-stone-600 dark:text-stone-400">Any two tools in the directory, side by side.</p>
+          <ComparePicker tools={toolNames} idPrefix="directory-compare" />
+        </Card>
+      </section>
     </div>
   );
 }
