@@ -10,7 +10,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-4 max-w-xl text-lg text-stone-600 dark:text-stone-400">
         It&apos;s on our side, not yours. Try again in a moment; if it keeps happening, the reference below helps us find it.
       </p>
-      {error.digest ? <p className="mt-3 font-mono text-xs text-stone-500">Reference: {error.digest}</p> : null}
+      {error.digest ? <p className="mt-3 font-mono text-xs text-stone-500 dark:text-stone-400">Reference: {error.digest}</p> : null}
       <div className="mt-8 flex flex-wrap gap-3">
         <button type="button" onClick={reset} className="rounded-lg bg-stone-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900 dark:hover:bg-stone-200">
           Try again

@@ -34,7 +34,7 @@ export default async function HomePage() {
             ))}
           </ul>
         ) : (
-          <p className="text-stone-500">No comparisons are published yet.</p>
+          <p className="text-stone-500 dark:text-stone-400">No comparisons are published yet.</p>
         )}
       </Section>
 

@@ -22,7 +22,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     <SiteShell>
       <div className="grid gap-8 py-10 lg:grid-cols-[12rem_1fr]">
         <nav aria-label="Admin" className="text-sm">
-          <p className="mb-3 text-xs font-semibold uppercase tracking-[0.14em] text-stone-500">Admin</p>
+          <p className="mb-3 text-xs font-semibold uppercase tracking-[0.14em] text-stone-500 dark:text-stone-400">Admin</p>
           <ul className="space-y-1">
             {sections
               .filter((section) => !section.adminOnly || user.role === "ADMIN")
@@ -34,7 +34,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
                 </li>
               ))}
           </ul>
-          <p className="mt-6 px-3 text-xs text-stone-500">
+          <p className="mt-6 px-3 text-xs text-stone-500 dark:text-stone-400">
             {user.email}
             <br />
             {user.role.toLowerCase()}

@@ -48,12 +48,12 @@ export function ComparisonForm({ comparison, tools }: Props) {
         </div>
       )}
       <div>
-        <label htmlFor="headline" className="text-sm font-medium">Headline <span className="font-normal text-stone-500">(optional)</span></label>
+        <label htmlFor="headline" className="text-sm font-medium">Headline <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span></label>
         <input id="headline" name="headline" defaultValue={values.headline ?? comparison?.headline ?? ""} aria-invalid={errors.headline ? true : undefined} className={input} />
         <FieldMessage id="headline-error" message={errors.headline} />
       </div>
       <div>
-        <label htmlFor="intro" className="text-sm font-medium">Intro <span className="font-normal text-stone-500">(optional)</span></label>
+        <label htmlFor="intro" className="text-sm font-medium">Intro <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span></label>
         <textarea id="intro" name="intro" rows={3} defaultValue={values.intro ?? comparison?.intro ?? ""} aria-invalid={errors.intro ? true : undefined} className={input} />
         <FieldMessage id="intro-error" message={errors.intro} />
       </div>

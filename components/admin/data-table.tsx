@@ -6,7 +6,7 @@ export function DataTable({ columns, caption, children }: { columns: string[]; c
     <Card className="mt-6 overflow-x-auto">
       <table className="w-full text-left text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
-        <thead className="bg-stone-50 text-xs uppercase tracking-wide text-stone-500 dark:bg-stone-900/60">
+        <thead className="bg-stone-50 text-xs uppercase tracking-wide text-stone-500 dark:text-stone-400 dark:bg-stone-900/60">
           <tr>
             {columns.map((column) => (
               <th key={column} scope="col" className="px-4 py-2.5 font-medium">

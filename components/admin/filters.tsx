@@ -16,7 +16,7 @@ export function FilterForm({ children, submitLabel = "Apply" }: { children: Reac
 export function FilterField({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <label className="text-sm">
-      <span className="block text-xs text-stone-500">{label}</span>
+      <span className="block text-xs text-stone-500 dark:text-stone-400">{label}</span>
       {children}
     </label>
   );

@@ -20,7 +20,7 @@ export function ReviewerForm({ reviewer }: Props) {
   const field = (name: string, label: string, hint?: string, textarea = false) => (
     <div>
       <label htmlFor={name} className="text-sm font-medium">
-        {label} {hint ? <span className="font-normal text-stone-500">({hint})</span> : null}
+        {label} {hint ? <span className="font-normal text-stone-500 dark:text-stone-400">({hint})</span> : null}
       </label>
       {textarea ? (
         <textarea id={name} name={name} rows={4} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} className={input} />

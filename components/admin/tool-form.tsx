@@ -40,7 +40,7 @@ export function ToolForm({ tool, categories }: Props) {
     return (
       <div>
         <label htmlFor={name} className="text-sm font-medium">
-          {label} {options.hint ? <span className="font-normal text-stone-500">({options.hint})</span> : null}
+          {label} {options.hint ? <span className="font-normal text-stone-500 dark:text-stone-400">({options.hint})</span> : null}
         </label>
         {options.textarea ? <textarea rows={4} {...common} /> : <input type={options.type ?? "text"} {...common} />}
         {error ? (

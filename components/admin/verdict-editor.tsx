@@ -79,7 +79,7 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
 
       <div>
         <label htmlFor="body" className="text-sm font-medium">
-          Case <span className="font-normal text-stone-500">(Markdown)</span>
+          Case <span className="font-normal text-stone-500 dark:text-stone-400">(Markdown)</span>
         </label>
         <textarea
           id="body"
@@ -100,7 +100,7 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
 
       <div>
         <label htmlFor="reason" className="text-sm font-medium">
-          Reason for the change <span className="font-normal text-stone-500">(shown in the public history)</span>
+          Reason for the change <span className="font-normal text-stone-500 dark:text-stone-400">(shown in the public history)</span>
         </label>
         <input
           id="reason"

@@ -13,7 +13,7 @@ export function ComparisonCard({ comparison }: { comparison: ComparisonSummary }
       </p>
       <h3 className="mt-1.5 text-lg font-semibold tracking-tight">
         <Link href={`/compare/${comparison.slug}`} className="after:absolute after:inset-0 after:rounded-2xl">
-          {toolA.name} <span className="font-normal text-stone-400">vs</span> {toolB.name}
+          {toolA.name} <span className="font-normal text-stone-500 dark:text-stone-400">vs</span> {toolB.name}
         </Link>
       </h3>
       {comparison.headline ? <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{comparison.headline}</p> : null}

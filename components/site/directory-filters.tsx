@@ -24,7 +24,8 @@ const labelClass = "mb-1 block text-xs font-medium text-stone-600 dark:text-ston
 
 /**
  * The directory's filters: one GET form, so every filter is in the URL and it
- * works without JavaScript. Submitting starts again at page 1.
+ * works without JavaScript. Submitting starts again at page 1. "Recommended" is
+ * the best match while searching and the overall rank otherwise.
  */
 export function DirectoryFilters({
   q,
@@ -36,10 +37,10 @@ export function DirectoryFilters({
   q?: string;
   category?: string;
   pricing?: PricingFilter;
-  sort: ToolSort;
+  sort?: ToolSort;
   categories: { slug: string; name: string; count: number }[];
 }) {
-  const sorts = (Object.keys(SORT_LABELS) as ToolSort[]).filter((key) => key !== "relevance" || q);
+  const sorts = (Object.keys(SORT_LABELS) as ToolSort[]).filter((key) => key !== "relevance");
   return (
     <form role="search" aria-label="Filter tools" action="/tools" method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto] lg:items-end">
       <label className="sm:col-span-2 lg:col-span-1">
@@ -70,7 +71,8 @@ export function DirectoryFilters({
       </label>
       <label>
         <span className={labelClass}>Sort by</span>
-        <select name="sort" defaultValue={sort} className={control}>
+        <select name="sort" defaultValue={sort === "relevance" ? "" : (sort ?? "")} className={control}>
+          <option value="">Recommended</option>
           {sorts.map((key) => (
             <option key={key} value={key}>
               {SORT_LABELS[key]}

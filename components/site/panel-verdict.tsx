@@ -24,7 +24,7 @@ export function PanelVerdict({ toolA, toolB }: { toolA: ToolCard; toolB: ToolCar
             <ShareBar share={tool.scores.panel.share} label={`${tool.name}: ${tool.scores.panel.splitLabel}`} />
             <span className="w-24 text-right text-sm tabular-nums text-stone-600 dark:text-stone-300">
               <span className="font-semibold text-stone-900 dark:text-white">{tool.scores.panel.label}</span>{" "}
-              <span className="text-xs text-stone-500">({tool.scores.panel.ship}/{tool.scores.panel.total})</span>
+              <span className="text-xs text-stone-500 dark:text-stone-400">({tool.scores.panel.ship}/{tool.scores.panel.total})</span>
             </span>
           </li>
         ))}

@@ -12,7 +12,7 @@ export function ReviewerFigures({ reviewer, compact = false }: { reviewer: Revie
       {figures.map((figure) => (
         <div key={figure.label} className="min-w-0">
           <dt className="text-[11px] font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">{figure.label}</dt>
-          <dd className={`font-semibold tabular-nums tracking-tight ${compact ? "text-xl" : "text-3xl"} ${figure.value === "—" ? "text-stone-400" : ""}`}>
+          <dd className={`font-semibold tabular-nums tracking-tight ${compact ? "text-xl" : "text-3xl"} ${figure.value === "—" ? "text-stone-500 dark:text-stone-400" : ""}`}>
             {figure.value}
           </dd>
           <dd className="text-xs text-stone-500 dark:text-stone-400">{figure.detail}</dd>

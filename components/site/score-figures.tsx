@@ -5,7 +5,7 @@ import type { VoteCommunity } from "@/lib/votes/schema";
 export function PanelFigure({ panel, emphasis = true }: { panel: ToolScores["panel"]; emphasis?: boolean }) {
   return (
     <div>
-      <p className={`font-semibold tabular-nums tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${panel.total === 0 ? "text-stone-400" : ""}`}>
+      <p className={`font-semibold tabular-nums tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${panel.total === 0 ? "text-stone-500 dark:text-stone-400" : ""}`}>
         {panel.label}
       </p>
       <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Panel ship</p>
@@ -24,7 +24,7 @@ export function CommunityFigure({ community, emphasis = true }: { community: Vot
     <div>
       <p
         className={`font-semibold tabular-nums tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${
-          established ? "" : "text-stone-400 dark:text-stone-500"
+          established ? "" : "text-stone-500 dark:text-stone-400"
         }`}
       >
         {community.status === "provisional" ? <span className="text-[0.7em]">{community.label}</span> : community.label}
@@ -41,7 +41,7 @@ export function CommunityFigure({ community, emphasis = true }: { community: Vot
 export function EntryFigure({ entry, emphasis = true }: { entry: string | null; emphasis?: boolean }) {
   return (
     <div>
-      <p className={`font-semibold tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${entry ? "" : "text-stone-400"}`}>{entry ?? "—"}</p>
+      <p className={`font-semibold tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${entry ? "" : "text-stone-500 dark:text-stone-400"}`}>{entry ?? "—"}</p>
       <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Entry</p>
     </div>
   );

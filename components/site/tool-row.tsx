@@ -8,7 +8,7 @@ export function ToolRow({ tool, rank }: { tool: ToolCard; rank?: number }) {
   return (
     <li className="relative flex items-center gap-4 px-5 py-4 transition-colors hover:bg-stone-50 dark:hover:bg-stone-800/40">
       {rank !== undefined ? (
-        <span aria-hidden className="w-5 text-right text-sm font-medium tabular-nums text-stone-400">{rank}</span>
+        <span aria-hidden className="w-5 text-right text-sm font-medium tabular-nums text-stone-500 dark:text-stone-400">{rank}</span>
       ) : null}
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-baseline gap-x-2">
@@ -25,7 +25,7 @@ export function ToolRow({ tool, rank }: { tool: ToolCard; rank?: number }) {
       <dl className="flex shrink-0 gap-4 text-right sm:gap-6">
         <div className="w-14 sm:w-16">
           <dt className="text-[11px] uppercase tracking-wide text-stone-500 dark:text-stone-400">Panel</dt>
-          <dd className={`tabular-nums ${panel.total ? "font-semibold" : "text-stone-400 dark:text-stone-500"}`}>
+          <dd className={`tabular-nums ${panel.total ? "font-semibold" : "text-stone-500 dark:text-stone-400"}`}>
             {panel.label}
             <span className="block text-[11px] font-normal text-stone-500 dark:text-stone-400">
               {panel.total ? `${panel.ship} of ${panel.total}` : "no verdicts"}

@@ -26,7 +26,7 @@ export function VerdictQuote({ verdict, tool, toolSlug }: { verdict: PublicVerdi
       <blockquote className="flex-1 text-[15px] leading-7 text-stone-700 dark:text-stone-300">
         <Markdown className="[&>p:first-child]:before:content-['“'] [&>p:last-child]:after:content-['”']">{verdict.body}</Markdown>
       </blockquote>
-      <p className="mt-4 text-xs text-stone-400 dark:text-stone-500">
+      <p className="mt-4 text-xs text-stone-500 dark:text-stone-400">
         {verdict.publishedAt ? (
           <>
             <time dateTime={verdict.publishedAt.toISOString()}>{formatDate(verdict.publishedAt)}</time>

@@ -23,7 +23,7 @@ export function Pagination({ page, totalPages, href }: { page: number; totalPage
         </li>
         {pages.map((n, index) => (
           <li key={n} className="flex items-center gap-1">
-            {index > 0 && n - pages[index - 1]! > 1 ? <span aria-hidden className="px-1 text-stone-400">…</span> : null}
+            {index > 0 && n - pages[index - 1]! > 1 ? <span aria-hidden className="px-1 text-stone-500 dark:text-stone-400">…</span> : null}
             <Link
               href={href(n) as Route}
               aria-current={n === page ? "page" : undefined}

@@ -88,10 +88,10 @@ test.describe("tool pages and navigation", () => {
     await expect(page.locator("#top-tools li").first()).toContainText("100%");
     await page.getByRole("link", { name: "Tools", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("AI tools");
-    await expect(page.getByRole("heading", { name: "Vision Models" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /^\d+ tools$/ })).toBeVisible();
   });
 
-  for (const path of ["/compare/claude-4-sonnet-vs-nothing", "/tools/no-such-tool", "/no-such-page"]) {
+  for (const path of ["/tools/no-such-tool", "/no-such-page"]) {
     test(`answers ${path} with a friendly 404`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);

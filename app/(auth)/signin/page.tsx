@@ -44,7 +44,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
         {githubEnabled ? (
           <>
             {emailEnabled ? (
-              <div className="flex items-center gap-3 text-xs text-stone-400">
+              <div className="flex items-center gap-3 text-xs text-stone-500 dark:text-stone-400">
                 <span className="h-px flex-1 bg-stone-200 dark:bg-stone-800" /> or <span className="h-px flex-1 bg-stone-200 dark:bg-stone-800" />
               </div>
             ) : null}

@@ -43,7 +43,7 @@ export default async function ReviewersPage() {
           ))}
         </ul>
       ) : (
-        <p className="text-stone-500">The panel is being assembled.</p>
+        <p className="text-stone-500 dark:text-stone-400">The panel is being assembled.</p>
       )}
       <p className="max-w-3xl text-sm text-stone-500 dark:text-stone-400">
         Agreement with the panel counts tools where the other reviewers have a majority; agreement with the community counts

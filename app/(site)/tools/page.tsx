@@ -1,5 +1,6 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { ComparePicker } from "@/components/site/compare-picker";
 import { DirectoryFilters, PRICING_LABELS, SORT_LABELS } from "@/components/site/directory-filters";
@@ -7,7 +8,7 @@ import { ToolRow } from "@/components/site/tool-row";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools } from "@/lib/tools/directory";
-import { directoryHref, type DirectoryParams } from "@/lib/tools/directory-url";
+import { directoryHref, isCanonicalDirectoryQuery, type DirectoryParams } from "@/lib/tools/directory-url";
 import { listToolNames } from "@/lib/tools/queries";
 import { toolDirectoryParamsSchema } from "@/lib/tools/schema";
 
@@ -28,7 +29,10 @@ const SORT_NOTES = {
 
 export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
   await connection();
-  const params = toolDirectoryParamsSchema.parse(await searchParams);
+  const raw = await searchParams;
+  const params = toolDirectoryParamsSchema.parse(raw);
+  // A submitted form carries empty fields and defaults: answer at the one URL of this view.
+  if (!isCanonicalDirectoryQuery(raw, params)) redirect(directoryHref(params) as Route);
   const [result, categories, toolNames] = await Promise.all([
     searchTools({ ...params, pageSize: DIRECTORY_PAGE_SIZE }),
     listCategoryOptions(),
@@ -54,7 +58,7 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
       </header>
 
       <Card className="p-4 sm:p-5">
-        <DirectoryFilters q={params.q} category={params.category} pricing={params.pricing} sort={result.sort} categories={categories} />
+        <DirectoryFilters q={params.q} category={params.category} pricing={params.pricing} sort={params.sort} categories={categories} />
       </Card>
 
       <section aria-labelledby="results-title" className="space-y-4">

@@ -42,13 +42,13 @@ export default async function AdminAudit({ searchParams }: PageProps<"/admin/aud
       </FilterForm>
       <DataTable columns={["When", "Who", "Action", "Change"]}>
             {entries.length === 0 ? (
-              <tr><td colSpan={4} className="px-4 py-6 text-center text-stone-500">Nothing matches these filters.</td></tr>
+              <tr><td colSpan={4} className="px-4 py-6 text-center text-stone-500 dark:text-stone-400">Nothing matches these filters.</td></tr>
             ) : null}
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td className="whitespace-nowrap px-4 py-2.5 text-stone-600 dark:text-stone-400">{formatDateTime(entry.createdAt)}</td>
                 <td className="px-4 py-2.5">{entry.actor?.email ?? "—"}</td>
-                <td className="px-4 py-2.5"><code className="text-xs">{entry.action}</code><br /><span className="text-xs text-stone-500">{entry.entityType} {entry.entityId}</span></td>
+                <td className="px-4 py-2.5"><code className="text-xs">{entry.action}</code><br /><span className="text-xs text-stone-500 dark:text-stone-400">{entry.entityType} {entry.entityId}</span></td>
                 <td className="max-w-md px-4 py-2.5 text-xs">
                   <details>
                     <summary className="cursor-pointer text-stone-600 dark:text-stone-400">before / after</summary>

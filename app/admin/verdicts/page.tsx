@@ -46,7 +46,7 @@ export default async function AdminVerdicts({ searchParams }: PageProps<"/admin/
               <tr key={verdict.id} className="hover:bg-stone-50 dark:hover:bg-stone-800/40">
                 <td className="px-4 py-2.5">
                   <Link href={`/admin/verdicts/${verdict.id}`} className="font-medium hover:underline">{verdict.tool.name}</Link>
-                  {verdict.tool.archivedAt ? <span className="ml-2 text-xs text-stone-500">archived</span> : null}
+                  {verdict.tool.archivedAt ? <span className="ml-2 text-xs text-stone-500 dark:text-stone-400">archived</span> : null}
                 </td>
                 <td className="px-4 py-2.5">{verdict.reviewer.name}</td>
                 <td className="px-4 py-2.5"><CallBadge decision={verdict.decision} /></td>

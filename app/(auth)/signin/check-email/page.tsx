@@ -13,7 +13,7 @@ export default function CheckEmailPage() {
         <p className="mt-3 text-[15px] leading-7 text-stone-600 dark:text-stone-400">
           If that address can sign in, a sign-in link is on its way. It works once and expires in an hour.
         </p>
-        <p className="mt-6 text-sm text-stone-500">
+        <p className="mt-6 text-sm text-stone-500 dark:text-stone-400">
           Nothing arrived? Check spam, or <Link href="/signin" className="font-medium underline underline-offset-2">ask for another link</Link>.
         </p>
       </Card>

@@ -114,7 +114,7 @@ export default async function ReviewerPage({ params }: PageProps<"/reviewers/[sl
             ))}
           </ol>
         ) : (
-          <p className="text-stone-500">{reviewer.name} has not published a verdict yet.</p>
+          <p className="text-stone-500 dark:text-stone-400">{reviewer.name} has not published a verdict yet.</p>
         )}
       </Section>
     </div>

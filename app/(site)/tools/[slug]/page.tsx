@@ -110,7 +110,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
               ))}
             </ol>
           ) : (
-            <p className="text-stone-500">The panel has not published a verdict on {tool.name} yet.</p>
+            <p className="text-stone-500 dark:text-stone-400">The panel has not published a verdict on {tool.name} yet.</p>
           )}
         </Section>
 

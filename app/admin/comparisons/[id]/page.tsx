@@ -15,10 +15,10 @@ export default async function EditComparisonPage({ params }: PageProps<"/admin/c
   const title = `${comparison.toolA.name} vs ${comparison.toolB.name}`;
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/comparisons" className="text-stone-500 hover:underline">← Comparisons</Link></p>
+      <p className="text-sm"><Link href="/admin/comparisons" className="text-stone-500 dark:text-stone-400 hover:underline">← Comparisons</Link></p>
       <div>
         <h1 className="text-3xl font-semibold tracking-tight">{title}</h1>
-        <p className="mt-1 text-sm text-stone-500">
+        <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
           {comparison.status === "PUBLISHED" ? "Published" : "Draft"} · version {comparison.version}
           {comparison.status === "PUBLISHED" ? <> · <Link href={`/compare/${comparison.slug}`} className="underline">public page</Link></> : null}
         </p>

@@ -11,7 +11,7 @@ export default async function NewComparisonPage() {
   const tools = await listToolsForPicker();
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/comparisons" className="text-stone-500 hover:underline">← Comparisons</Link></p>
+      <p className="text-sm"><Link href="/admin/comparisons" className="text-stone-500 dark:text-stone-400 hover:underline">← Comparisons</Link></p>
       <h1 className="text-3xl font-semibold tracking-tight">New comparison</h1>
       <Card className="p-6"><ComparisonForm tools={tools} /></Card>
     </div>

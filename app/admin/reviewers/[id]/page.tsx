@@ -14,7 +14,7 @@ export default async function EditReviewerPage({ params }: PageProps<"/admin/rev
   if (!reviewer) notFound();
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/reviewers" className="text-stone-500 hover:underline">← Reviewers</Link></p>
+      <p className="text-sm"><Link href="/admin/reviewers" className="text-stone-500 dark:text-stone-400 hover:underline">← Reviewers</Link></p>
       <h1 className="text-3xl font-semibold tracking-tight">{reviewer.name}</h1>
       <Card className="p-6"><ReviewerForm key={reviewer.version} reviewer={reviewer} /></Card>
     </div>

@@ -20,11 +20,11 @@ export default async function EditToolPage({ params }: PageProps<"/admin/tools/[
   const values = Object.fromEntries(Object.entries(tool).map(([key, value]) => [key, asText(value)])) as Record<string, string> & { id: string; version: string };
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/tools" className="text-stone-500 hover:underline">← Tools</Link></p>
+      <p className="text-sm"><Link href="/admin/tools" className="text-stone-500 dark:text-stone-400 hover:underline">← Tools</Link></p>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">{tool.name}</h1>
-          <p className="mt-1 text-sm text-stone-500">
+          <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
             {tool.archivedAt ? "Archived" : "Listed"} · version {tool.version} · <Link href={`/tools/${tool.slug}`} className="underline">public page</Link>
           </p>
         </div>
@@ -43,13 +43,13 @@ export default async function EditToolPage({ params }: PageProps<"/admin/tools/[
           {panel.map(({ reviewer, verdict }) => (
             <div key={reviewer.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
               <div>
-                <p className="font-medium">{reviewer.name}{reviewer.active ? null : <span className="ml-2 text-xs text-stone-500">inactive</span>}</p>
-                <p className="text-xs text-stone-500">{reviewer.lens}</p>
+                <p className="font-medium">{reviewer.name}{reviewer.active ? null : <span className="ml-2 text-xs text-stone-500 dark:text-stone-400">inactive</span>}</p>
+                <p className="text-xs text-stone-500 dark:text-stone-400">{reviewer.lens}</p>
               </div>
               {verdict ? (
                 <div className="flex items-center gap-3">
                   <CallBadge decision={verdict.decision} />
-                  <span className="text-xs text-stone-500">{verdict.published ? "published" : "draft"} · v{verdict.version}</span>
+                  <span className="text-xs text-stone-500 dark:text-stone-400">{verdict.published ? "published" : "draft"} · v{verdict.version}</span>
                   <Link href={`/admin/verdicts/${verdict.id}`} className="font-medium underline underline-offset-2">Edit</Link>
                 </div>
               ) : (

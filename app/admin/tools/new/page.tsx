@@ -11,7 +11,7 @@ export default async function NewToolPage() {
   const categories = await listCategories();
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/admin/tools" className="text-stone-500 hover:underline">← Tools</Link></p>
+      <p className="text-sm"><Link href="/admin/tools" className="text-stone-500 dark:text-stone-400 hover:underline">← Tools</Link></p>
       <h1 className="text-3xl font-semibold tracking-tight">Add a tool</h1>
       <Card className="p-6"><ToolForm categories={categories} /></Card>
     </div>

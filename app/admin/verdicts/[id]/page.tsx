@@ -20,12 +20,12 @@ export default async function EditVerdictPage({ params }: PageProps<"/admin/verd
     <div className="space-y-10">
       <header>
         <p className="text-sm">
-          <Link href="/admin/verdicts" className="text-stone-500 hover:underline">← Verdicts</Link>
+          <Link href="/admin/verdicts" className="text-stone-500 dark:text-stone-400 hover:underline">← Verdicts</Link>
         </p>
         <h1 className="mt-2 text-3xl font-semibold tracking-tight">
           {verdict.reviewer.name} on {verdict.tool.name}
         </h1>
-        <p className="mt-1 text-sm text-stone-500">
+        <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
           {verdict.reviewer.lens} · version {verdict.version} · <Link href={`/tools/${verdict.tool.slug}`} className="underline">public page</Link>
         </p>
       </header>
@@ -50,7 +50,7 @@ export default async function EditVerdictPage({ params }: PageProps<"/admin/verd
                     <div className="flex items-center gap-3">
                       <CallBadge decision={revision.decision} />
                       {revision.version === verdict.version ? (
-                        <span className="text-xs text-stone-500">current</span>
+                        <span className="text-xs text-stone-500 dark:text-stone-400">current</span>
                       ) : (
                         <RestoreButton verdictId={verdict.id} currentVersion={verdict.version} version={revision.version} />
                       )}

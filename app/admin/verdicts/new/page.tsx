@@ -26,9 +26,9 @@ export default async function NewVerdictPage({ searchParams }: PageProps<"/admin
   if (target.existingId) redirect(`/admin/verdicts/${target.existingId}` as Route);
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href={`/admin/tools/${target.tool.id}`} className="text-stone-500 hover:underline">← {target.tool.name}</Link></p>
+      <p className="text-sm"><Link href={`/admin/tools/${target.tool.id}`} className="text-stone-500 dark:text-stone-400 hover:underline">← {target.tool.name}</Link></p>
       <h1 className="text-3xl font-semibold tracking-tight">{target.reviewer.name} on {target.tool.name}</h1>
-      <p className="text-sm text-stone-500">{target.reviewer.lens} · first verdict</p>
+      <p className="text-sm text-stone-500 dark:text-stone-400">{target.reviewer.lens} · first verdict</p>
       <Card className="p-6"><VerdictEditor target={{ toolId: target.tool.id, reviewerId: target.reviewer.id }} /></Card>
     </div>
   );

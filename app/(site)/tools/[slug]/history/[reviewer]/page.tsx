@@ -35,7 +35,7 @@ export default async function VerdictHistoryPage({ params }: PageProps<"/tools/[
   return (
     <div className="max-w-3xl pb-8 pt-10 sm:pt-14">
       <p className="text-sm">
-        <Link href={`/tools/${history.tool.slug}`} className="text-stone-500 hover:underline">
+        <Link href={`/tools/${history.tool.slug}`} className="text-stone-500 dark:text-stone-400 hover:underline">
           ← {history.tool.name}
         </Link>
       </p>
@@ -54,10 +54,10 @@ export default async function VerdictHistoryPage({ params }: PageProps<"/tools/[
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="text-sm font-medium">
                     Version {revision.version} · <time dateTime={revision.createdAt.toISOString()}>{formatDate(revision.createdAt)}</time>
-                    {"editor" in revision && revision.editor ? <span className="text-stone-500"> · by {revision.editor.email}</span> : null}
+                    {"editor" in revision && revision.editor ? <span className="text-stone-500 dark:text-stone-400"> · by {revision.editor.email}</span> : null}
                     {index === 0 ? <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs dark:bg-stone-800">current</span> : null}
                   </p>
-                  <div className="flex items-center gap-2 text-xs text-stone-500">
+                  <div className="flex items-center gap-2 text-xs text-stone-500 dark:text-stone-400">
                     {previous && previous.decision !== revision.decision ? (
                       <>
                         <CallBadge decision={previous.decision} /> →

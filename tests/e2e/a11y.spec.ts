@@ -1,0 +1,117 @@
+import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+
+/**
+ * Every public page, generated from the files under app/(site) and app/(auth),
+ * with a sample URL for each. A new page without an entry fails the first test.
+ */
+const SAMPLES: Record<string, string[]> = {
+  "/": ["/"],
+  "/account": ["/account"],
+  "/compare": ["/compare", "/compare?a=aider&b=aider"],
+  "/compare/[slug]": ["/compare/claude-4-sonnet-vs-smolvlm2-2b", "/compare/cursor-vs-whisper", "/compare/cursor-vs-cursor"],
+  "/reviewers": ["/reviewers"],
+  "/reviewers/[slug]": ["/reviewers/daniel-okafor"],
+  "/signin": ["/signin"],
+  "/signin/check-email": ["/signin/check-email"],
+  "/tools": ["/tools", "/tools?q=cursr", "/tools?q=qzxwvjk"],
+  "/tools/[slug]": ["/tools/claude-4-sonnet"],
+  "/tools/[slug]/history/[reviewer]": ["/tools/smolvlm2-2b/history/daniel-okafor"],
+};
+const EXTRA = ["/no-such-page"];
+
+function publicPages(dir: string, prefix = ""): string[] {
+  const pages: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) pages.push(...publicPages(path.join(dir, entry.name), `${prefix}/${entry.name}`));
+    else if (entry.name === "page.tsx") pages.push(prefix || "/");
+  }
+  return pages;
+}
+
+const appDir = path.resolve(import.meta.dirname, "../../app");
+let sessionToken = "";
+
+test.beforeAll(async () => {
+  test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    const id = `a11y_${randomBytes(6).toString("hex")}`;
+    sessionToken = randomBytes(32).toString("hex");
+    await db.query(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ($1, $2, 'USER', now())`, [id, `${id}@a11y.test`]);
+    await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [sessionToken, id]);
+  } finally {
+    await db.end();
+  }
+});
+
+test("every public page has a sample URL to check", () => {
+  const pages = [...publicPages(path.join(appDir, "(site)")), ...publicPages(path.join(appDir, "(auth)"))].map((page) => page.replace(/\/\([^)]+\)/g, ""));
+  expect(pages.sort()).toEqual(Object.keys(SAMPLES).sort());
+});
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+for (const url of [...Object.values(SAMPLES).flat(), ...EXTRA]) {
+  test(`${url} has no serious or critical axe violations, light and dark`, async ({ browser, baseURL }) => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme });
+      if (url === "/account") await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseURL! }]);
+      const page = await context.newPage();
+      await page.goto(url);
+      if (url === "/account") await expect(page).toHaveURL(/\/account$/);
+      expect(await seriousViolations(page), `${url} in ${colorScheme}`).toEqual([]);
+      await context.close();
+    }
+  });
+}
+
+test.describe("keyboard alone", () => {
+  test("skip link first, visible focus, and the directory search works without a mouse", async ({ page }) => {
+    await page.goto("/tools");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+
+    const search = page.getByLabel("Search by name, vendor or description");
+    for (let i = 0; i < 15 && !(await search.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await expect(search).toBeFocused();
+    const outline = await search.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe("none");
+    await page.keyboard.type("transcripton");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/q=transcripton/);
+    await expect(page.locator("main ol > li").first()).toContainText("Whisper");
+  });
+
+  test("every focusable control on a comparison page shows a focus ring", async ({ page }) => {
+    await page.goto("/compare/claude-4-sonnet-vs-smolvlm2-2b");
+    const seen = new Set<string>();
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press("Tab");
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return { key: `${el.tagName}:${el.textContent?.trim().slice(0, 30)}`, outline: style.outlineStyle, shadow: style.boxShadow };
+      });
+      if (!focus) continue;
+      seen.add(focus.key);
+      expect(focus.outline !== "none" || focus.shadow !== "none", `focus ring on ${focus.key}`).toBe(true);
+    }
+    expect(seen.size).toBeGreaterThan(5);
+  });
+});
