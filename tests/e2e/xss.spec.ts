@@ -9,18 +9,18 @@ test("script payloads stored in staff-edited text (tool, verdict, reviewer) rend
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   const original = await db.query<{ description: string; tagline: string }>(`SELECT description, tagline FROM "Tool" WHERE slug = 'aider'`);
-  const reviewer = await db.query<{ lens: string; bio: string }>(`SELECT lens, bio FROM "Reviewer" WHERE slug = 'marcus-hale'`);
+  const reviewer = await db.query<{ lens: string; bio: string; excitedBy: string[] }>(`SELECT lens, bio, "excitedBy" FROM "Reviewer" WHERE slug = 'marcus-hale'`);
   const verdict = await db.query<{ id: string; body: string }>(`SELECT v.id, v.body FROM "Verdict" v JOIN "Tool" t ON t.id = v."toolId" WHERE t.slug = 'aider' LIMIT 1`);
   try {
     await db.query(`UPDATE "Tool" SET description = $1, tagline = $1 WHERE slug = 'aider'`, [PAYLOAD]);
     await db.query(`UPDATE "Verdict" SET body = $1 WHERE id = $2`, [`Case text ${PAYLOAD}`, verdict.rows[0]!.id]);
-    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $1 WHERE slug = 'marcus-hale'`, [PAYLOAD]);
+    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $1, "excitedBy" = ARRAY[$1] WHERE slug = 'marcus-hale'`, [PAYLOAD]);
     let dialogs = 0;
     page.on("dialog", (dialog) => {
       dialogs++;
       void dialog.dismiss();
     });
-    for (const path of ["/tools/aider", "/tools", "/compare/github-copilot-vs-cursor"]) {
+    for (const path of ["/tools/aider", "/tools", "/tools?q=aider", "/compare/github-copilot-vs-cursor", "/compare/aider-vs-whisper", "/reviewers", "/reviewers/marcus-hale", "/"]) {
       await page.goto(path);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     }
@@ -28,11 +28,14 @@ test("script payloads stored in staff-edited text (tool, verdict, reviewer) rend
     await expect(page.getByText("<script>window.__xss=1</script>").first()).toBeVisible(); // shown as text
     expect(await page.locator("main img, main script").count()).toBe(0);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    await page.goto("/reviewers/marcus-hale");
+    expect(await page.locator("main img, main script").count()).toBe(0);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Marcus Hale");
     expect(dialogs).toBe(0);
   } finally {
     await db.query(`UPDATE "Tool" SET description = $1, tagline = $2 WHERE slug = 'aider'`, [original.rows[0]!.description, original.rows[0]!.tagline]);
     await db.query(`UPDATE "Verdict" SET body = $1 WHERE id = $2`, [verdict.rows[0]!.body, verdict.rows[0]!.id]);
-    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $2 WHERE slug = 'marcus-hale'`, [reviewer.rows[0]!.lens, reviewer.rows[0]!.bio]);
+    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $2, "excitedBy" = $3 WHERE slug = 'marcus-hale'`, [reviewer.rows[0]!.lens, reviewer.rows[0]!.bio, reviewer.rows[0]!.excitedBy]);
     await db.end();
   }
 });
