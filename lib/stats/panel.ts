@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { setCounters, writeToolCounters } from "./write";
 
 /**
  * Recomputes a tool's panel counters from its published verdicts by active
@@ -12,5 +13,5 @@ export async function refreshPanelCounters(tx: Prisma.TransactionClient, toolId:
     SELECT count(*) FILTER (WHERE v."decision" = 'SHIP')::int AS ship, count(*)::int AS total
     FROM "Verdict" v JOIN "Reviewer" r ON r."id" = v."reviewerId" AND r."active"
     WHERE v."toolId" = ${toolId} AND v."published"`;
-  await tx.toolStats.update({ where: { toolId }, data: { panelShip: row?.ship ?? 0, panelTotal: row?.total ?? 0 } });
+  await writeToolCounters(tx, toolId, setCounters({ panelShip: row?.ship ?? 0, panelTotal: row?.total ?? 0 }));
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { ToolCounters } from "@/lib/scores";
 import { lockToolStats } from "./lock";
+import { setCounters, writeToolCounters } from "./write";
 
 /**
  * Counters are kept by the writes themselves (same transaction as the vote or
@@ -93,8 +94,7 @@ export async function recomputeToolCounters(client: PrismaClient, toolId: string
       communityShip: row.expectedCommunityShip,
       communityTotal: row.expectedCommunityTotal,
     };
-    await tx.toolStats.update({ where: { toolId }, data: counters });
-    return counters;
+    return writeToolCounters(tx, toolId, setCounters(counters));
   });
 }
 

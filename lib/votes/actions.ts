@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { writeToolCounters } from "@/lib/stats/write";
 import { toolScores, type ToolCounters } from "@/lib/scores";
 import { fromDbDecision, toDbDecision, type DecisionInput } from "./schema";
 
@@ -67,11 +69,11 @@ export async function setVote(userId: string, toolSlug: string, decision: Decisi
       const counters =
         delta.ship === 0 && delta.total === 0
           ? await tx.toolStats.findUniqueOrThrow({ where: { toolId }, select: countersSelect })
-          : await tx.toolStats.update({
-              where: { toolId },
-              data: { communityShip: { increment: delta.ship }, communityTotal: { increment: delta.total } },
-              select: countersSelect,
-            });
+          : await writeToolCounters(
+              tx,
+              toolId,
+              Prisma.sql`"communityShip" = "communityShip" + ${delta.ship}, "communityTotal" = "communityTotal" + ${delta.total}`,
+            );
       return { tool: toolSlug, vote: after ? fromDbDecision(after) : null, counters, scores: toolScores(counters) };
     },
     // Under a vote storm, waiting for a pooled connection or the row lock is normal.

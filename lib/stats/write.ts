@@ -1,0 +1,42 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ToolCounters } from "@/lib/scores";
+
+/** The PostgreSQL channel every counter change is announced on (lib/live listens). */
+export const TOOL_STATS_CHANNEL = "tool_stats";
+
+/** What a NOTIFY on TOOL_STATS_CHANNEL carries: the tool and its counters after the write. */
+export type ToolStatsPayload = ToolCounters & { toolId: string; slug: string; at: number };
+
+/**
+ * Writes a tool's counters and announces them in one statement. The NOTIFY is
+ * part of the caller's transaction, so PostgreSQL delivers it on commit and
+ * never for a write that rolled back. The caller holds the ToolStats row lock.
+ */
+export async function writeToolCounters(tx: Prisma.TransactionClient, toolId: string, set: Prisma.Sql): Promise<ToolCounters> {
+  const [row] = await tx.$queryRaw<ToolCounters[]>`
+    WITH updated AS (
+      UPDATE "ToolStats" SET ${set}, "updatedAt" = now() WHERE "toolId" = ${toolId}
+      RETURNING "toolId", "panelShip", "panelTotal", "communityShip", "communityTotal"
+    ),
+    announced AS (
+      SELECT pg_notify(${TOOL_STATS_CHANNEL}, json_build_object(
+        'toolId', u."toolId", 'slug', t."slug",
+        'panelShip', u."panelShip", 'panelTotal', u."panelTotal",
+        'communityShip', u."communityShip", 'communityTotal', u."communityTotal",
+        'at', floor(extract(epoch FROM clock_timestamp()) * 1000)
+      )::text)
+      FROM updated u JOIN "Tool" t ON t."id" = u."toolId"
+    )
+    SELECT u."panelShip", u."panelTotal", u."communityShip", u."communityTotal"
+    FROM updated u CROSS JOIN announced`;
+  if (!row) throw new Error(`No counter row for tool ${toolId}`);
+  return row;
+}
+
+/** SET clause for absolute counter values. */
+export function setCounters(counters: Partial<ToolCounters>): Prisma.Sql {
+  const parts = (Object.entries(counters) as [keyof ToolCounters, number][]).map(
+    ([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`,
+  );
+  return Prisma.join(parts, ", ");
+}
