@@ -52,7 +52,7 @@ export function NewsletterForm() {
           {state.error}
         </p>
       ) : null}
-      <p role="status" aria-live="polite" className="mt-2 text-sm font-medium text-ship-300 empty:hidden">
+      <p role="status" aria-live="polite" className="mt-2 text-sm font-medium text-ship-300 empty:mt-0">
         {state.status === "accepted" ? state.message : ""}
       </p>
       <p className="mt-3 text-xs text-stone-400">Once a week. Confirm by email; unsubscribe from any issue in one click.</p>

@@ -312,9 +312,8 @@ describe("the weekly digest", () => {
   beforeAll(async () => {
     staffId = (await createSignedInUser(client, { role: "STAFF" })).user.id;
     // This week: a new published comparison, an edited one, a verdict whose call changed, and votes.
-    const [moondream, whisper] = await Promise.all(
-      ["moondream2", "whisper"].map((slug) => client.tool.findUniqueOrThrow({ where: { slug }, select: { id: true } })),
-    );
+    const tool = (slug: string) => client.tool.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const [moondream, whisper] = await Promise.all([tool("moondream2"), tool("whisper")]);
     newSlug = (await createComparison({ toolAId: moondream.id, toolBId: whisper.id, headline: "Tiny eyes vs big ears", intro: null, status: "PUBLISHED" }, staffId)).slug;
     const edited = await client.comparison.findUniqueOrThrow({ where: { slug: "github-copilot-vs-cursor" } });
     await updateComparison(edited.id, edited.version, { headline: "Rewritten after the November pricing change", intro: edited.intro, status: "PUBLISHED" }, staffId);
