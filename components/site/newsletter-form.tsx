@@ -32,7 +32,7 @@ export function NewsletterForm() {
           aria-invalid={state.status === "invalid" ? true : undefined}
           aria-describedby={failed ? errorId : undefined}
           placeholder="you@example.com"
-          className="min-w-0 flex-1 rounded-xl border border-stone-600 bg-stone-800 px-3.5 py-2.5 text-[15px] text-white shadow-sm placeholder:text-stone-400 focus:border-ship-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-ship-400/60 aria-invalid:border-skip-400"
+          className="min-w-0 flex-1 rounded-xl border border-stone-600 bg-stone-800 px-3.5 py-2.5 text-[15px] text-white shadow-sm placeholder:text-stone-400 focus:border-ship-400 focus:outline-none focus-visible:ring-2 focus-visible:ring-ship-400/60 aria-invalid:border-skip-400 aria-invalid:focus:border-skip-400 aria-invalid:focus-visible:ring-skip-400/50"
         />
         <button
           type="submit"
