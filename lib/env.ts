@@ -53,6 +53,8 @@ const schema = z.object({
   RATE_LIMIT_VOTES: rate.default({ points: 60, duration: 60 }),
   RATE_LIMIT_SIGNIN_EMAIL: rate.default({ points: 5, duration: 3600 }),
   RATE_LIMIT_SIGNIN_IP: rate.default({ points: 20, duration: 3600 }),
+  RATE_LIMIT_NEWSLETTER_EMAIL: rate.default({ points: 3, duration: 3600 }),
+  RATE_LIMIT_NEWSLETTER_IP: rate.default({ points: 10, duration: 3600 }),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])

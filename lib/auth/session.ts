@@ -54,3 +54,10 @@ export async function requireRequestUser(request: Request): Promise<CurrentUser>
   if (!user) throw new ApiError(401, "unauthenticated", "Sign in to do this.");
   return user;
 }
+
+/** For staff-only route handlers: 401 signed out, 403 for a reader (JSON, never a redirect). */
+export async function requireRequestStaff(request: Request): Promise<CurrentUser> {
+  const user = await requireRequestUser(request);
+  if (user.role !== "STAFF" && user.role !== "ADMIN") throw new ApiError(403, "forbidden", "This is for staff only.");
+  return user;
+}

@@ -19,12 +19,14 @@ import { RateLimitedError } from "./errors";
  * so an outage of the store neither opens the gates nor takes the site down.
  */
 
-export type LimitName = "vote" | "signinEmail" | "signinIp";
+export type LimitName = "vote" | "signinEmail" | "signinIp" | "newsletterEmail" | "newsletterIp";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   vote: env.RATE_LIMIT_VOTES,
   signinEmail: env.RATE_LIMIT_SIGNIN_EMAIL,
   signinIp: env.RATE_LIMIT_SIGNIN_IP,
+  newsletterEmail: env.RATE_LIMIT_NEWSLETTER_EMAIL,
+  newsletterIp: env.RATE_LIMIT_NEWSLETTER_IP,
 };
 
 export { RateLimitedError };

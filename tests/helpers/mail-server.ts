@@ -19,7 +19,7 @@ export async function startMailServer(dir: string): Promise<{ url: string; close
         .then(async (mail) => {
           const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address));
           const file = path.join(dir, `${Date.now()}-${process.pid}-${count++}.json`);
-          await writeFile(file, JSON.stringify({ to, subject: mail.subject, text: mail.text, html: mail.html || null, headers: Object.fromEntries(mail.headers) }));
+          await writeFile(file, JSON.stringify({ to, subject: mail.subject, text: mail.text, html: mail.html || null, headers: Object.fromEntries(mail.headers), headerLines: mail.headerLines.map((h) => h.line) }));
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -31,7 +31,14 @@ export async function startMailServer(dir: string): Promise<{ url: string; close
   return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-export type ReceivedMail = { to: string[]; subject: string; text: string; html: string | null };
+export type ReceivedMail = { to: string[]; subject: string; text: string; html: string | null; headerLines?: string[] };
+
+/** A raw header's value as sent ("List-Unsubscribe" → "<https://…>"), unfolded; undefined when absent. */
+export function mailHeader(mail: ReceivedMail, name: string): string | undefined {
+  const prefix = `${name.toLowerCase()}:`;
+  const line = mail.headerLines?.find((l) => l.toLowerCase().startsWith(prefix));
+  return line?.slice(prefix.length).replace(/\r?\n[ \t]+/g, " ").trim();
+}
 
 /** Waits for the newest message to `address` (case-insensitive) in `dir`. */
 export async function waitForMail(dir: string, address: string, options: { after?: number; timeoutMs?: number } = {}): Promise<ReceivedMail> {

@@ -15,6 +15,10 @@ const EXPECTED: Record<string, Access> = {
   "lib/auth/actions.ts#requestSignInLink": "public",
   "lib/auth/actions.ts#signInWithGitHub": "public",
   "lib/auth/actions.ts#signOutAction": "public",
+  // Visitors subscribe; a confirm/unsubscribe link's single-use token is its own proof.
+  "lib/newsletter/form-actions.ts#subscribeFormAction": "public",
+  "lib/newsletter/form-actions.ts#confirmSubscriptionFormAction": "public",
+  "lib/newsletter/form-actions.ts#unsubscribeFormAction": "public",
   "lib/votes/vote-action.ts#voteAction": "user",
   "lib/votes/vote-action.ts#voteFormAction": "user",
   "lib/verdicts/admin-actions.ts#saveVerdictAction": "staff",

@@ -15,6 +15,9 @@ const EXPECTED: Record<string, string> = {
   "app/api/tools/route.ts": "public read",
   "app/api/tools/[slug]/route.ts": "public read",
   "app/api/tools/[slug]/vote/route.ts": "signed-in user (401 otherwise)",
+  "app/api/newsletter/route.ts": "public write (Origin-checked, rate-limited per IP and email, honeypot)",
+  "app/api/newsletter/unsubscribe/route.ts": "public write authorised by a single-use UNSUBSCRIBE token (RFC 8058, cross-site by design)",
+  "app/api/admin/newsletter/subscribers.csv/route.ts": "staff only (401 signed out, 403 for USER); tested in tests/integration/newsletter.test.ts",
 };
 
 function routeFiles(dir: string): string[] {

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireRequestUser } from "@/lib/auth/session";
-import { ApiError, badRequest, handle, notFound } from "@/lib/http/errors";
+import { handle, notFound } from "@/lib/http/errors";
+import { readJsonBody } from "@/lib/http/json";
 import { assertSameOrigin } from "@/lib/http/origin";
 import { consume } from "@/lib/rate-limit";
 import { toolScoresResponse } from "@/lib/tools/api";
@@ -32,19 +33,8 @@ async function vote(request: Request, context: RouteContext<"/api/tools/[slug]/v
 }
 
 async function readDecision(request: Request): Promise<DecisionInput> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) {
-    throw new ApiError(415, "unsupported_media_type", "Send the vote as JSON: Content-Type: application/json.");
-  }
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
-  }
-  const parsed = voteBodySchema.safeParse(body);
-  if (!parsed.success) throw badRequest(parsed.error, "Invalid vote");
-  return parsed.data.decision;
+  const body = await readJsonBody(request, voteBodySchema, { what: "vote", message: () => "Invalid vote" });
+  return body.decision;
 }
 
 export const PUT = handle((request: Request, context: RouteContext<"/api/tools/[slug]/vote">) =>
