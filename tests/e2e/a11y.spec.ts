@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -14,6 +14,8 @@ const SAMPLES: Record<string, string[]> = {
   "/account": ["/account"],
   "/compare": ["/compare", "/compare?a=aider&b=aider"],
   "/compare/[slug]": ["/compare/claude-4-sonnet-vs-smolvlm2-2b", "/compare/cursor-vs-whisper", "/compare/cursor-vs-cursor"],
+  "/newsletter/confirm": ["/newsletter/confirm?token=CONFIRM_TOKEN", "/newsletter/confirm?token=used-or-unknown-token-000000000000000000000"],
+  "/newsletter/unsubscribe": ["/newsletter/unsubscribe?token=UNSUBSCRIBE_TOKEN"],
   "/reviewers": ["/reviewers"],
   "/reviewers/[slug]": ["/reviewers/daniel-okafor"],
   "/signin": ["/signin"],
@@ -35,6 +37,8 @@ function publicPages(dir: string, prefix = ""): string[] {
 
 const appDir = path.resolve(import.meta.dirname, "../../app");
 let sessionToken = "";
+// Real single-use newsletter links (only their hashes are stored), so the pages render their forms.
+const linkTokens = { CONFIRM_TOKEN: randomBytes(32).toString("base64url"), UNSUBSCRIBE_TOKEN: randomBytes(32).toString("base64url") };
 
 test.beforeAll(async () => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
@@ -45,6 +49,13 @@ test.beforeAll(async () => {
     sessionToken = randomBytes(32).toString("hex");
     await db.query(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ($1, $2, 'USER', now())`, [id, `${id}@a11y.test`]);
     await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [sessionToken, id]);
+    await db.query(`INSERT INTO "NewsletterSubscriber" (id, email, status, "updatedAt") VALUES ($1, $2, 'PENDING', now())`, [id, `${id}@a11y.test`]);
+    for (const [purpose, token] of [["CONFIRM", linkTokens.CONFIRM_TOKEN], ["UNSUBSCRIBE", linkTokens.UNSUBSCRIBE_TOKEN]] as const) {
+      await db.query(
+        `INSERT INTO "NewsletterToken" (id, "subscriberId", purpose, "tokenHash", "expiresAt") VALUES ($1, $2, $3, $4, now() + interval '1 day')`,
+        [`${id}_${purpose}`, id, purpose, createHash("sha256").update(token).digest("hex")],
+      );
+    }
   } finally {
     await db.end();
   }
@@ -68,7 +79,7 @@ for (const url of [...Object.values(SAMPLES).flat(), ...EXTRA]) {
       const context = await browser.newContext({ colorScheme });
       if (url === "/account") await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseURL! }]);
       const page = await context.newPage();
-      await page.goto(url);
+      await page.goto(url.replace(/CONFIRM_TOKEN|UNSUBSCRIBE_TOKEN/, (name) => linkTokens[name as keyof typeof linkTokens]));
       if (url === "/account") await expect(page).toHaveURL(/\/account$/);
       expect(await seriousViolations(page), `${url} in ${colorScheme}`).toEqual([]);
       await context.close();

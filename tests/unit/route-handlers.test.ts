@@ -17,6 +17,9 @@ const EXPECTED: Record<string, string> = {
   "app/api/tools/[slug]/vote/route.ts": "signed-in user (401 otherwise)",
   "app/api/newsletter/route.ts": "public write (Origin-checked, rate-limited per IP and email, honeypot)",
   "app/api/newsletter/unsubscribe/route.ts": "public write authorised by a single-use UNSUBSCRIBE token (RFC 8058, cross-site by design)",
+  "app/api/live/route.ts": "public read (Server-Sent Events of public figures); tested in tests/integration/live.test.ts",
+  "app/api/health/route.ts": "public read (readiness: database and listener state, no data)",
+  "app/api/health/live/route.ts": "public read (liveness only)",
   "app/api/admin/newsletter/subscribers.csv/route.ts": "staff only (401 signed out, 403 for USER); tested in tests/integration/newsletter.test.ts",
 };
 

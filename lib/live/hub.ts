@@ -1,0 +1,52 @@
+import type { LiveStats } from "./schema";
+
+export type LiveSubscriber = (stats: LiveStats) => void;
+
+/**
+ * This node's fan-out: which open streams follow which tool. The listener
+ * (lib/live/listener.ts) publishes every counter change it hears from
+ * PostgreSQL; each subscriber gets the tools it follows. Plain in-memory
+ * state: every node has its own, and every node hears every NOTIFY.
+ */
+export class LiveHub {
+  private readonly byTool = new Map<string, Set<LiveSubscriber>>();
+
+  subscribe(toolIds: string[], subscriber: LiveSubscriber): () => void {
+    for (const toolId of toolIds) {
+      const set = this.byTool.get(toolId) ?? new Set();
+      set.add(subscriber);
+      this.byTool.set(toolId, set);
+    }
+    return () => {
+      for (const toolId of toolIds) {
+        const set = this.byTool.get(toolId);
+        set?.delete(subscriber);
+        if (set?.size === 0) this.byTool.delete(toolId);
+      }
+    };
+  }
+
+  publish(stats: LiveStats): number {
+    const subscribers = this.byTool.get(stats.toolId);
+    if (!subscribers) return 0;
+    for (const subscriber of [...subscribers]) {
+      try {
+        subscriber(stats);
+      } catch (error) {
+        console.error("Live subscriber failed:", error);
+      }
+    }
+    return subscribers.size;
+  }
+
+  /** Tools somebody on this node follows (to refresh after the listener reconnects). */
+  followedTools(): string[] {
+    return [...this.byTool.keys()];
+  }
+
+  get streams(): number {
+    const all = new Set<LiveSubscriber>();
+    for (const set of this.byTool.values()) for (const subscriber of set) all.add(subscriber);
+    return all.size;
+  }
+}

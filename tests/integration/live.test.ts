@@ -1,0 +1,122 @@
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { GET as health } from "@/app/api/health/route";
+import { GET as live } from "@/app/api/live/route";
+import { LIVE_APPLICATION_NAME, stopLive } from "@/lib/live/listener";
+import type { LiveStats } from "@/lib/live/schema";
+import { setVote } from "@/lib/votes/actions";
+import { createPrismaClient } from "@/lib/db/client";
+import { createSignedInUser } from "../helpers/auth";
+
+afterAll(() => stopLive());
+
+/** Opens the stream like a browser would and collects its `stats` events. */
+async function openStream(tools: string) {
+  const abort = new AbortController();
+  const response = await live(new Request(`http://localhost/api/live?tools=${tools}`, { signal: abort.signal }));
+  const events: LiveStats[] = [];
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const pump = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value);
+      let end: number;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split("\n").find((line) => line.startsWith("data: "));
+        if (block.includes("event: stats") && data) events.push(JSON.parse(data.slice(6)));
+      }
+    }
+  })();
+  return { response, events, close: async () => (abort.abort(), await pump) };
+}
+
+async function waitFor<T>(check: () => T | undefined, ms = 1_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("GET /api/live", () => {
+  it("streams current figures at once, then a vote's new figures within a second", async () => {
+    const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+    const { user } = await createSignedInUser(client);
+    await client.$disconnect();
+    const stream = await openStream("cursor,whisper");
+    expect(stream.response.status).toBe(200);
+    expect(stream.response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    expect(stream.response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(stream.response.headers.get("x-accel-buffering")).toBe("no");
+    await waitFor(() => (stream.events.length >= 2 ? true : undefined));
+    expect(stream.events.map((event) => event.slug).sort()).toEqual(["cursor", "whisper"]);
+    const before = stream.events.find((event) => event.slug === "cursor")!;
+
+    const started = Date.now();
+    await setVote(user.id, "cursor", "ship");
+    const after = await waitFor(() => stream.events.find((event) => event.slug === "cursor" && event.communityTotal === before.communityTotal + 1));
+    expect(after.communityShip).toBe(before.communityShip + 1);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await stream.close();
+  });
+
+  it("recovers when its LISTEN connection is cut: health says so, and events flow again", async () => {
+    const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+    const { user } = await createSignedInUser(client);
+    await client.$disconnect();
+    const stream = await openStream("aider");
+    await waitFor(() => (stream.events.length >= 1 ? true : undefined));
+    const ready = await health();
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ok", database: { ok: true }, listener: { ok: true } });
+
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    const { rowCount } = await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+      [LIVE_APPLICATION_NAME],
+    );
+    await admin.end();
+    expect(rowCount).toBe(1);
+
+    // Reconnected within a few seconds: the ping comes back again, and the count of reconnects says so.
+    const recovered = await waitForAsync(async () => {
+      const response = await health();
+      const body = await response.json();
+      return response.status === 200 && body.listener.reconnects >= 1 ? body : undefined;
+    }, 10_000);
+    expect(recovered.listener.ok).toBe(true);
+    const count = stream.events.length;
+    await setVote(user.id, "aider", "skip");
+    await waitFor(() => stream.events.slice(count).find((event) => event.slug === "aider" && event.communityTotal > 0));
+    await stream.close();
+  });
+
+  it.each([
+    ["", 400],
+    ["?tools=", 400],
+    ["?tools=Bad%20Slug", 400],
+    ["?tools=no-such-tool", 404],
+  ])("refuses %s with %i and a JSON error", async (search, status) => {
+    const response = await live(new Request(`http://localhost/api/live${search}`));
+    expect(response.status).toBe(status);
+    expect((await response.json()).error.code).toMatch(/invalid_request|not_found/);
+  });
+});
+
+async function waitForAsync<T>(check: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
