@@ -1,0 +1,16 @@
+import { connection } from "next/server";
+import { handle } from "@/lib/http/errors";
+import { renderComparisonFeed } from "@/lib/sharing/feed";
+import { listFeedComparisons } from "@/lib/sharing/queries";
+
+/** GET /feed.xml: Atom feed of the newest published comparisons. */
+export const GET = handle(async () => {
+  await connection();
+  const body = renderComparisonFeed(await listFeedComparisons());
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=300, stale-while-revalidate=600",
+    },
+  });
+});
