@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ComparisonCard } from "@/components/site/comparison-card";
@@ -7,7 +8,15 @@ import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { listLatestComparisons } from "@/lib/comparisons/queries";
 import { site } from "@/lib/site/config";
+import { pageMetadata } from "@/lib/site/metadata";
 import { listTopTools } from "@/lib/tools/queries";
+
+export const metadata: Metadata = pageMetadata({
+  title: `${site.name} — ${site.tagline}`,
+  absoluteTitle: true,
+  description: site.description,
+  path: "/",
+});
 
 export default async function HomePage() {
   await connection();

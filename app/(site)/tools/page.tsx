@@ -3,12 +3,14 @@ import { connection } from "next/server";
 import { ToolRow } from "@/components/site/tool-row";
 import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
+import { pageMetadata } from "@/lib/site/metadata";
 import { listToolsByCategory } from "@/lib/tools/queries";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "AI tools",
   description: "Every AI tool the panel has reviewed, by category, with panel and community figures.",
-};
+  path: "/tools",
+});
 
 export default async function ToolsPage() {
   await connection();
