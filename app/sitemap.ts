@@ -1,7 +1,9 @@
 import type { MetadataRoute } from "next";
-import { connection } from "next/server";
 import { listSitemapEntries } from "@/lib/sharing/queries";
 import { absoluteUrl, sitePaths } from "@/lib/site/urls";
+
+/** Generated per request (not at build time, which has no database), so it follows publishing at once. */
+export const dynamic = "force-dynamic";
 
 /**
  * /sitemap.xml: the fixed pages, every listed tool, every published comparison
@@ -9,7 +11,6 @@ import { absoluteUrl, sitePaths } from "@/lib/site/urls";
  * from the tool pages' picker but not listed (there are n² of them).
  */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  await connection();
   const { tools, comparisons, reviewers } = await listSitemapEntries();
   const newest = (items: { lastModified: Date }[]) =>
     items.length ? new Date(Math.max(...items.map((item) => item.lastModified.getTime()))) : undefined;

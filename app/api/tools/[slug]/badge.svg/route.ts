@@ -1,7 +1,9 @@
-import { connection } from "next/server";
 import { handle } from "@/lib/http/errors";
 import { renderMissingBadge, renderToolBadge } from "@/lib/sharing/badge";
 import { getBadgeScores } from "@/lib/sharing/queries";
+
+/** Read per request from the stored counters (the Cache-Control header lets embedders cache it briefly). */
+export const dynamic = "force-dynamic";
 
 const svgHeaders = (maxAge: number) => ({
   "Content-Type": "image/svg+xml; charset=utf-8",
@@ -17,7 +19,6 @@ const svgHeaders = (maxAge: number) => ({
  * "tool not listed" badge, so an embed says why instead of showing a broken image.
  */
 export const GET = handle(async (_request: Request, context: RouteContext<"/api/tools/[slug]/badge.svg">) => {
-  await connection();
   const scores = await getBadgeScores((await context.params).slug);
   if (!scores) return new Response(renderMissingBadge(), { status: 404, headers: svgHeaders(60) });
   return new Response(renderToolBadge(scores), { headers: svgHeaders(300) });
