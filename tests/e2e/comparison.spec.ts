@@ -91,7 +91,7 @@ test.describe("tool pages and navigation", () => {
     await expect(page.getByRole("heading", { name: "Vision Models" })).toBeVisible();
   });
 
-  for (const path of ["/compare/claude-4-sonnet-vs-nothing", "/tools/no-such-tool", "/no-such-page"]) {
+  for (const path of ["/tools/no-such-tool", "/no-such-page"]) {
     test(`answers ${path} with a friendly 404`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
@@ -99,4 +99,11 @@ test.describe("tool pages and navigation", () => {
       await expect(page.getByRole("link", { name: "Browse tools" })).toBeVisible();
     });
   }
+
+  test("answers /compare/claude-4-sonnet-vs-nothing with the comparison segment's friendly 404", async ({ page }) => {
+    const response = await page.goto("/compare/claude-4-sonnet-vs-nothing");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't compare that pair");
+    await expect(page.getByRole("link", { name: "Browse the directory" })).toBeVisible();
+  });
 });
