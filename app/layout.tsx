@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { site } from "@/lib/site/config";
 import { env } from "@/lib/env";
+import { feedAlternate } from "@/lib/site/metadata";
 import "./globals.css";
 
 // Self-hosted (no font download at build or run time).
@@ -17,6 +18,9 @@ export const metadata: Metadata = {
   title: { default: `${site.name} — ${site.tagline}`, template: `%s · ${site.name}` },
   description: site.description,
   applicationName: site.name,
+  alternates: { types: feedAlternate },
+  openGraph: { type: "website", siteName: site.name, locale: "en_US", title: `${site.name} — ${site.tagline}`, description: site.description },
+  twitter: { card: "summary_large_image" },
 };
 
 export const viewport: Viewport = {

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ComparisonCard } from "@/components/site/comparison-card";
@@ -8,7 +9,15 @@ import { Section } from "@/components/ui/section";
 import { listLatestComparisons } from "@/lib/comparisons/queries";
 import { site } from "@/lib/site/config";
 import { DisagreementList } from "@/components/site/disagreement-list";
+import { pageMetadata } from "@/lib/site/metadata";
 import { listDisagreements, listTopTools } from "@/lib/tools/queries";
+
+export const metadata: Metadata = pageMetadata({
+  title: `${site.name} — ${site.tagline}`,
+  absoluteTitle: true,
+  description: site.description,
+  path: "/",
+});
 
 export default async function HomePage() {
   await connection();

@@ -99,4 +99,11 @@ test.describe("tool pages and navigation", () => {
       await expect(page.getByRole("link", { name: "Browse tools" })).toBeVisible();
     });
   }
+
+  test("answers /compare/claude-4-sonnet-vs-nothing with the comparison segment's friendly 404", async ({ page }) => {
+    const response = await page.goto("/compare/claude-4-sonnet-vs-nothing");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't compare that pair");
+    await expect(page.getByRole("link", { name: "Browse the directory" })).toBeVisible();
+  });
 });

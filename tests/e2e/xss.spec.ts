@@ -26,7 +26,10 @@ test("script payloads stored in staff-edited text (tool, verdict, reviewer) rend
     }
     await page.goto("/tools/aider");
     await expect(page.getByText("<script>window.__xss=1</script>").first()).toBeVisible(); // shown as text
-    expect(await page.locator("main img, main script").count()).toBe(0);
+    // The only script element is the JSON-LD data block, and the payload stays data inside it.
+    expect(await page.locator('main img, main script:not([type="application/ld+json"])').count()).toBe(0);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "null") as { description?: string };
+    expect(jsonLd.description).toBe(PAYLOAD);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
     await page.goto("/reviewers/marcus-hale");
     expect(await page.locator("main img, main script").count()).toBe(0);

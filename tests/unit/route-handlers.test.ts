@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * Every route handler under app/api, with who may call it. Generated from the
- * files, so a new handler (an admin one especially) cannot ship unreviewed:
+ * Every route handler under app/ (the JSON API in app/api, and the few outside
+ * it such as the feed), with who may call it. Generated from the files, so a
+ * new handler (an admin one especially) cannot ship unreviewed:
  * add it here with its access level and to the matrix of the tests that call
  * it (tests/integration/votes.test.ts for signed-in writes).
  */
@@ -21,6 +22,8 @@ const EXPECTED: Record<string, string> = {
   "app/api/health/route.ts": "public read (readiness: database and listener state, no data)",
   "app/api/health/live/route.ts": "public read (liveness only)",
   "app/api/admin/newsletter/subscribers.csv/route.ts": "staff only (401 signed out, 403 for USER); tested in tests/integration/newsletter.test.ts",
+  "app/api/tools/[slug]/badge.svg/route.ts": "public read (SVG badge; 404 badge for unknown or archived tools)",
+  "app/feed.xml/route.ts": "public read (Atom feed of published comparisons)",
 };
 
 function routeFiles(dir: string): string[] {
@@ -34,9 +37,9 @@ function routeFiles(dir: string): string[] {
 }
 
 describe("route handlers", () => {
-  it("every handler under app/api has a reviewed access level", () => {
+  it("every handler under app/ has a reviewed access level", () => {
     const root = path.resolve(import.meta.dirname, "../..");
-    const found = routeFiles(path.join(root, "app/api")).map((file) => path.relative(root, file)).sort();
+    const found = routeFiles(path.join(root, "app")).map((file) => path.relative(root, file)).sort();
     expect(found).toEqual(Object.keys(EXPECTED).sort());
   });
 });

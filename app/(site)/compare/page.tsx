@@ -8,13 +8,14 @@ import { Section } from "@/components/ui/section";
 import { getComparison, listLatestComparisons } from "@/lib/comparisons/queries";
 import { refusalMessage } from "@/lib/comparisons/refusal";
 import { comparePickSchema, comparisonSlug } from "@/lib/comparisons/schema";
+import { pageMetadata } from "@/lib/site/metadata";
 import { listToolNames } from "@/lib/tools/queries";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "Compare AI tools",
   description: "Set any two AI tools side by side: panel verdicts, pricing, the reviewer split and the community vote.",
-  alternates: { canonical: "/compare" },
-};
+  path: "/compare",
+});
 
 export default async function ComparePage({ searchParams }: PageProps<"/compare">) {
   await connection();

@@ -11,12 +11,13 @@ import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools } from "@/lib/too
 import { directoryHref, isCanonicalDirectoryQuery, type DirectoryParams } from "@/lib/tools/directory-url";
 import { listToolNames } from "@/lib/tools/queries";
 import { toolDirectoryParamsSchema } from "@/lib/tools/schema";
+import { pageMetadata } from "@/lib/site/metadata";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "AI tools",
   description: "Every AI tool the panel has reviewed: search, filter by category and pricing, rank by panel, community or overall.",
-  alternates: { canonical: "/tools" },
-};
+  path: "/tools",
+});
 
 const SORT_NOTES = {
   relevance: "Closest matches to your search first.",

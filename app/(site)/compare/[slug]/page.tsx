@@ -13,6 +13,9 @@ import { Section } from "@/components/ui/section";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getComparison } from "@/lib/comparisons/queries";
 import { getUserVotes } from "@/lib/votes/queries";
+import { JsonLd } from "@/components/site/json-ld";
+import { comparisonJsonLd } from "@/lib/sharing/json-ld";
+import { pageMetadata } from "@/lib/site/metadata";
 
 const DEFAULT_INTRO =
   "Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote comparison.";
@@ -31,11 +34,13 @@ const loadComparison = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: PageProps<"/compare/[slug]">): Promise<Metadata> {
   const comparison = await loadComparison((await params).slug);
-  return {
+  return pageMetadata({
     title: comparison.headline ?? `${comparison.title}: which should you ship with?`,
     description: `${comparison.toolA.name} (${comparison.toolA.scores.panel.splitLabel}) vs ${comparison.toolB.name} (${comparison.toolB.scores.panel.splitLabel}): panel verdicts, pricing, reviewer split and community vote.`,
-    alternates: { canonical: `/compare/${comparison.slug}` },
-  };
+    path: `/compare/${comparison.slug}`,
+    image: "segment",
+    type: comparison.curated ? "article" : "website",
+  });
 }
 
 export default async function ComparisonPage({ params }: PageProps<"/compare/[slug]">) {
@@ -45,6 +50,7 @@ export default async function ComparisonPage({ params }: PageProps<"/compare/[sl
   const votes = user ? await getUserVotes(user.id, [toolA.id, toolB.id]) : new Map();
   return (
     <div className="pb-8">
+      <JsonLd data={comparisonJsonLd(comparison)} />
       <header className="pb-8 pt-10 sm:pt-14">
         <p className="text-xs font-semibold uppercase tracking-[0.16em] text-ship-700 dark:text-ship-400">
           {comparison.curated ? "AI tool comparison" : "Generated comparison"}

@@ -16,6 +16,9 @@ import { getTool, listToolNames } from "@/lib/tools/queries";
 import { getUserVotes } from "@/lib/votes/queries";
 import { toVoteCommunity } from "@/lib/votes/schema";
 import { toolSlugSchema } from "@/lib/tools/schema";
+import { JsonLd } from "@/components/site/json-ld";
+import { toolJsonLd } from "@/lib/sharing/json-ld";
+import { pageMetadata } from "@/lib/site/metadata";
 
 const loadTool = cache(async (slug: string) => {
   await connection();
@@ -28,9 +31,14 @@ const loadTool = cache(async (slug: string) => {
 export async function generateMetadata({ params }: PageProps<"/tools/[slug]">): Promise<Metadata> {
   const tool = await loadTool((await params).slug);
   return {
-    title: `${tool.name} — ship or skip?`,
-    description: `${tool.tagline}. Panel: ${tool.scores.panel.splitLabel}.`,
-    alternates: { canonical: `/tools/${tool.slug}` },
+    ...pageMetadata({
+      title: `${tool.name} — ship or skip?`,
+      description: `${tool.tagline}. Panel: ${tool.scores.panel.splitLabel}.`,
+      path: `/tools/${tool.slug}`,
+      image: "segment",
+    }),
+    // An archived tool's page stays for the record but leaves search results (and the sitemap).
+    ...(tool.archived ? { robots: { index: false } } : {}),
   };
 }
 
@@ -43,6 +51,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
   ]);
   return (
     <div className="pb-8 pt-10 sm:pt-14">
+      <JsonLd data={toolJsonLd(tool)} />
       {tool.archived ? (
         <p role="status" className="mb-6 rounded-xl bg-stone-200/70 px-4 py-3 text-sm text-stone-700 dark:bg-stone-800 dark:text-stone-300">
           This tool is archived: it is no longer listed, and its verdicts are kept for the record.

@@ -1,0 +1,24 @@
+import { ImageResponse } from "next/og";
+import { ComparisonImage } from "@/components/og/comparison-image";
+import { getComparison } from "@/lib/comparisons/queries";
+import { ogImageOptions, ogNotFound, OG_SIZE } from "@/lib/sharing/og";
+import { displayHost } from "@/lib/sharing/og-text";
+import { site } from "@/lib/site/config";
+import { absoluteUrl } from "@/lib/site/urls";
+
+/** Drawn per request: the figures change with every vote. */
+export const dynamic = "force-dynamic";
+
+export const alt = `${site.name}: both tools' panel ship figures, each reviewer's call and the community vote`;
+export const size = OG_SIZE;
+export const contentType = "image/png";
+
+/** The comparison's share image, at its canonical slug only (curated or generated); 404 otherwise. */
+export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
+  const result = await getComparison((await params).slug);
+  if (result.kind !== "found") return ogNotFound();
+  return new ImageResponse(
+    <ComparisonImage comparison={result.comparison} siteName={site.name} url={displayHost(absoluteUrl("/"))} />,
+    await ogImageOptions(),
+  );
+}

@@ -1,0 +1,117 @@
+/* The Open Graph image of a comparison: both tools, both panel figures, the reviewer split, the community. */
+import type { ComparisonView } from "@/lib/comparisons/queries";
+import { fitFontSize, ogText } from "@/lib/sharing/og-text";
+import { OgBrand, OgCallPill, OgCommunity, OgEyebrow, firstName } from "./parts";
+import { og, toneColor } from "./theme";
+
+type Side = "a" | "b";
+const CARD_WIDTH = 500;
+const CARD_PADDING = 36;
+
+function splitSummary(split: ComparisonView["split"]): string {
+  const both = split.filter((row) => row.a && row.b);
+  if (both.length === 0) return "No reviewer has a published verdict on both tools yet";
+  const differing = both.filter((row) => row.differs).length;
+  if (differing === 0) return `All ${both.length} reviewers make the same call on both`;
+  return `Reviewers split on ${differing} of ${both.length}`;
+}
+
+function ToolPanel({ tool, split, side }: { tool: ComparisonView["toolA"]; split: ComparisonView["split"]; side: Side }) {
+  const name = ogText(tool.name);
+  const nameSize = fitFontSize(name, { width: CARD_WIDTH - 2 * CARD_PADDING, lines: 2, max: 50, min: 30 });
+  const { panel } = tool.scores;
+  return (
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        width: CARD_WIDTH,
+        height: "100%",
+        padding: CARD_PADDING,
+        borderRadius: 28,
+        background: "white",
+        border: `1px solid ${og.stone200}`,
+        boxShadow: "0 1px 2px rgba(28,25,23,0.06)",
+      }}
+    >
+      <div style={{ display: "block", fontSize: nameSize, fontWeight: 700, color: og.stone900, letterSpacing: -1, lineHeight: 1.08, lineClamp: 2 }}>
+        {name}
+      </div>
+      <div style={{ display: "block", marginTop: 8, fontSize: 20, color: og.stone500, lineClamp: 1 }}>{`by ${ogText(tool.vendor)}`}</div>
+
+      <div style={{ display: "flex", alignItems: "flex-end", gap: 18, marginTop: "auto" }}>
+        <div style={{ fontSize: 92, fontWeight: 700, letterSpacing: -4, lineHeight: 0.9, color: toneColor(panel.call) }}>{panel.label}</div>
+        <div style={{ display: "flex", flexDirection: "column", paddingBottom: 4 }}>
+          <div style={{ fontSize: 15, fontWeight: 600, letterSpacing: 2, textTransform: "uppercase", color: og.stone500 }}>Panel ship</div>
+          <div style={{ fontSize: 24, fontWeight: 600, color: og.stone700 }}>{panel.splitLabel}</div>
+        </div>
+      </div>
+
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8, marginTop: 22 }}>
+        {split.slice(0, 6).map((row) => {
+          const verdict = side === "a" ? row.a : row.b;
+          return <OgCallPill key={row.reviewer.id} who={ogText(firstName(row.reviewer.name))} decision={verdict?.decision ?? null} emphasis={row.differs} />;
+        })}
+      </div>
+
+      <div style={{ display: "flex", marginTop: 20, paddingTop: 16, borderTop: `1px solid ${og.stone100}` }}>
+        <OgCommunity community={tool.scores.community} />
+      </div>
+    </div>
+  );
+}
+
+export function ComparisonImage({ comparison, siteName, url }: { comparison: ComparisonView; siteName: string; url: string }) {
+  const { toolA, toolB, split } = comparison;
+  const differing = split.some((row) => row.differs);
+  const category = toolA.category.name === toolB.category.name ? toolA.category.name : "AI tool comparison";
+  return (
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        width: "100%",
+        height: "100%",
+        padding: "44px 52px 40px",
+        background: og.stone50,
+        fontFamily: og.font,
+        color: og.stone900,
+      }}
+    >
+      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
+        <OgBrand name={siteName} />
+        <OgEyebrow>{ogText(category)}</OgEyebrow>
+      </div>
+
+      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", flexGrow: 1, marginTop: 30, marginBottom: 26, height: 420 }}>
+        <ToolPanel tool={toolA} split={split} side="a" />
+        <div
+          style={{
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "center",
+            width: 64,
+            height: 64,
+            borderRadius: 999,
+            background: og.stone900,
+            color: "white",
+            fontSize: 22,
+            fontWeight: 700,
+            letterSpacing: -0.5,
+          }}
+        >
+          vs
+        </div>
+        <ToolPanel tool={toolB} split={split} side="b" />
+      </div>
+
+      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", fontSize: 21 }}>
+        <div style={{ display: "flex", alignItems: "center", gap: 12 }}>
+          <div style={{ width: 12, height: 12, borderRadius: 999, background: differing ? og.skip600 : og.ship600 }} />
+          <div style={{ color: og.stone700, fontWeight: 600 }}>{splitSummary(split)}</div>
+        </div>
+        <div style={{ color: og.stone400, fontWeight: 500 }}>{url}</div>
+      </div>
+    </div>
+  );
+}

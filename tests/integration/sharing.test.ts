@@ -1,0 +1,172 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as badgeRoute } from "@/app/api/tools/[slug]/badge.svg/route";
+import { GET as feedRoute } from "@/app/feed.xml/route";
+import sitemap from "@/app/sitemap";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { site } from "@/lib/site/config";
+import { absoluteUrl } from "@/lib/site/urls";
+import { setVote } from "@/lib/votes/actions";
+import { createSignedInUser } from "../helpers/auth";
+
+let client: PrismaClient;
+beforeAll(() => {
+  client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 });
+});
+afterAll(() => client.$disconnect());
+
+/** What the database says is public: listed tools, and published comparisons of two listed tools. */
+async function publicRows() {
+  const [tools, comparisons, reviewers] = await Promise.all([
+    client.tool.findMany({ where: { archivedAt: null }, select: { slug: true } }),
+    client.comparison.findMany({
+      where: { status: "PUBLISHED", toolA: { archivedAt: null }, toolB: { archivedAt: null } },
+      select: { slug: true, publishedAt: true },
+      orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
+    }),
+    client.reviewer.findMany({ where: { active: true }, select: { slug: true } }),
+  ]);
+  return { tools, comparisons, reviewers };
+}
+
+/** Archives a tool for the length of `body`, whatever happens in it. */
+async function withArchived<T>(slug: string, body: () => Promise<T>): Promise<T> {
+  await client.tool.update({ where: { slug }, data: { archivedAt: new Date() } });
+  try {
+    return await body();
+  } finally {
+    await client.tool.update({ where: { slug }, data: { archivedAt: null } });
+  }
+}
+
+describe("sitemap.xml", () => {
+  it("lists the fixed pages, every listed tool, every published comparison and every active reviewer, with absolute URLs and dates", async () => {
+    const entries = await sitemap();
+    const urls = entries.map((entry) => entry.url);
+    const rows = await publicRows();
+    expect(rows.comparisons.length).toBeGreaterThanOrEqual(10);
+    for (const path of ["/", "/tools", "/compare", "/reviewers"]) expect(urls).toContain(absoluteUrl(path));
+    for (const { slug } of rows.comparisons) expect(urls).toContain(absoluteUrl(`/compare/${slug}`));
+    for (const { slug } of rows.tools) expect(urls).toContain(absoluteUrl(`/tools/${slug}`));
+    for (const { slug } of rows.reviewers) expect(urls).toContain(absoluteUrl(`/reviewers/${slug}`));
+    expect(urls).toHaveLength(4 + rows.comparisons.length + rows.tools.length + rows.reviewers.length);
+    expect(new Set(urls).size).toBe(urls.length);
+    for (const entry of entries) expect(entry.lastModified).toBeInstanceOf(Date);
+  });
+
+  it("leaves out archived tools and their comparisons, drafts, generated pairs and inactive reviewers", async () => {
+    const draftTools = await client.tool.findMany({ where: { slug: { in: ["aider", "whisper"] } }, select: { id: true } });
+    await client.comparison.create({ data: { slug: "aider-vs-whisper", toolAId: draftTools[0]!.id, toolBId: draftTools[1]!.id, status: "DRAFT" } });
+    await client.reviewer.create({ data: { slug: "gone-reviewer", name: "Gone Reviewer", lens: "Retired", bio: "No longer on the panel.", active: false } });
+    const urls = await withArchived("midjourney", async () => (await sitemap()).map((entry) => entry.url));
+    expect(urls).not.toContain(absoluteUrl("/tools/midjourney"));
+    expect(urls).not.toContain(absoluteUrl("/compare/flux-1-vs-midjourney"));
+    expect(urls).toContain(absoluteUrl("/tools/flux-1"));
+    expect(urls).not.toContain(absoluteUrl("/compare/aider-vs-whisper"));
+    expect(urls).not.toContain(absoluteUrl("/compare/cursor-vs-whisper"));
+    expect(urls).not.toContain(absoluteUrl("/reviewers/gone-reviewer"));
+    // Back once the tool is listed again.
+    expect((await sitemap()).map((entry) => entry.url)).toContain(absoluteUrl("/compare/flux-1-vs-midjourney"));
+  });
+});
+
+describe("GET /feed.xml", () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", trimValues: false, isArray: (name) => name === "entry" || name === "link" });
+
+  async function readFeed() {
+    const response = await feedRoute();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    expect(response.headers.get("cache-control")).toMatch(/^public, max-age=\d+/);
+    const xml = await response.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    return parser.parse(xml).feed as {
+      "@xmlns": string;
+      title: { "#text": string };
+      link: { "@rel": string; "@href": string }[];
+      entry: { id: string; title: { "#text": string }; link: { "@href": string }[]; published: string; updated: string; summary: { "#text": string } }[];
+    };
+  }
+
+  it("is well-formed Atom listing every published comparison, newest first", async () => {
+    const feed = await readFeed();
+    expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
+    expect(feed.title["#text"]).toContain(site.name);
+    expect(feed.link.find((link) => link["@rel"] === "self")?.["@href"]).toBe(absoluteUrl("/feed.xml"));
+    const rows = await publicRows();
+    expect(feed.entry.map((entry) => entry.link[0]!["@href"])).toEqual(rows.comparisons.map(({ slug }) => absoluteUrl(`/compare/${slug}`)));
+    const published = feed.entry.map((entry) => Date.parse(entry.published));
+    expect(published).toEqual([...published].sort((a, b) => b - a));
+    expect(new Set(feed.entry.map((entry) => entry.id)).size).toBe(feed.entry.length);
+    for (const entry of feed.entry) {
+      expect(entry.id).toMatch(/^tag:[^,]+,\d{4}-\d{2}-\d{2}:comparison:\w+$/);
+      expect(Date.parse(entry.updated)).toBeGreaterThanOrEqual(Date.parse(entry.published));
+    }
+    const seed = feed.entry.find((entry) => entry.link[0]!["@href"].endsWith("/compare/claude-4-sonnet-vs-smolvlm2-2b"))!;
+    expect(seed.title["#text"]).toMatch(/^Claude 4 Sonnet vs SmolVLM2-2B/);
+    expect(seed.summary["#text"]).toContain("Panel ship: Claude 4 Sonnet 100% (4 of 4 ship); SmolVLM2-2B 75% (3 of 4 ship).");
+  });
+
+  it("stays well-formed when a headline holds markup, ampersands, quotes and control characters", async () => {
+    const hostile = `Fast & "cheap" </title><script>alert('x')</script> ]]> \u0001\u001b done`;
+    const before = await client.comparison.update({ where: { slug: "whisper-vs-elevenlabs" }, data: { headline: hostile } });
+    try {
+      const feed = await readFeed();
+      const entry = feed.entry.find((e) => e.link[0]!["@href"].endsWith("/compare/whisper-vs-elevenlabs"))!;
+      expect(entry.title["#text"]).toBe(`Whisper vs ElevenLabs: ${hostile.replace(/[\u0001\u001b]/g, "")}`);
+    } finally {
+      await client.comparison.update({ where: { id: before.id }, data: { headline: "Free open-source transcription or a full voice platform?" } });
+    }
+  });
+
+  it("drops a comparison once one of its tools is archived", async () => {
+    const links = await withArchived("midjourney", async () => (await readFeed()).entry.map((entry) => entry.link[0]!["@href"]));
+    expect(links).not.toContain(absoluteUrl("/compare/flux-1-vs-midjourney"));
+    expect(links).toContain(absoluteUrl("/compare/stable-diffusion-3-5-vs-flux-1"));
+  });
+});
+
+describe("GET /api/tools/:slug/badge.svg", () => {
+  const badge = (slug: string) => badgeRoute(new Request(`http://localhost/api/tools/${slug}/badge.svg`), { params: Promise.resolve({ slug }) });
+  const title = (svg: string) => /<title>([^<]*)<\/title>/.exec(svg)?.[1];
+
+  it("is an SVG with the tool's panel and community figures", async () => {
+    const response = await badge("smolvlm2-2b");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    const svg = await response.text();
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toMatch(/^<svg [^>]*role="img"/);
+    expect(title(svg)).toBe(`${site.name}: panel 75% · community —`);
+  });
+
+  it("follows the counters as votes come in: a count while provisional, a share once established", async () => {
+    const users = await Promise.all(Array.from({ length: 5 }, () => createSignedInUser(client)));
+    await setVote(users[0]!.user.id, "moondream2", "ship");
+    const panel = (await client.toolStats.findFirstOrThrow({ where: { tool: { slug: "moondream2" } } })).panelTotal;
+    expect(panel).toBeGreaterThan(0);
+    const after1 = title(await (await badge("moondream2")).text());
+    expect(after1).toMatch(/· community 1 vote$/);
+    await setVote(users[1]!.user.id, "moondream2", "ship");
+    await setVote(users[2]!.user.id, "moondream2", "ship");
+    await setVote(users[3]!.user.id, "moondream2", "skip");
+    await setVote(users[4]!.user.id, "moondream2", "skip");
+    expect(title(await (await badge("moondream2")).text())).toMatch(/· community 60%$/);
+    await setVote(users[4]!.user.id, "moondream2", null);
+    expect(title(await (await badge("moondream2")).text())).toMatch(/· community 4 votes$/);
+  });
+
+  it.each(["no-such-tool", "UPPER", "../etc/passwd"])("answers 404 with a 'tool not listed' badge for %s", async (slug) => {
+    const response = await badge(slug);
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(title(await response.text())).toBe(`${site.name}: tool not listed`);
+  });
+
+  it("answers 404 for an archived tool", async () => {
+    const status = await withArchived("cursor", async () => (await badge("cursor")).status);
+    expect(status).toBe(404);
+    expect((await badge("cursor")).status).toBe(200);
+  });
+});
