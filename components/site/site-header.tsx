@@ -1,4 +1,3 @@
-import type { Route } from "next";
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -7,8 +6,7 @@ import { Logo } from "./logo";
 const nav = [
   { href: "/tools", label: "Tools" },
   { href: "/compare", label: "Compare" },
-  // /reviewers is being built on another branch; until it lands typed routes do not know it.
-  { href: "/reviewers" as Route, label: "Reviewers" },
+  { href: "/reviewers", label: "Reviewers" },
 ] as const;
 
 const linkClass =
