@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ToolCard } from "@/lib/tools/select";
 import { Card } from "@/components/ui/card";
 import { CommunityFigure, EntryFigure, PanelFigure } from "./score-figures";
-import { DisagreementBadge } from "./disagreement-badge";
+import { LiveDisagreementBadge } from "./live-disagreement";
 
 /** One side of a comparison: who it is, the three figures, and what it does. */
 export function ComparisonToolCard({ tool, side }: { tool: ToolCard; side: "A" | "B" }) {
@@ -21,19 +21,15 @@ export function ComparisonToolCard({ tool, side }: { tool: ToolCard; side: "A" |
       </h2>
       <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">by {tool.vendor}</p>
       <p className="mt-3 text-[15px] leading-relaxed text-stone-700 dark:text-stone-300">{tool.tagline}</p>
-      {tool.scores.disagreement ? (
-        <div className="mt-3">
-          <DisagreementBadge label={tool.scores.disagreement.label} />
-        </div>
-      ) : null}
+      <LiveDisagreementBadge slug={tool.slug} initial={tool.scores.disagreement} className="mt-3" />
       <dl className="mt-6 grid grid-cols-3 gap-4 border-y border-stone-100 py-5 dark:border-stone-800">
         <div>
           <dt className="sr-only">Panel ship</dt>
-          <dd><PanelFigure panel={tool.scores.panel} /></dd>
+          <dd><PanelFigure panel={tool.scores.panel} slug={tool.slug} /></dd>
         </div>
         <div>
           <dt className="sr-only">Community</dt>
-          <dd><CommunityFigure community={tool.scores.community} /></dd>
+          <dd><CommunityFigure community={tool.scores.community} slug={tool.slug} /></dd>
         </div>
         <div>
           <dt className="sr-only">Entry</dt>

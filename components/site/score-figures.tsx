@@ -1,8 +1,12 @@
+"use client";
+
 import type { ToolScores } from "@/lib/scores";
+import { useLiveScores } from "./live-scores";
 import type { VoteCommunity } from "@/lib/votes/schema";
 
-/** The panel figure: bold percentage with its split. */
-export function PanelFigure({ panel, emphasis = true }: { panel: ToolScores["panel"]; emphasis?: boolean }) {
+/** The panel figure: bold percentage with its split; live when given the tool's slug. */
+export function PanelFigure({ panel: initial, emphasis = true, slug }: { panel: ToolScores["panel"]; emphasis?: boolean; slug?: string }) {
+  const panel = useLiveScores(slug ?? "")?.panel ?? initial;
   return (
     <div>
       <p className={`font-semibold tabular-nums tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${panel.total === 0 ? "text-stone-500 dark:text-stone-400" : ""}`}>
@@ -18,7 +22,8 @@ export function PanelFigure({ panel, emphasis = true }: { panel: ToolScores["pan
  * The community figure. Honest small samples: "—" with no votes, and below the
  * minimum a muted figure marked "too few votes" instead of a bold percentage.
  */
-export function CommunityFigure({ community, emphasis = true }: { community: VoteCommunity; emphasis?: boolean }) {
+export function CommunityFigure({ community: initial, emphasis = true, slug }: { community: VoteCommunity; emphasis?: boolean; slug?: string }) {
+  const community = useLiveScores(slug ?? "")?.community ?? initial;
   const established = community.status === "established";
   return (
     <div>

@@ -2,7 +2,8 @@
 
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { communityScore } from "@/lib/scores";
-import type { VoteCommunity } from "@/lib/votes/schema";
+import { toVoteCommunity, type VoteCommunity } from "@/lib/votes/schema";
+import { useLiveScores } from "./live-scores";
 import { CommunityFigure } from "./score-figures";
 import { voteAction, voteFormAction } from "@/lib/votes/vote-action";
 
@@ -66,6 +67,15 @@ export function VoteWidget({
     setSaved(next);
     setShown(next);
   }, [initialVote, initialCommunity]);
+
+  // Anyone's vote, on any node, arrives through the live stream; our own vote in flight wins until it settles.
+  const live = useLiveScores(tool.slug)?.community;
+  useEffect(() => {
+    if (!live || pending) return;
+    const community = toVoteCommunity(live);
+    setSaved((previous) => ({ ...previous, community }));
+    setShown((previous) => ({ ...previous, community }));
+  }, [live, pending]);
 
   const submit = (decision: Decision | null) => {
     const before = saved.vote;

@@ -50,6 +50,21 @@ describe("counter writes announce themselves on commit", () => {
     expect(received).toHaveLength(1);
   });
 
+  it("a staff change to the panel (here: unpublishing a verdict) announces the new panel figures", async () => {
+    received.length = 0;
+    const { refreshPanelCounters } = await import("@/lib/stats/panel");
+    const { lockToolStats } = await import("@/lib/stats/lock");
+    const verdict = await client.verdict.findFirstOrThrow({ where: { tool: { slug: "aider" }, published: true }, select: { id: true, toolId: true } });
+    const before = await client.toolStats.findUniqueOrThrow({ where: { toolId: verdict.toolId } });
+    await client.$transaction(async (tx) => {
+      await lockToolStats(tx, verdict.toolId);
+      await tx.verdict.update({ where: { id: verdict.id }, data: { published: false } });
+      await refreshPanelCounters(tx, verdict.toolId);
+    });
+    const [event] = await next(1);
+    expect(event).toMatchObject({ slug: "aider", panelTotal: before.panelTotal - 1 });
+  });
+
   it("a write that rolls back announces nothing", async () => {
     received.length = 0;
     const { writeToolCounters, setCounters } = await import("@/lib/stats/write");

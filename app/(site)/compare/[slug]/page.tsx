@@ -12,8 +12,10 @@ import { Scorecard } from "@/components/site/scorecard";
 import { Section } from "@/components/ui/section";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getComparison } from "@/lib/comparisons/queries";
+import { liveTool } from "@/lib/tools/select";
 import { getUserVotes } from "@/lib/votes/queries";
 import { JsonLd } from "@/components/site/json-ld";
+import { LiveScoresProvider } from "@/components/site/live-scores";
 import { comparisonJsonLd } from "@/lib/sharing/json-ld";
 import { pageMetadata } from "@/lib/site/metadata";
 
@@ -49,49 +51,51 @@ export default async function ComparisonPage({ params }: PageProps<"/compare/[sl
   const user = await getCurrentUser();
   const votes = user ? await getUserVotes(user.id, [toolA.id, toolB.id]) : new Map();
   return (
-    <div className="pb-8">
-      <JsonLd data={comparisonJsonLd(comparison)} />
-      <header className="pb-8 pt-10 sm:pt-14">
-        <p className="text-xs font-semibold uppercase tracking-[0.16em] text-ship-700 dark:text-ship-400">
-          {comparison.curated ? "AI tool comparison" : "Generated comparison"}
-        </p>
-        <h1 className="mt-3 text-balance text-4xl font-semibold tracking-tight sm:text-5xl">{comparison.title}</h1>
-        {comparison.headline ? (
-          <p className="mt-3 text-lg font-medium text-stone-800 dark:text-stone-200">{comparison.headline}</p>
-        ) : null}
-        <p className="mt-3 max-w-3xl text-pretty text-lg leading-8 text-stone-600 dark:text-stone-400">
-          {comparison.intro ?? DEFAULT_INTRO}
-        </p>
-      </header>
+    <LiveScoresProvider tools={[liveTool(toolA), liveTool(toolB)]}>
+      <div className="pb-8">
+        <JsonLd data={comparisonJsonLd(comparison)} />
+        <header className="pb-8 pt-10 sm:pt-14">
+          <p className="text-xs font-semibold uppercase tracking-[0.16em] text-ship-700 dark:text-ship-400">
+            {comparison.curated ? "AI tool comparison" : "Generated comparison"}
+          </p>
+          <h1 className="mt-3 text-balance text-4xl font-semibold tracking-tight sm:text-5xl">{comparison.title}</h1>
+          {comparison.headline ? (
+            <p className="mt-3 text-lg font-medium text-stone-800 dark:text-stone-200">{comparison.headline}</p>
+          ) : null}
+          <p className="mt-3 max-w-3xl text-pretty text-lg leading-8 text-stone-600 dark:text-stone-400">
+            {comparison.intro ?? DEFAULT_INTRO}
+          </p>
+        </header>
 
-      <div className="grid gap-5 lg:grid-cols-2">
-        <ComparisonToolCard tool={toolA} side="A" />
-        <ComparisonToolCard tool={toolB} side="B" />
+        <div className="grid gap-5 lg:grid-cols-2">
+          <ComparisonToolCard tool={toolA} side="A" />
+          <ComparisonToolCard tool={toolB} side="B" />
+        </div>
+
+        <div className="mt-16 space-y-16">
+          <Section id="panel-verdict" eyebrow="Panel verdict" title="What the panel says" description="Panel ship is the share of published reviewer verdicts that say ship.">
+            <PanelVerdict toolA={{ slug: toolA.slug, name: toolA.name, panel: toolA.scores.panel }} toolB={{ slug: toolB.slug, name: toolB.name, panel: toolB.scores.panel }} />
+          </Section>
+
+          <Section id="pricing" eyebrow="Pricing read" title="What it costs to start" description="Entry price and pricing model, with the source we checked.">
+            <PricingRead toolA={toolA} toolB={toolB} />
+          </Section>
+
+          <Section id="reviewer-split" eyebrow="Reviewer split" title="Where the reviewers land" description="Each reviewer's call on both tools.">
+            <ReviewerSplit rows={split} toolA={toolA} toolB={toolB} />
+          </Section>
+
+          <Section id="community" eyebrow="Community vote" title="What readers say">
+            <CommunityVote toolA={toolA} toolB={toolB} votes={votes} signedIn={Boolean(user)} returnTo={`/compare/${comparison.slug}`} />
+          </Section>
+
+          <Section id="scorecard" title="Reviewer scorecard" description="Every verdict in full, reviewer by reviewer.">
+            <Scorecard rows={split} toolA={toolA} toolB={toolB} />
+          </Section>
+
+          <NewsletterBox />
+        </div>
       </div>
-
-      <div className="mt-16 space-y-16">
-        <Section id="panel-verdict" eyebrow="Panel verdict" title="What the panel says" description="Panel ship is the share of published reviewer verdicts that say ship.">
-          <PanelVerdict toolA={toolA} toolB={toolB} />
-        </Section>
-
-        <Section id="pricing" eyebrow="Pricing read" title="What it costs to start" description="Entry price and pricing model, with the source we checked.">
-          <PricingRead toolA={toolA} toolB={toolB} />
-        </Section>
-
-        <Section id="reviewer-split" eyebrow="Reviewer split" title="Where the reviewers land" description="Each reviewer's call on both tools.">
-          <ReviewerSplit rows={split} toolA={toolA} toolB={toolB} />
-        </Section>
-
-        <Section id="community" eyebrow="Community vote" title="What readers say">
-          <CommunityVote toolA={toolA} toolB={toolB} votes={votes} signedIn={Boolean(user)} returnTo={`/compare/${comparison.slug}`} />
-        </Section>
-
-        <Section id="scorecard" title="Reviewer scorecard" description="Every verdict in full, reviewer by reviewer.">
-          <Scorecard rows={split} toolA={toolA} toolB={toolB} />
-        </Section>
-
-        <NewsletterBox />
-      </div>
-    </div>
+    </LiveScoresProvider>
   );
 }

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { ComparisonCard } from "@/components/site/comparison-card";
-import { DisagreementBadge } from "@/components/site/disagreement-badge";
+import { LiveDisagreementBadge } from "@/components/site/live-disagreement";
+import { LiveScoresProvider } from "@/components/site/live-scores";
 import { PricingDetails } from "@/components/site/pricing-read";
 import { CommunityFigure, EntryFigure, PanelFigure } from "@/components/site/score-figures";
 import { VerdictQuote } from "@/components/site/verdict-quote";
@@ -13,6 +14,7 @@ import { VoteWidget } from "@/components/site/vote-widget";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ComparePicker } from "@/components/site/compare-picker";
 import { getTool, listToolNames } from "@/lib/tools/queries";
+import { liveTool } from "@/lib/tools/select";
 import { getUserVotes } from "@/lib/votes/queries";
 import { toVoteCommunity } from "@/lib/votes/schema";
 import { toolSlugSchema } from "@/lib/tools/schema";
@@ -50,91 +52,91 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
     listToolNames(),
   ]);
   return (
-    <div className="pb-8 pt-10 sm:pt-14">
-      <JsonLd data={toolJsonLd(tool)} />
-      {tool.archived ? (
-        <p role="status" className="mb-6 rounded-xl bg-stone-200/70 px-4 py-3 text-sm text-stone-700 dark:bg-stone-800 dark:text-stone-300">
-          This tool is archived: it is no longer listed, and its verdicts are kept for the record.
-        </p>
-      ) : null}
-      <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-        <header>
-          <p className="text-xs font-semibold uppercase tracking-[0.16em] text-stone-500 dark:text-stone-400">{tool.category.name}</p>
-          <h1 className="mt-2 text-4xl font-semibold tracking-tight sm:text-5xl">{tool.name}</h1>
-          <p className="mt-2 text-stone-500 dark:text-stone-400">
-            by {tool.vendor}
-            {tool.website ? (
-              <>
-                {" · "}
-                <a href={tool.website} rel="noopener noreferrer" target="_blank" className="underline decoration-stone-300 underline-offset-2 hover:text-stone-800 dark:decoration-stone-600 dark:hover:text-stone-200">
-                  Website
-                </a>
-              </>
-            ) : null}
+    <LiveScoresProvider tools={[liveTool(tool)]}>
+      <div className="pb-8 pt-10 sm:pt-14">
+        <JsonLd data={toolJsonLd(tool)} />
+        {tool.archived ? (
+          <p role="status" className="mb-6 rounded-xl bg-stone-200/70 px-4 py-3 text-sm text-stone-700 dark:bg-stone-800 dark:text-stone-300">
+            This tool is archived: it is no longer listed, and its verdicts are kept for the record.
           </p>
-          <p className="mt-4 max-w-2xl text-pretty text-xl leading-8 text-stone-700 dark:text-stone-300">{tool.tagline}</p>
-          {tool.scores.disagreement ? (
-            <div className="mt-4"><DisagreementBadge label={tool.scores.disagreement.label} /></div>
-          ) : null}
-          <p className="mt-6 max-w-2xl text-[15px] leading-7 text-stone-600 dark:text-stone-400">{tool.description}</p>
-        </header>
-        <aside className="space-y-4">
-          <Card className="grid grid-cols-3 gap-4 p-5 lg:grid-cols-1">
-            <PanelFigure panel={tool.scores.panel} />
-            <CommunityFigure community={tool.scores.community} />
-            <EntryFigure entry={tool.entryPrice} />
-          </Card>
-          {tool.archived ? null : (
-            <Card className="p-5">
-              <VoteWidget
-                tool={{ slug: tool.slug, name: tool.name }}
-                community={toVoteCommunity(tool.scores.community)}
-                vote={vote}
-                signedIn={Boolean(user)}
-                returnTo={`/tools/${tool.slug}`}
-              />
-            </Card>
-          )}
-          {tool.archived ? null : (
-            <Card className="p-5">
-              <h2 className="mb-3 text-sm font-semibold">Compare</h2>
-              <ComparePicker tools={toolNames} fixed={{ slug: tool.slug, name: tool.name }} />
-            </Card>
-          )}
-          <Card className="p-5">
-            <h2 className="mb-3 text-sm font-semibold">Pricing</h2>
-            <PricingDetails tool={tool} />
-          </Card>
-        </aside>
-      </div>
-
-      <div className="mt-16 space-y-16">
-        <Section id="verdicts" eyebrow="Panel" title="Verdicts" description={tool.scores.panel.splitLabel}>
-          {tool.verdicts.length ? (
-            <ol className="grid gap-4 md:grid-cols-2">
-              {tool.verdicts.map((verdict) => (
-                <li key={verdict.id}>
-                  <VerdictQuote verdict={verdict} toolSlug={tool.slug} />
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="text-stone-500 dark:text-stone-400">The panel has not published a verdict on {tool.name} yet.</p>
-          )}
-        </Section>
-
-        {tool.comparisons.length ? (
-          <Section id="comparisons" eyebrow="Side by side" title={`${tool.name} compared`}>
-            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              {tool.comparisons.map((comparison) => (
-                <li key={comparison.slug}>
-                  <ComparisonCard comparison={{ ...comparison, intro: null }} />
-                </li>
-              ))}
-            </ul>
-          </Section>
         ) : null}
+        <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+          <header>
+            <p className="text-xs font-semibold uppercase tracking-[0.16em] text-stone-500 dark:text-stone-400">{tool.category.name}</p>
+            <h1 className="mt-2 text-4xl font-semibold tracking-tight sm:text-5xl">{tool.name}</h1>
+            <p className="mt-2 text-stone-500 dark:text-stone-400">
+              by {tool.vendor}
+              {tool.website ? (
+                <>
+                  {" · "}
+                  <a href={tool.website} rel="noopener noreferrer" target="_blank" className="underline decoration-stone-300 underline-offset-2 hover:text-stone-800 dark:decoration-stone-600 dark:hover:text-stone-200">
+                    Website
+                  </a>
+                </>
+              ) : null}
+            </p>
+            <p className="mt-4 max-w-2xl text-pretty text-xl leading-8 text-stone-700 dark:text-stone-300">{tool.tagline}</p>
+            <LiveDisagreementBadge slug={tool.slug} initial={tool.scores.disagreement} className="mt-4" />
+            <p className="mt-6 max-w-2xl text-[15px] leading-7 text-stone-600 dark:text-stone-400">{tool.description}</p>
+          </header>
+          <aside className="space-y-4">
+            <Card className="grid grid-cols-3 gap-4 p-5 lg:grid-cols-1">
+              <PanelFigure panel={tool.scores.panel} slug={tool.slug} />
+              <CommunityFigure community={tool.scores.community} slug={tool.slug} />
+              <EntryFigure entry={tool.entryPrice} />
+            </Card>
+            {tool.archived ? null : (
+              <Card className="p-5">
+                <VoteWidget
+                  tool={{ slug: tool.slug, name: tool.name }}
+                  community={toVoteCommunity(tool.scores.community)}
+                  vote={vote}
+                  signedIn={Boolean(user)}
+                  returnTo={`/tools/${tool.slug}`}
+                />
+              </Card>
+            )}
+            {tool.archived ? null : (
+              <Card className="p-5">
+                <h2 className="mb-3 text-sm font-semibold">Compare</h2>
+                <ComparePicker tools={toolNames} fixed={{ slug: tool.slug, name: tool.name }} />
+              </Card>
+            )}
+            <Card className="p-5">
+              <h2 className="mb-3 text-sm font-semibold">Pricing</h2>
+              <PricingDetails tool={tool} />
+            </Card>
+          </aside>
+        </div>
+
+        <div className="mt-16 space-y-16">
+          <Section id="verdicts" eyebrow="Panel" title="Verdicts" description={tool.scores.panel.splitLabel}>
+            {tool.verdicts.length ? (
+              <ol className="grid gap-4 md:grid-cols-2">
+                {tool.verdicts.map((verdict) => (
+                  <li key={verdict.id}>
+                    <VerdictQuote verdict={verdict} toolSlug={tool.slug} />
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <p className="text-stone-500 dark:text-stone-400">The panel has not published a verdict on {tool.name} yet.</p>
+            )}
+          </Section>
+
+          {tool.comparisons.length ? (
+            <Section id="comparisons" eyebrow="Side by side" title={`${tool.name} compared`}>
+              <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+                {tool.comparisons.map((comparison) => (
+                  <li key={comparison.slug}>
+                    <ComparisonCard comparison={{ ...comparison, intro: null }} />
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          ) : null}
+        </div>
       </div>
-    </div>
+    </LiveScoresProvider>
   );
 }

@@ -1,0 +1,86 @@
+"use client";
+
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { toolScores, type ToolCounters, type ToolScores } from "@/lib/scores";
+
+type LiveCounters = ToolCounters & { at: number };
+type LiveTool = { slug: string; name: string; counters: ToolCounters };
+
+const LiveContext = createContext<Record<string, LiveCounters> | null>(null);
+
+function describe(name: string, counters: ToolCounters): string {
+  const { panel, community } = toolScores(counters);
+  const communityText =
+    community.status === "none" ? "no community votes yet" : community.status === "provisional" ? `community ${community.countLabel}, too few to call` : `community ${community.label} ship from ${community.countLabel}`;
+  return `${name}: panel ${panel.label === "—" ? "no verdicts" : `${panel.label} ship`}, ${communityText}.`;
+}
+
+/**
+ * Keeps the figures of a page's tools current: one Server-Sent Events stream
+ * (GET /api/live) for all of them; each change re-renders the figures that
+ * read `useLiveScores` and is announced politely to screen readers. Without
+ * JavaScript (or EventSource) the server-rendered figures simply stay.
+ */
+export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; children: React.ReactNode }) {
+  const [state, setState] = useState<Record<string, LiveCounters>>(() =>
+    Object.fromEntries(tools.map((tool) => [tool.slug, { ...tool.counters, at: 0 }])),
+  );
+  const [announcement, setAnnouncement] = useState("");
+  const [connection, setConnection] = useState<"connecting" | "open" | "closed">("connecting");
+  const names = useRef(new Map(tools.map((tool) => [tool.slug, tool.name])));
+  const key = tools.map((tool) => tool.slug).join(",");
+
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource(`/api/live?tools=${encodeURIComponent(key)}`);
+    source.onopen = () => setConnection("open");
+    source.onerror = () => setConnection(source.readyState === EventSource.CLOSED ? "closed" : "connecting");
+    source.addEventListener("stats", (event) => {
+      let data: (ToolCounters & { slug?: unknown; at?: unknown }) | null = null;
+      try {
+        data = JSON.parse((event as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      if (!data || typeof data.slug !== "string" || typeof data.at !== "number") return;
+      const slug = data.slug;
+      const next: LiveCounters = {
+        panelShip: data.panelShip,
+        panelTotal: data.panelTotal,
+        communityShip: data.communityShip,
+        communityTotal: data.communityTotal,
+        at: data.at,
+      };
+      setState((previous) => {
+        const current = previous[slug];
+        if (current && current.at > next.at) return previous;
+        const same =
+          current &&
+          current.panelShip === next.panelShip &&
+          current.panelTotal === next.panelTotal &&
+          current.communityShip === next.communityShip &&
+          current.communityTotal === next.communityTotal;
+        if (same) return current.at === next.at ? previous : { ...previous, [slug]: next };
+        if (current) setAnnouncement(`Updated: ${describe(names.current.get(slug) ?? slug, next)}`);
+        return { ...previous, [slug]: next };
+      });
+    });
+    return () => source.close();
+  }, [key]);
+
+  return (
+    <LiveContext.Provider value={state}>
+      {children}
+      <p className="sr-only" role="status" aria-live="polite" data-live-connection={connection}>
+        {announcement}
+      </p>
+    </LiveContext.Provider>
+  );
+}
+
+/** A tool's scores as the live stream last reported them; null outside a provider. */
+export function useLiveScores(slug: string): ToolScores | null {
+  const state = useContext(LiveContext);
+  const counters = state?.[slug];
+  return useMemo(() => (counters ? toolScores(counters) : null), [counters]);
+}
