@@ -6,7 +6,14 @@ import { toolScores, type ToolCounters, type ToolScores } from "@/lib/scores";
 type LiveCounters = ToolCounters & { at: number };
 type LiveTool = { slug: string; name: string; counters: ToolCounters };
 
-const LiveContext = createContext<Record<string, LiveCounters> | null>(null);
+type LiveState = Record<string, LiveCounters> | null;
+
+// Turbopack production builds may instantiate this module once per client chunk that imports it
+// (vercel/next.js#89192), and a provider only reaches consumers holding the same context object.
+// One context per page, kept on globalThis, whichever copy of the module asks.
+const CONTEXT_KEY = Symbol.for("ship-or-skip.live-scores");
+const registry = globalThis as unknown as Record<symbol, React.Context<LiveState> | undefined>;
+const LiveContext: React.Context<LiveState> = (registry[CONTEXT_KEY] ??= createContext<LiveState>(null));
 
 function describe(name: string, counters: ToolCounters): string {
   const { panel, community } = toolScores(counters);
