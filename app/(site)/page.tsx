@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { ComparisonCard } from "@/components/site/comparison-card";
+import { ComparisonGrid } from "@/components/site/comparison-grid";
 import { NewsletterBox } from "@/components/site/newsletter-box";
 import { ToolRow } from "@/components/site/tool-row";
 import { Card } from "@/components/ui/card";
@@ -34,17 +34,7 @@ export default async function HomePage() {
       </header>
 
       <Section id="comparisons" eyebrow="Latest" title="Comparisons">
-        {comparisons.length ? (
-          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {comparisons.map((comparison) => (
-              <li key={comparison.slug}>
-                <ComparisonCard comparison={comparison} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-stone-500 dark:text-stone-400">No comparisons are published yet.</p>
-        )}
+        <ComparisonGrid comparisons={comparisons} />
       </Section>
 
       <Section id="top-tools" eyebrow="Panel favourites" title="Top tools" description="Ranked by the share of panel verdicts that say ship.">

@@ -1,7 +1,7 @@
 /* The Open Graph image of a comparison: both tools, both panel figures, the reviewer split, the community. */
 import type { ComparisonView } from "@/lib/comparisons/queries";
 import { fitFontSize, ogText } from "@/lib/sharing/og-text";
-import { OgBrand, OgCallPill, OgCommunity, OgEyebrow, firstName } from "./parts";
+import { OgCallPill, OgCommunity, OgFrame, firstName } from "./parts";
 import { og, toneColor } from "./theme";
 
 type Side = "a" | "b";
@@ -66,23 +66,7 @@ export function ComparisonImage({ comparison, siteName, url }: { comparison: Com
   const differing = split.some((row) => row.differs);
   const category = toolA.category.name === toolB.category.name ? toolA.category.name : "AI tool comparison";
   return (
-    <div
-      style={{
-        display: "flex",
-        flexDirection: "column",
-        width: "100%",
-        height: "100%",
-        padding: "44px 52px 40px",
-        background: og.stone50,
-        fontFamily: og.font,
-        color: og.stone900,
-      }}
-    >
-      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
-        <OgBrand name={siteName} />
-        <OgEyebrow>{ogText(category)}</OgEyebrow>
-      </div>
-
+    <OgFrame siteName={siteName} eyebrow={ogText(category)}>
       <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", flexGrow: 1, marginTop: 30, marginBottom: 26, height: 420 }}>
         <ToolPanel tool={toolA} split={split} side="a" />
         <div
@@ -112,6 +96,6 @@ export function ComparisonImage({ comparison, siteName, url }: { comparison: Com
         </div>
         <div style={{ color: og.stone400, fontWeight: 500 }}>{url}</div>
       </div>
-    </div>
+    </OgFrame>
   );
 }

@@ -81,3 +81,27 @@ export function OgCommunity({ community, size = 20 }: { community: ToolScores["c
 export function firstName(name: string): string {
   return name.split(/\s+/)[0] ?? name;
 }
+
+/** Every share card's frame: the page background, the brand on the left, an eyebrow on the right. */
+export function OgFrame({ siteName, eyebrow, eyebrowColor, children }: { siteName: string; eyebrow: string; eyebrowColor?: string; children: React.ReactNode }) {
+  return (
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        width: "100%",
+        height: "100%",
+        padding: "44px 52px 40px",
+        background: og.stone50,
+        fontFamily: og.font,
+        color: og.stone900,
+      }}
+    >
+      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
+        <OgBrand name={siteName} />
+        <OgEyebrow color={eyebrowColor}>{eyebrow}</OgEyebrow>
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 /* The Open Graph image of a tool: name, maker, tagline, the panel figure with each reviewer's call, the community. */
 import type { ToolDetail } from "@/lib/tools/queries";
 import { fitFontSize, ogText } from "@/lib/sharing/og-text";
-import { OgBrand, OgCallPill, OgCommunity, OgEyebrow, firstName } from "./parts";
+import { OgCallPill, OgCommunity, OgFrame, firstName } from "./parts";
 import { og, toneColor } from "./theme";
 
 const LEFT_WIDTH = 600;
@@ -11,23 +11,7 @@ export function ToolImage({ tool, siteName, url }: { tool: ToolDetail; siteName:
   const nameSize = fitFontSize(name, { width: LEFT_WIDTH, lines: 2, max: 76, min: 40 });
   const { panel } = tool.scores;
   return (
-    <div
-      style={{
-        display: "flex",
-        flexDirection: "column",
-        width: "100%",
-        height: "100%",
-        padding: "44px 52px 40px",
-        background: og.stone50,
-        fontFamily: og.font,
-        color: og.stone900,
-      }}
-    >
-      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
-        <OgBrand name={siteName} />
-        <OgEyebrow color={tool.archived ? og.stone500 : og.ship700}>{tool.archived ? "Archived" : ogText(tool.category.name)}</OgEyebrow>
-      </div>
-
+    <OgFrame siteName={siteName} eyebrow={tool.archived ? "Archived" : ogText(tool.category.name)} eyebrowColor={tool.archived ? og.stone500 : og.ship700}>
       <div style={{ display: "flex", justifyContent: "space-between", flexGrow: 1, marginTop: 34, marginBottom: 26 }}>
         <div style={{ display: "flex", flexDirection: "column", width: LEFT_WIDTH, paddingTop: 12 }}>
           <div style={{ display: "block", fontSize: nameSize, fontWeight: 700, letterSpacing: -2, lineHeight: 1.05, lineClamp: 2 }}>{name}</div>
@@ -71,6 +55,6 @@ export function ToolImage({ tool, siteName, url }: { tool: ToolDetail; siteName:
         <div style={{ color: og.stone600, fontWeight: 500 }}>{tool.entryPrice ? `Entry: ${ogText(tool.entryPrice)} · ${tool.pricingModelLabel}` : tool.pricingModelLabel}</div>
         <div style={{ color: og.stone400, fontWeight: 500 }}>{url}</div>
       </div>
-    </div>
+    </OgFrame>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { ComparePicker } from "@/components/site/compare-picker";
-import { ComparisonCard } from "@/components/site/comparison-card";
+import { ComparisonGrid } from "@/components/site/comparison-grid";
 import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { getComparison, listLatestComparisons } from "@/lib/comparisons/queries";
@@ -50,17 +50,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
         ) : null}
       </Card>
       <Section id="comparisons" eyebrow="Written up by the editors" title="Curated comparisons">
-        {comparisons.length ? (
-          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {comparisons.map((comparison) => (
-              <li key={comparison.slug}>
-                <ComparisonCard comparison={comparison} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-stone-500 dark:text-stone-400">No comparisons are published yet.</p>
-        )}
+        <ComparisonGrid comparisons={comparisons} />
       </Section>
     </div>
   );
