@@ -32,6 +32,12 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Read replicas for public reads, comma-separated postgresql:// URLs (Prisma's read-replica extension). */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URLS must be postgresql:// URLs"))),
   SITE_URL: z.url().default("http://localhost:3000"),
 
   /** SMTP URL for sign-in emails, e.g. smtp://user:pass@smtp.example.com:587. Unset in development: links go to the log. */
@@ -55,6 +61,8 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_IP: rate.default({ points: 20, duration: 3600 }),
   RATE_LIMIT_NEWSLETTER_EMAIL: rate.default({ points: 3, duration: 3600 }),
   RATE_LIMIT_NEWSLETTER_IP: rate.default({ points: 10, duration: 3600 }),
+  /** This app node's name in logs and in pg_stat_activity (e.g. "app-1"); the process id otherwise. */
+  NODE_ID: z.string().regex(/^[\w.-]{1,40}$/, "NODE_ID is letters, digits, dots, dashes and underscores").optional(),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db, readDb } from "@/lib/db";
 import { publicVerdictSelect, publicVerdictWhere, type PublicVerdict, type ReviewerSummary } from "@/lib/reviewers/select";
 import { toolCardSelect, toToolCard, type ToolCard } from "@/lib/tools/select";
 import { adHocComparisonSlug, adHocIntro } from "./ad-hoc";
@@ -80,14 +80,14 @@ export const getComparison = cache(async (slug: string): Promise<ComparisonLooku
   const { toolA: slugA, toolB: slugB } = parsed.data;
   if (slugA === slugB) return { kind: "refused", reason: "same-tool", tool: slugA };
 
-  const tools = await db.tool.findMany({ where: { slug: { in: [slugA, slugB] } }, select: toolCardSelect });
+  const tools = await readDb.tool.findMany({ where: { slug: { in: [slugA, slugB] } }, select: toolCardSelect });
   const rowA = tools.find((row) => row.slug === slugA);
   const rowB = tools.find((row) => row.slug === slugB);
   if (!rowA || !rowB) return { kind: "refused", reason: "unknown-tool", tool: rowA ? slugB : slugA };
   const archived = [rowA, rowB].find((row) => row.archivedAt);
   if (archived) return { kind: "refused", reason: "archived-tool", tool: archived.name };
 
-  const curated = await db.comparison.findFirst({
+  const curated = await readDb.comparison.findFirst({
     where: {
       status: "PUBLISHED",
       OR: [
@@ -100,7 +100,7 @@ export const getComparison = cache(async (slug: string): Promise<ComparisonLooku
   const canonical = curated?.slug ?? adHocComparisonSlug(slugA, slugB);
   if (canonical !== slug) return { kind: "redirect", slug: canonical };
 
-  const verdicts = await db.verdict.findMany({
+  const verdicts = await readDb.verdict.findMany({
     where: { ...publicVerdictWhere, toolId: { in: [rowA.id, rowB.id] } },
     select: publicVerdictSelect,
   });
@@ -126,7 +126,7 @@ export const getComparison = cache(async (slug: string): Promise<ComparisonLooku
 
 /** The newest published comparisons, for the home page. */
 export async function listLatestComparisons(limit = 6) {
-  const rows = await db.comparison.findMany({
+  const rows = await readDb.comparison.findMany({
     where: { status: "PUBLISHED", ...bothListed },
     select: comparisonSelect,
     orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { env, requireDatabaseUrl } from "@/lib/env";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { createPool, createPrismaClient, type PrismaClient } from "./client";
 
 /**
@@ -8,7 +9,10 @@ import { createPool, createPrismaClient, type PrismaClient } from "./client";
  * use, so importing a module during `next build` needs no database; kept on
  * globalThis so development hot reloads do not open a new pool each time.
  */
-const globalForDb = globalThis as unknown as { __db?: PrismaClient; __pool?: pg.Pool };
+const globalForDb = globalThis as unknown as { __db?: PrismaClient; __pool?: pg.Pool; __read?: ReadClient; __replicas?: PrismaClient[] };
+
+/** The client public reads use: model reads go to a replica; `$primary()` and `$replica()` choose explicitly. */
+export type ReadClient = PrismaClient & { $primary(): PrismaClient; $replica(): PrismaClient };
 
 /** The shared pg pool (Prisma's adapter and the rate limiter's store use it). */
 export function getPool(): pg.Pool {
@@ -29,12 +33,50 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** Closes the client and the pool (tests, graceful shutdown). */
+function getReadClient(): ReadClient {
+  if (globalForDb.__read) return globalForDb.__read;
+  const primary = getClient();
+  if (env.DATABASE_REPLICA_URLS.length === 0) {
+    globalForDb.__read = new Proxy(primary, {
+      get(target, property) {
+        if (property === "$primary" || property === "$replica") return () => primary;
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as ReadClient;
+  } else {
+    const replicas = env.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, { poolSize: env.DATABASE_POOL_SIZE }));
+    globalForDb.__replicas = replicas;
+    globalForDb.__read = primary.$extends(readReplicas({ replicas })) as unknown as ReadClient;
+  }
+  return globalForDb.__read;
+}
+
+/**
+ * Public reads (catalogue, comparisons, reviewers, directory, feeds): through
+ * Prisma's read-replica extension when DATABASE_REPLICA_URLS is set, else the
+ * primary. Writes, transactions, sessions, admin screens and a visitor's own
+ * votes use `db`, the primary, so nobody reads around their own write.
+ * Raw SQL goes to the primary unless sent through `readDb.$replica()`.
+ */
+export const readDb: ReadClient = new Proxy({} as ReadClient, {
+  get(_target, property) {
+    const client = getReadClient();
+    const value = Reflect.get(client, property, client) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+/** Closes the clients and the pool (tests, graceful shutdown). */
 export async function closeDb(): Promise<void> {
   const client = globalForDb.__db;
   const pool = globalForDb.__pool;
+  const replicas = globalForDb.__replicas ?? [];
   delete globalForDb.__db;
   delete globalForDb.__pool;
+  delete globalForDb.__read;
+  delete globalForDb.__replicas;
+  await Promise.all(replicas.map((replica) => replica.$disconnect()));
   await client?.$disconnect();
   await pool?.end().catch(() => undefined);
 }

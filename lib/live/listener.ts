@@ -2,13 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { db } from "@/lib/db";
-import { requireDatabaseUrl } from "@/lib/env";
+import { env, requireDatabaseUrl } from "@/lib/env";
 import { TOOL_STATS_CHANNEL } from "@/lib/stats/write";
 import { LiveHub } from "./hub";
 import { liveStatsSchema, type LiveStats } from "./schema";
 
-/** How the listener's connection shows in pg_stat_activity (tests find and cut it by this). */
+/** How listener connections show in pg_stat_activity: the prefix, then this node's id (tests cut one by it). */
 export const LIVE_APPLICATION_NAME = "ship-or-skip-live";
+const applicationName = `${LIVE_APPLICATION_NAME} ${env.NODE_ID ?? `pid-${process.pid}`}`.slice(0, 63);
 const PING_CHANNEL = "live_ping";
 
 type Runtime = {
@@ -33,7 +34,7 @@ export function startLive(): Runtime {
   if (globalForLive.__live) return globalForLive.__live;
   const sql = postgres(requireDatabaseUrl(), {
     max: 1,
-    connection: { application_name: LIVE_APPLICATION_NAME },
+    connection: { application_name: applicationName },
     onnotice: () => {},
   });
   const runtime: Runtime = { hub: new LiveHub(), sql, ready: Promise.resolve(), listens: 0, pings: new Map() };

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { db, readDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { communityAgreement, panelAgreement, panelScore, type AgreementInput } from "@/lib/scores";
 import { publicVerdictWhere } from "./select";
@@ -81,7 +81,7 @@ export type ReviewerProfile = ReturnType<typeof toReviewerProfile>;
 
 /** The active panel in panel order, with each reviewer's figures. */
 export const listPanel = cache(async () => {
-  const rows = await db.reviewer.findMany({
+  const rows = await readDb.reviewer.findMany({
     where: { active: true },
     orderBy: [{ position: "asc" }, { name: "asc" }],
     select: reviewerProfileSelect,
@@ -91,6 +91,6 @@ export const listPanel = cache(async () => {
 
 /** One reviewer by slug (a former panel member too, marked inactive); null when unknown. */
 export const getReviewerProfile = cache(async (slug: string) => {
-  const row = await db.reviewer.findUnique({ where: { slug }, select: reviewerProfileSelect });
+  const row = await readDb.reviewer.findUnique({ where: { slug }, select: reviewerProfileSelect });
   return row ? toReviewerProfile(row) : null;
 });

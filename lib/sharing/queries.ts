@@ -1,6 +1,6 @@
 import "server-only";
 import { bothListed } from "@/lib/comparisons/queries";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { publicVerdictWhere } from "@/lib/reviewers/select";
 import { toolSlugSchema } from "@/lib/tools/schema";
 import { toolCardSelect, toToolCard } from "@/lib/tools/select";
@@ -15,7 +15,7 @@ const latest = (...dates: (Date | null | undefined)[]) => new Date(Math.max(...d
  */
 export async function listSitemapEntries() {
   const [tools, comparisons, reviewers] = await Promise.all([
-    db.tool.findMany({
+    readDb.tool.findMany({
       where: { archivedAt: null },
       select: {
         slug: true,
@@ -24,12 +24,12 @@ export async function listSitemapEntries() {
       },
       orderBy: { slug: "asc" },
     }),
-    db.comparison.findMany({
+    readDb.comparison.findMany({
       where: { status: "PUBLISHED", ...bothListed },
       select: { slug: true, updatedAt: true, publishedAt: true },
       orderBy: { slug: "asc" },
     }),
-    db.reviewer.findMany({ where: { active: true }, select: { slug: true, updatedAt: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] }),
+    readDb.reviewer.findMany({ where: { active: true }, select: { slug: true, updatedAt: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] }),
   ]);
   return {
     tools: tools.map((tool) => ({ slug: tool.slug, lastModified: latest(tool.updatedAt, tool.verdicts[0]?.updatedAt) })),
@@ -43,7 +43,7 @@ export const FEED_SIZE = 100;
 
 /** Published comparisons of two listed tools, newest first, for the Atom feed. */
 export async function listFeedComparisons(limit = FEED_SIZE) {
-  const rows = await db.comparison.findMany({
+  const rows = await readDb.comparison.findMany({
     where: { status: "PUBLISHED", ...bothListed },
     select: {
       id: true,
@@ -68,7 +68,7 @@ export type FeedComparison = Awaited<ReturnType<typeof listFeedComparisons>>[num
 export async function getBadgeScores(slug: string) {
   const parsed = toolSlugSchema.safeParse(slug);
   if (!parsed.success) return null;
-  const tool = await db.tool.findFirst({
+  const tool = await readDb.tool.findFirst({
     where: { slug: parsed.data, archivedAt: null },
     select: { stats: { select: { panelShip: true, panelTotal: true, communityShip: true, communityTotal: true } } },
   });

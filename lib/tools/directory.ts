@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rankTools, type ToolSort } from "@/lib/scores/ranking";
 import { PRICING_FILTERS, type PricingFilter } from "./schema";
@@ -85,7 +85,7 @@ export async function searchTools(query: DirectoryQuery): Promise<DirectoryPage>
     ? Prisma.sql`AND t."pricingModel" = ${PRICING_FILTERS[query.pricing]}::"PricingModel"`
     : Prisma.empty;
 
-  const rows = await db.$queryRaw<MatchRow[]>`
+  const rows = await readDb.$replica().$queryRaw<MatchRow[]>`
     WITH population AS (
       SELECT coalesce(sum(s."communityShip"), 0)::int AS ship, coalesce(sum(s."communityTotal"), 0)::int AS total
       FROM "Tool" t JOIN "ToolStats" s ON s."toolId" = t."id"
@@ -120,7 +120,7 @@ export async function searchTools(query: DirectoryQuery): Promise<DirectoryPage>
   const totalPages = Math.max(1, Math.ceil(ranked.length / query.pageSize));
   const pageIds = ranked.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((tool) => tool.id);
   const cards = pageIds.length
-    ? await db.tool.findMany({ where: { id: { in: pageIds } }, select: toolCardSelect })
+    ? await readDb.tool.findMany({ where: { id: { in: pageIds } }, select: toolCardSelect })
     : [];
   const byId = new Map(cards.map((card) => [card.id, card]));
   return {
@@ -138,7 +138,7 @@ export async function searchTools(query: DirectoryQuery): Promise<DirectoryPage>
 
 /** Categories with how many listed tools each holds, for the directory's filter. */
 export const listCategoryOptions = cache(async () => {
-  const rows = await db.category.findMany({
+  const rows = await readDb.category.findMany({
     select: { slug: true, name: true, _count: { select: { tools: { where: { archivedAt: null } } } } },
     orderBy: [{ position: "asc" }, { name: "asc" }],
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { bothListed } from "@/lib/comparisons/queries";
-import { db } from "@/lib/db";
+import { db, readDb } from "@/lib/db";
 import { MIN_COMMUNITY_VOTES } from "@/lib/scores";
 import { publicVerdictSelect, publicVerdictWhere } from "@/lib/reviewers/select";
 import { toolCardSelect, toToolCard } from "./select";
@@ -13,7 +13,7 @@ const listed = { archivedAt: null };
  * then name. Reads the stored counters through an index-friendly join.
  */
 export async function listTopTools(limit = 6) {
-  const rows = await db.tool.findMany({
+  const rows = await readDb.tool.findMany({
     where: { ...listed, stats: { panelTotal: { gt: 0 } } },
     select: toolCardSelect,
   });
@@ -33,7 +33,7 @@ export async function listTopTools(limit = 6) {
  * opposite calls, with an established community figure, widest gap first.
  */
 export async function listDisagreements(limit = 5) {
-  const rows = await db.tool.findMany({
+  const rows = await readDb.tool.findMany({
     where: { ...listed, stats: { communityTotal: { gte: MIN_COMMUNITY_VOTES }, panelTotal: { gt: 0 } } },
     select: toolCardSelect,
   });
@@ -51,7 +51,7 @@ export async function listDisagreements(limit = 5) {
 
 /** One tool with its published verdicts and its published comparisons; null when unknown. */
 export const getTool = cache(async (slug: string) => {
-  const row = await db.tool.findUnique({
+  const row = await readDb.tool.findUnique({
     where: { slug },
     select: {
       ...toolCardSelect,
@@ -64,7 +64,7 @@ export const getTool = cache(async (slug: string) => {
   });
   if (!row) return null;
   const { verdicts, ...tool } = row;
-  const comparisons = await db.comparison.findMany({
+  const comparisons = await readDb.comparison.findMany({
     where: { status: "PUBLISHED", ...bothListed, OR: [{ toolAId: tool.id }, { toolBId: tool.id }] },
     select: {
       slug: true,
@@ -92,7 +92,7 @@ export type ToolDetail = NonNullable<Awaited<ReturnType<typeof getTool>>>;
 
 /** Every listed tool by name, for the "compare with…" pickers. */
 export const listToolNames = cache(async () =>
-  db.tool.findMany({ where: listed, select: { slug: true, name: true }, orderBy: [{ name: "asc" }, { slug: "asc" }] }),
+  readDb.tool.findMany({ where: listed, select: { slug: true, name: true }, orderBy: [{ name: "asc" }, { slug: "asc" }] }),
 );
 
 export async function listCategories() {

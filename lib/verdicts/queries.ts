@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, readDb } from "@/lib/db";
 
 /** A verdict with everything the admin editor shows: its tool, reviewer and full history. */
 export async function getVerdictForEdit(id: string) {
@@ -60,7 +60,7 @@ export async function listVerdictsForAdmin(filter: { tool?: string; reviewer?: s
  * changed and why. Who changed it is included only for staff (`withEditors`).
  */
 export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: string, options: { withEditors?: boolean } = {}) {
-  return db.verdict.findFirst({
+  return readDb.verdict.findFirst({
     where: { tool: { slug: toolSlug }, reviewer: { slug: reviewerSlug, active: true }, published: true },
     select: {
       decision: true,

@@ -80,8 +80,8 @@ describe("GET /api/live", () => {
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     const { rowCount } = await admin.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
-      [LIVE_APPLICATION_NAME],
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = current_database()`,
+      [`${LIVE_APPLICATION_NAME} %`],
     );
     await admin.end();
     expect(rowCount).toBe(1);

@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+
+/**
+ * Two app nodes on one database: the Playwright server is node A; this spec
+ * starts node B. A vote through A reaches a live stream on B within a second,
+ * and B's stream keeps working after its LISTEN connection is cut.
+ */
+const TOOL = "mistral-large"; // no other spec votes on it
+
+let nodeB: ChildProcess | undefined;
+let baseB = "";
+let cookie = "";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test.beforeAll(async () => {
+  test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
+  const port = await freePort();
+  baseB = `http://127.0.0.1:${port}`;
+  nodeB = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ID: "node-b" },
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 150; i++) {
+    if (await fetch(`${baseB}/api/health/live`).then((r) => r.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    const id = `scale_${randomBytes(6).toString("hex")}`;
+    const token = randomBytes(32).toString("hex");
+    await db.query(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ($1, $2, 'USER', now())`, [id, `${id}@scale.test`]);
+    await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [token, id]);
+    cookie = `authjs.session-token=${token}`;
+  } finally {
+    await db.end();
+  }
+});
+
+test.afterAll(() => {
+  nodeB?.kill("SIGTERM");
+});
+
+type Stats = { slug: string; communityShip: number; communityTotal: number; at: number; receivedAt: number };
+
+/** A live stream on node B, collecting `stats` events with when they arrived. */
+async function streamOnB() {
+  const abort = new AbortController();
+  const response = await fetch(`${baseB}/api/live?tools=${TOOL}`, { signal: abort.signal });
+  expect(response.status).toBe(200);
+  const events: Stats[] = [];
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split("\n").find((line) => line.startsWith("data: "));
+        if (block.includes("event: stats") && data) events.push({ ...JSON.parse(data.slice(6)), receivedAt: Date.now() });
+      }
+    }
+  })();
+  return { events, close: () => abort.abort() };
+}
+
+async function until<T>(find: () => T | undefined, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`nothing within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+test("a vote on node A reaches a live stream on node B within a second, also after B's listener is cut", async ({ request, baseURL }) => {
+  const stream = await streamOnB();
+  const initial = await until(() => stream.events[0], 5_000);
+
+  // Returns when the request was sent: the event may well arrive before the response does.
+  const vote = async (decision: "ship" | null) => {
+    const started = Date.now();
+    const response = decision
+      ? await request.put(`${baseURL}/api/tools/${TOOL}/vote`, { headers: { cookie, origin: baseURL! }, data: { decision } })
+      : await request.delete(`${baseURL}/api/tools/${TOOL}/vote`, { headers: { cookie, origin: baseURL! } });
+    expect(response.status()).toBe(200);
+    return started;
+  };
+
+  const sent = await vote("ship");
+  const shipped = await until(() => stream.events.find((event) => event.communityTotal === initial.communityTotal + 1), 1_000);
+  expect(shipped.receivedAt - sent).toBeLessThan(1_000);
+
+  // Cut B's LISTEN connection; B reconnects by itself and says so on /api/health.
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const cut = await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ship-or-skip-live node-b'`);
+  await db.end();
+  expect(cut.rowCount).toBe(1);
+  await expect
+    .poll(async () => (await (await fetch(`${baseB}/api/health`)).json()).listener, { timeout: 10_000 })
+    .toMatchObject({ ok: true, reconnects: 1 });
+
+  const withdrawn = await vote(null);
+  const back = await until(
+    () => stream.events.find((event) => event.receivedAt >= withdrawn && event.communityTotal === initial.communityTotal),
+    1_000,
+  );
+  expect(back.receivedAt - withdrawn).toBeLessThan(1_000);
+  stream.close();
+});
