@@ -15,7 +15,7 @@ export default function robots(): MetadataRoute.Robots {
     rules: {
       userAgent: "*",
       allow: ["/", "/api/tools/*/badge.svg"],
-      disallow: ["/admin", "/api/", "/account", "/signin"],
+      disallow: ["/admin", "/api/", "/account", "/signin", "/bench"],
     },
     sitemap: absoluteUrl(sitePaths.sitemap),
   };

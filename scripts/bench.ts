@@ -4,17 +4,26 @@
  * baseline measured in the same run, so the ratios hold on a noisy machine.
  * Results are also written to bench/results/<time>.json.
  *
- * Vote benchmark: PUT /api/tools/:slug/vote through the real handler
- * (session, origin check, validation, rate limit, transaction), spread over
- * all tools and all on one hot tool, against a minimal handler running the
- * same transaction with none of those layers. Goals: ≥ 50 % of the baseline;
- * hot ≥ 70 % of spread.
+ * 1. Pages (GET, 50 connections): the comparison, tool and directory pages
+ *    against a minimal dynamic page reading one row and a static page, all in
+ *    the same server. Goals: ≥ 1.0 × the dynamic baseline; p99 ≤ 100 ms.
+ * 2. Votes: PUT /api/tools/:slug/vote through the real handler (session,
+ *    origin check, validation, rate limit, transaction), spread over all tools
+ *    and on one hot tool, against a minimal handler running the same
+ *    transaction. Goals: ≥ 50 % of the baseline; hot ≥ 70 % of spread.
+ * 3. Live: a second node, BENCH_STREAMS (1,000) open SSE streams on it, votes
+ *    through the first node; vote → event latency over every stream. Goal: p99 < 1 s.
+ *    Peak RSS of both nodes.
+ * 4. Scale: 1,000,000 votes in the table; the comparison page's p50 against
+ *    the same page with 0 votes. Goal: ≤ 1.1 ×.
  *
- * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50),
- * BENCH_USERS (default 500), DATABASE_URL (else an embedded PostgreSQL).
+ * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (50),
+ * BENCH_USERS (500), BENCH_STREAMS (1000), BENCH_BULK_VOTES (1000000),
+ * DATABASE_URL (else an embedded PostgreSQL).
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -57,6 +66,89 @@ function runCannon(url: string, setup: () => { method: "PUT" | "GET"; path: stri
   });
 }
 
+const streamCount = Number(process.env.BENCH_STREAMS ?? 1000);
+const bulkVotes = Number(process.env.BENCH_BULK_VOTES ?? 1_000_000);
+
+type Server = { origin: string; process: ChildProcess };
+
+async function startServer(env: NodeJS.ProcessEnv, nodeId: string): Promise<Server> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...env, NODE_ID: nodeId, AUTH_URL: env.AUTH_URL ?? origin, SITE_URL: env.SITE_URL ?? origin },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    if (await fetch(`${origin}/api/health/live`).then((r) => r.ok, () => false)) break;
+    if (i > 300) throw new Error(`node ${nodeId} did not start`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { origin, process: child };
+}
+
+/** Peak resident memory (VmHWM) of a process and its descendants, in MB. */
+function peakRssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  let kb = 0;
+  const visit = (id: number) => {
+    try {
+      const status = readFileSync(`/proc/${id}/status`, "utf8");
+      kb += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        const children = readFileSync(`/proc/${id}/task/${task}/children`, "utf8").trim();
+        for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
+      }
+    } catch {
+      // The process ended, or /proc is not there (not Linux).
+    }
+  };
+  visit(pid);
+  return Math.round(kb / 1024);
+}
+
+const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
+
+/** Opens `count` SSE streams on one tool and records when each event arrives. */
+async function openStreams(origin: string, slug: string, count: number) {
+  const arrivals: { total: number; at: number }[][] = Array.from({ length: count }, () => []);
+  const abort = new AbortController();
+  await Promise.all(
+    arrivals.map(async (list) => {
+      const response = await fetch(`${origin}/api/live?tools=${slug}`, { signal: abort.signal });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      let first: () => void = () => {};
+      const ready = new Promise<void>((resolve) => (first = resolve));
+      void (async () => {
+        for (;;) {
+          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
+          if (done) return;
+          buffer += decoder.decode(value, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = block.split("\n").find((line) => line.startsWith("data: "));
+            if (block.includes("event: stats") && data) {
+              list.push({ total: (JSON.parse(data.slice(6)) as { communityTotal: number }).communityTotal, at: performance.now() });
+              first();
+            }
+          }
+        }
+      })();
+      await ready;
+    }),
+  );
+  return { arrivals, close: () => abort.abort() };
+}
+
+function printTable(rows: string[][]) {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log("\n" + rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")).join("\n"));
+}
+
 async function main() {
   const prefix = `sos_bench_${process.pid}`;
   const database = await openDatabase({
@@ -64,7 +156,7 @@ async function main() {
     embedded: { dataDir: path.join(root, ".data/bench-postgres"), port: embeddedPort(process.env.EMBEDDED_PG_BENCH_PORT, 54349), database: prefix, ephemeral: true },
   });
   const client = createPrismaClient(database.url, { poolSize: 4 });
-  let server: ReturnType<typeof spawn> | undefined;
+  const servers: Server[] = [];
   try {
     await seed(client);
     const tools = (await client.tool.findMany({ where: { archivedAt: null }, select: { slug: true } })).map((t) => t.slug);
@@ -82,30 +174,43 @@ async function main() {
       console.log("▸ Building");
       if ((await runNext(["build"], env)) !== 0) throw new Error("build failed");
     }
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
     const token = randomBytes(24).toString("hex");
-    server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: root,
-      env: {
-        ...env,
-        NODE_ENV: "production",
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        AUTH_URL: origin,
-        SITE_URL: origin,
-        BENCH_TOKEN: token,
-        // The limiter still runs on every request; the bench must not be throttled by it.
-        RATE_LIMIT_VOTES: "100000000/60",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let i = 0; ; i++) {
-      const ok = await fetch(`${origin}/api/tools?pageSize=1`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (i > 300) throw new Error("the server did not start");
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const serverEnv: NodeJS.ProcessEnv = {
+      ...env,
+      NODE_ENV: "production",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      BENCH_TOKEN: token,
+      // The limiter still runs on every request; the bench must not be throttled by it.
+      RATE_LIMIT_VOTES: "100000000/60",
+    };
+    const nodeA = await startServer(serverEnv, "bench-a");
+    servers.push(nodeA);
+    const origin = nodeA.origin;
 
+    // ---- 1. Pages, with no votes in the table
+    const COMPARISON = "/compare/claude-4-sonnet-vs-smolvlm2-2b";
+    const get = (pathname: string) => () => ({ method: "GET" as const, path: pathname, headers: {} });
+    console.log(`▸ Pages: warming up, then ${seconds} s each at ${connections} connections`);
+    for (const pathname of ["/bench/static", "/bench/dynamic", COMPARISON, "/tools/claude-4-sonnet", "/tools"]) {
+      const response = await fetch(`${origin}${pathname}`);
+      if (!response.ok) throw new Error(`${pathname} answered ${response.status}`);
+      await runCannon(origin, get(pathname), "warm-up");
+    }
+    const pages: Figure[] = [];
+    for (const [name, pathname] of [
+      ["baseline: static page", "/bench/static"],
+      ["baseline: dynamic page, one row", "/bench/dynamic"],
+      ["comparison page", COMPARISON],
+      ["tool page", "/tools/claude-4-sonnet"],
+      ["directory page", "/tools"],
+    ] as const) {
+      const figure = await runCannon(origin, get(pathname), name);
+      pages.push(figure);
+      console.log(`  ${name}: ${figure.rps} req/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms`);
+    }
+    const [staticPage, dynamicPage, comparisonPage, toolPage, directoryPage] = pages as [Figure, Figure, Figure, Figure, Figure];
+
+    // ---- 2. Votes
     let n = 0;
     const pick = <T,>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
     const decision = () => (n++ % 2 ? "ship" : "skip");
@@ -121,18 +226,16 @@ async function main() {
     };
     const api = (slug: () => string) => () => {
       const user = pick(users);
-      const target = slug();
       return {
         method: "PUT" as const,
-        path: `/api/tools/${target}/vote`,
-        headers: { "content-type": "application/json", cookie: user.cookie },
+        path: `/api/tools/${slug()}/vote`,
+        headers: { "content-type": "application/json", cookie: user.cookie, origin },
         body: JSON.stringify({ decision: decision() }),
       };
     };
-
-    console.log(`▸ Warming up, then ${seconds} s per scenario at ${connections} connections`);
+    console.log(`▸ Votes: warming up, then ${seconds} s per scenario`);
     await runCannon(origin, api(() => pick(tools)), "warm-up");
-    const figures: Figure[] = [];
+    const votes: Figure[] = [];
     for (const [name, setup] of [
       ["baseline: same transaction, spread", baseline(() => pick(tools))],
       ["vote API, spread over all tools", api(() => pick(tools))],
@@ -140,36 +243,125 @@ async function main() {
       ["vote API, one hot tool", api(() => hot)],
     ] as const) {
       const figure = await runCannon(origin, setup, name);
-      figures.push(figure);
+      votes.push(figure);
       console.log(`  ${name}: ${figure.rps} votes/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms${figure.non2xx || figure.errors ? ` (${figure.non2xx} non-2xx, ${figure.errors} errors)` : ""}`);
     }
-    const [baseSpread, apiSpread, baseHot, apiHot] = figures as [Figure, Figure, Figure, Figure];
+    const [baseSpread, apiSpread, baseHot, apiHot] = votes as [Figure, Figure, Figure, Figure];
+    const drift = await findCounterDrift(client);
+
+    // ---- 3. Live: streams on node B, votes through node A
+    const liveTool = "mistral-large";
+    console.log(`▸ Live: a second node with ${streamCount} open streams; votes through the first node`);
+    const nodeB = await startServer(serverEnv, "bench-b");
+    servers.push(nodeB);
+    const streams = await openStreams(nodeB.origin, liveTool, streamCount);
+    const latencies: number[] = [];
+    let missing = 0;
+    const liveVotes = Math.min(40, users.length);
+    for (let i = 0; i < liveVotes; i++) {
+      const user = users[i]!;
+      // Through the API, so the counters stay exact: each measured vote below then adds one.
+      await fetch(`${origin}/api/tools/${liveTool}/vote`, { method: "DELETE", headers: { cookie: user.cookie, origin } });
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const base = (await client.toolStats.findFirstOrThrow({ where: { tool: { slug: liveTool } } })).communityTotal;
+    for (let i = 0; i < liveVotes; i++) {
+      const user = users[i]!;
+      const sent = performance.now();
+      const response = await fetch(`${origin}/api/tools/${liveTool}/vote`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", cookie: user.cookie, origin },
+        body: JSON.stringify({ decision: "ship" }),
+      });
+      const body = (await response.json()) as { data?: { scores: { community: { total: number } } } };
+      const total = body.data?.scores.community.total ?? base + i + 1;
+      await new Promise((r) => setTimeout(r, 150));
+      for (const list of streams.arrivals) {
+        const arrival = list.find((event) => event.total === total && event.at >= sent);
+        if (arrival) latencies.push(arrival.at - sent);
+        else missing += 1;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    latencies.sort((a, b) => a - b);
+    const live = {
+      streams: streamCount,
+      votes: liveVotes,
+      deliveries: latencies.length,
+      missing,
+      p50: Math.round(quantile(latencies, 0.5)),
+      p99: Math.round(quantile(latencies, 0.99)),
+      max: Math.round(latencies.at(-1) ?? NaN),
+    };
+    const rss = { nodeA: peakRssMb(nodeA.process.pid), nodeB: peakRssMb(nodeB.process.pid) };
+    streams.close();
+    console.log(`  vote → event on the other node: p50 ${live.p50} ms, p99 ${live.p99} ms over ${live.deliveries} deliveries (${missing} missed)`);
+    console.log(`  peak RSS: node A ${rss.nodeA} MB, node B ${rss.nodeB} MB (with ${streamCount} streams)`);
+
+    // ---- 4. A million votes
+    const perTool = Math.ceil(bulkVotes / tools.length);
+    console.log(`▸ Scale: adding ${(perTool * tools.length).toLocaleString("en-US")} votes (${perTool.toLocaleString("en-US")} users × ${tools.length} tools)`);
+    const bulkStarted = performance.now();
+    await client.$executeRawUnsafe(
+      `INSERT INTO "User" (id, email, "updatedAt") SELECT 'bulk_' || g, 'bulk_' || g || '@bench.test', now() FROM generate_series(1, ${perTool}) g`,
+    );
+    await client.$executeRawUnsafe(`
+      INSERT INTO "Vote" (id, "userId", "toolId", decision, "updatedAt")
+      SELECT 'bv_' || u.g || '_' || t.n, 'bulk_' || u.g, t.id, (CASE WHEN random() < 0.62 THEN 'SHIP' ELSE 'SKIP' END)::"Decision", now()
+      FROM generate_series(1, ${perTool}) u(g)
+      CROSS JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM "Tool" WHERE "archivedAt" IS NULL) t`);
+    await client.$executeRawUnsafe(`
+      UPDATE "ToolStats" s SET "communityShip" = v.ship, "communityTotal" = v.total
+      FROM (SELECT "toolId", count(*) FILTER (WHERE decision = 'SHIP')::int AS ship, count(*)::int AS total FROM "Vote" GROUP BY 1) v
+      WHERE v."toolId" = s."toolId"`);
+    await client.$executeRawUnsafe(`ANALYZE "Vote"`);
+    const voteRows = Number((await client.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Vote"`))[0]!.n);
+    console.log(`  ${voteRows.toLocaleString("en-US")} votes in ${((performance.now() - bulkStarted) / 1000).toFixed(0)} s`);
+    await runCannon(origin, get(COMPARISON), "warm-up");
+    const comparisonMillion = await runCannon(origin, get(COMPARISON), "comparison page, 1,000,000 votes");
+    console.log(`  comparison page with ${voteRows.toLocaleString("en-US")} votes: ${comparisonMillion.rps} req/s, p50 ${comparisonMillion.p50} ms, p99 ${comparisonMillion.p99} ms`);
+    const driftAfter = await findCounterDrift(client);
+
+    // ---- Report
     const ratios = {
+      comparisonVsDynamic: comparisonPage.rps / dynamicPage.rps,
+      comparisonVsStatic: comparisonPage.rps / staticPage.rps,
+      toolVsDynamic: toolPage.rps / dynamicPage.rps,
+      toolVsStatic: toolPage.rps / staticPage.rps,
+      directoryVsDynamic: directoryPage.rps / dynamicPage.rps,
+      directoryVsStatic: directoryPage.rps / staticPage.rps,
       apiVsBaselineSpread: apiSpread.rps / baseSpread.rps,
       apiVsBaselineHot: apiHot.rps / baseHot.rps,
       hotVsSpread: apiHot.rps / apiSpread.rps,
+      millionVsZeroP50: comparisonMillion.p50 / comparisonPage.p50,
     };
-    const drift = await findCounterDrift(client);
-
-    const rows = [
-      ["figure", "votes/s", "p50 ms", "p99 ms", "non-2xx"],
-      ...figures.map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
-    ];
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    console.log("\n" + rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")).join("\n"));
+    printTable([
+      ["figure", "req/s", "p50 ms", "p99 ms", "errors"],
+      ...[...pages, ...votes, comparisonMillion].map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
+    ]);
     const pct = (x: number) => `${Math.round(x * 100)} %`;
+    const mark = (ok: boolean) => (ok ? "✔" : "✖");
     console.log(`
-vote API / baseline (spread): ${pct(ratios.apiVsBaselineSpread)}   goal ≥ 50 %  ${ratios.apiVsBaselineSpread >= 0.5 ? "✔" : "✖"}
-vote API / baseline (hot):    ${pct(ratios.apiVsBaselineHot)}
-hot tool / spread (vote API): ${pct(ratios.hotVsSpread)}   goal ≥ 70 %  ${ratios.hotVsSpread >= 0.7 ? "✔" : "✖"}
-counter drift after the run:  ${drift.length === 0 ? "none ✔" : `${drift.length} tools ✖`}`);
+comparison page / dynamic baseline: ${ratios.comparisonVsDynamic.toFixed(2)} ×   goal ≥ 1.0 ×  ${mark(ratios.comparisonVsDynamic >= 1)}   / static: ${pct(ratios.comparisonVsStatic)} (aim ≥ 50 %)   p99 ${comparisonPage.p99} ms (goal ≤ 100) ${mark(comparisonPage.p99 <= 100)}
+tool page / dynamic baseline:       ${ratios.toolVsDynamic.toFixed(2)} ×   goal ≥ 1.0 ×  ${mark(ratios.toolVsDynamic >= 1)}   / static: ${pct(ratios.toolVsStatic)}   p99 ${toolPage.p99} ms ${mark(toolPage.p99 <= 100)}
+directory page / dynamic baseline:  ${ratios.directoryVsDynamic.toFixed(2)} ×   goal ≥ 1.0 ×  ${mark(ratios.directoryVsDynamic >= 1)}   / static: ${pct(ratios.directoryVsStatic)}   p99 ${directoryPage.p99} ms ${mark(directoryPage.p99 <= 100)}
+vote API / baseline (spread):       ${pct(ratios.apiVsBaselineSpread)}   goal ≥ 50 %  ${mark(ratios.apiVsBaselineSpread >= 0.5)}
+vote API / baseline (hot):          ${pct(ratios.apiVsBaselineHot)}
+hot tool / spread (vote API):       ${pct(ratios.hotVsSpread)}   goal ≥ 70 %  ${mark(ratios.hotVsSpread >= 0.7)}
+comparison p50, 1M votes / 0 votes: ${ratios.millionVsZeroP50.toFixed(2)} ×   goal ≤ 1.1 ×  ${mark(ratios.millionVsZeroP50 <= 1.1)}
+vote → SSE on another node (${streamCount} streams): p99 ${live.p99} ms   goal < 1000 ms  ${mark(live.p99 < 1000 && live.missing === 0)}${live.missing ? ` (${live.missing} deliveries missed)` : ""}
+peak RSS: node A ${rss.nodeA} MB, node B ${rss.nodeB} MB   (production heap cap: NODE_OPTIONS=--max-old-space-size=512 in docker-compose.yml)
+counter drift after the votes: ${drift.length === 0 ? "none ✔" : `${drift.length} tools ✖`}; after the bulk load: ${driftAfter.length === 0 ? "none ✔" : `${driftAfter.length} tools ✖`}`);
 
     await mkdir(path.join(root, "bench/results"), { recursive: true });
     const file = path.join(root, "bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    await writeFile(file, JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, figures, ratios, drift: drift.length }, null, 2));
+    await writeFile(
+      file,
+      JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, pages, votes, comparisonMillion, voteRows, live, rss, ratios, drift: drift.length, driftAfter: driftAfter.length }, null, 2),
+    );
     console.log(`\nWritten to ${path.relative(root, file)}`);
   } finally {
-    server?.kill("SIGTERM");
+    for (const server of servers) server.process.kill("SIGTERM");
     await client.$disconnect();
     if (!database.embedded) {
       await withAdminClient(database.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(prefix)} WITH (FORCE)`)).catch(() => undefined);

@@ -1,0 +1,12 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+/** The benchmark's dynamic baseline reads exactly one row: the least a dynamic page can do. */
+export async function readBaselineRow() {
+  return db.tool.findFirst({ select: { name: true }, orderBy: { slug: "asc" } });
+}
+
+/** Baseline pages exist only while the server runs with BENCH_TOKEN (`npm run bench` sets one). */
+export function benchEnabled(): boolean {
+  return (process.env.BENCH_TOKEN ?? "").length >= 32;
+}
