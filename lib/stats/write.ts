@@ -18,20 +18,25 @@ export async function writeToolCounters(tx: Prisma.TransactionClient, toolId: st
       UPDATE "ToolStats" SET ${set}, "updatedAt" = now() WHERE "toolId" = ${toolId}
       RETURNING "toolId", "panelShip", "panelTotal", "communityShip", "communityTotal"
     ),
-    announced AS (
-      SELECT pg_notify(${TOOL_STATS_CHANNEL}, json_build_object(
-        'toolId', u."toolId", 'slug', t."slug",
-        'panelShip', u."panelShip", 'panelTotal', u."panelTotal",
-        'communityShip', u."communityShip", 'communityTotal', u."communityTotal",
-        'at', floor(extract(epoch FROM clock_timestamp()) * 1000)
-      )::text)
-      FROM updated u JOIN "Tool" t ON t."id" = u."toolId"
-    )
+    announced AS (${announceUpdated})
     SELECT u."panelShip", u."panelTotal", u."communityShip", u."communityTotal"
     FROM updated u CROSS JOIN announced`;
   if (!row) throw new Error(`No counter row for tool ${toolId}`);
   return row;
 }
+
+/**
+ * The NOTIFY for every row of a CTE named `updated` that returns a ToolStats
+ * row ("toolId" and the four counters): one statement writes and announces.
+ */
+export const announceUpdated = Prisma.sql`
+  SELECT pg_notify(${TOOL_STATS_CHANNEL}, json_build_object(
+    'toolId', u."toolId", 'slug', t."slug",
+    'panelShip', u."panelShip", 'panelTotal', u."panelTotal",
+    'communityShip', u."communityShip", 'communityTotal', u."communityTotal",
+    'at', floor(extract(epoch FROM clock_timestamp()) * 1000)
+  )::text)
+  FROM updated u JOIN "Tool" t ON t."id" = u."toolId"`;
 
 /** SET clause for absolute counter values. */
 export function setCounters(counters: Partial<ToolCounters>): Prisma.Sql {

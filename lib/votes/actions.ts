@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { writeToolCounters } from "@/lib/stats/write";
+import { randomUUID } from "node:crypto";
+import { announceUpdated } from "@/lib/stats/write";
 import { toolScores, type ToolCounters } from "@/lib/scores";
 import { fromDbDecision, toDbDecision, type DecisionInput } from "./schema";
 
@@ -18,15 +18,6 @@ export type VoteResult = {
   counters: ToolCounters;
   scores: ReturnType<typeof toolScores>;
 };
-
-const countersSelect = { panelShip: true, panelTotal: true, communityShip: true, communityTotal: true } as const;
-
-/** How the community counters move when a vote goes from `before` to `after`. */
-export function voteDelta(before: "SHIP" | "SKIP" | null, after: "SHIP" | "SKIP" | null) {
-  const ship = (after === "SHIP" ? 1 : 0) - (before === "SHIP" ? 1 : 0);
-  const total = (after ? 1 : 0) - (before ? 1 : 0);
-  return { ship, total };
-}
 
 /**
  * Sets (or, with `decision` null, withdraws) a user's vote on a listed tool,
@@ -55,25 +46,43 @@ export async function setVote(userId: string, toolSlug: string, decision: Decisi
         if (!target) throw new ToolNotFoundError(toolSlug);
       }
       const toolId = target.toolId;
-      const where = { userId_toolId: { userId, toolId } };
-      const existing = await tx.vote.findUnique({ where, select: { decision: true } });
-      const before = existing?.decision ?? null;
-
-      if (before !== after) {
-        if (after === null) await tx.vote.delete({ where });
-        else if (before === null) await tx.vote.create({ data: { userId, toolId, decision: after } });
-        else await tx.vote.update({ where, data: { decision: after } });
-      }
-
-      const delta = voteDelta(before, after);
-      const counters =
-        delta.ship === 0 && delta.total === 0
-          ? await tx.toolStats.findUniqueOrThrow({ where: { toolId }, select: countersSelect })
-          : await writeToolCounters(
-              tx,
-              toolId,
-              Prisma.sql`"communityShip" = "communityShip" + ${delta.ship}, "communityTotal" = "communityTotal" + ${delta.total}`,
-            );
+      // One statement, after the lock (so its snapshot sees the current vote): read the
+      // vote, write it, move the counters by the difference and announce them.
+      const [counters] = await tx.$queryRaw<ToolCounters[]>`
+        WITH before AS (
+          SELECT "decision"::text AS decision FROM "Vote" WHERE "userId" = ${userId} AND "toolId" = ${toolId}
+        ),
+        removed AS (
+          DELETE FROM "Vote" WHERE ${after}::text IS NULL AND "userId" = ${userId} AND "toolId" = ${toolId} RETURNING 1
+        ),
+        written AS (
+          INSERT INTO "Vote" ("id", "userId", "toolId", "decision", "updatedAt")
+          SELECT ${randomUUID()}, ${userId}, ${toolId}, ${after}::text::"Decision", now() WHERE ${after}::text IS NOT NULL
+          ON CONFLICT ("userId", "toolId") DO UPDATE SET "decision" = EXCLUDED."decision", "updatedAt" = now()
+            WHERE "Vote"."decision" <> EXCLUDED."decision"
+          RETURNING 1
+        ),
+        delta AS (
+          SELECT (CASE WHEN ${after}::text = 'SHIP' THEN 1 ELSE 0 END)
+                   - coalesce((SELECT CASE WHEN decision = 'SHIP' THEN 1 ELSE 0 END FROM before), 0) AS ship,
+                 (CASE WHEN ${after}::text IS NULL THEN 0 ELSE 1 END) - (SELECT count(*)::int FROM before) AS total
+        ),
+        updated AS (
+          UPDATE "ToolStats" s
+          SET "communityShip" = s."communityShip" + d.ship, "communityTotal" = s."communityTotal" + d.total, "updatedAt" = now()
+          FROM delta d
+          WHERE s."toolId" = ${toolId} AND (d.ship <> 0 OR d.total <> 0)
+          RETURNING s."toolId", s."panelShip", s."panelTotal", s."communityShip", s."communityTotal"
+        ),
+        announced AS (${announceUpdated})
+        SELECT coalesce(u."panelShip", s."panelShip") AS "panelShip", coalesce(u."panelTotal", s."panelTotal") AS "panelTotal",
+               coalesce(u."communityShip", s."communityShip") AS "communityShip",
+               coalesce(u."communityTotal", s."communityTotal") AS "communityTotal"
+        FROM "ToolStats" s
+        LEFT JOIN updated u ON true
+        CROSS JOIN (SELECT count(*) FROM announced) a
+        WHERE s."toolId" = ${toolId}`;
+      if (!counters) throw new ToolNotFoundError(toolSlug);
       return { tool: toolSlug, vote: after ? fromDbDecision(after) : null, counters, scores: toolScores(counters) };
     },
     // Under a vote storm, waiting for a pooled connection or the row lock is normal.
