@@ -41,10 +41,20 @@ test.describe("the admin area", () => {
     await page.getByRole("button", { name: "Save verdict" }).click();
     await expect(page.locator("#reason-error")).toContainText("Say why you are changing it");
 
+    // A reader has the comparison open: the staff change reaches it live, without a reload.
+    const reader = await browser.newContext();
+    const open = await reader.newPage();
+    await open.goto(SEED);
+    await expect(open.locator('[data-live-connection="open"]')).toBeAttached();
+    const readerClaude = open.locator("article").filter({ hasText: "Claude 4 Sonnet" }).filter({ hasText: "Panel ship" });
+    await expect(readerClaude).toContainText("100%");
+
     await page.getByLabel("Skip").check();
     await page.getByLabel(/Reason for the change/).fill("The token price war has started");
     await page.getByRole("button", { name: "Save verdict" }).click();
     await expect(page.getByRole("status").first()).toHaveText("Saved as version 2.");
+    await expect(readerClaude).toContainText("3 of 4 ship", { timeout: 1_000 });
+    await expect(open.locator("#panel-verdict")).toContainText("75%");
     await testInfo.attach("admin-verdict-editor", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
     await page.goto(SEED);
@@ -69,6 +79,8 @@ test.describe("the admin area", () => {
     await page.getByRole("row", { name: /Daniel Okafor/ }).getByRole("link", { name: "Claude 4 Sonnet" }).click();
     await page.getByRole("button", { name: "Restore version 1" }).click();
     await expect(page.getByText("Restored version 1 as version 3.")).toBeVisible();
+    await expect(readerClaude).toContainText("4 of 4 ship", { timeout: 1_000 });
+    await reader.close();
     await page.goto(SEED);
     await expect(claude).toContainText("100%");
     await expect(claude).toContainText("4 of 4 ship");

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -19,7 +19,9 @@ export async function startMailServer(dir: string): Promise<{ url: string; close
         .then(async (mail) => {
           const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address));
           const file = path.join(dir, `${Date.now()}-${process.pid}-${count++}.json`);
-          await writeFile(file, JSON.stringify({ to, subject: mail.subject, text: mail.text, html: mail.html || null, headers: Object.fromEntries(mail.headers), headerLines: mail.headerLines.map((h) => h.line) }));
+          await writeFile(`${file}.tmp`, JSON.stringify({ to, subject: mail.subject, text: mail.text, html: mail.html || null, headers: Object.fromEntries(mail.headers), headerLines: mail.headerLines.map((h) => h.line) }));
+          // Renamed into place only once complete, so a reader never sees half a message.
+          await rename(`${file}.tmp`, file);
           callback();
         })
         .catch((error: Error) => callback(error));

@@ -11,9 +11,9 @@ import { createSignedInUser } from "../helpers/auth";
 afterAll(() => stopLive());
 
 /** Opens the stream like a browser would and collects its `stats` events. */
-async function openStream(tools: string) {
+async function openStream(tools: string, headers: Record<string, string> = {}) {
   const abort = new AbortController();
-  const response = await live(new Request(`http://localhost/api/live?tools=${tools}`, { signal: abort.signal }));
+  const response = await live(new Request(`http://localhost/api/live?tools=${tools}`, { signal: abort.signal, headers }));
   const events: LiveStats[] = [];
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
@@ -97,6 +97,21 @@ describe("GET /api/live", () => {
     await setVote(user.id, "aider", "skip");
     await waitFor(() => stream.events.slice(count).find((event) => event.slug === "aider" && event.communityTotal > 0));
     await stream.close();
+  });
+
+  it("a reconnecting client (Last-Event-ID) gets the current figures at once, including what it missed", async () => {
+    const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+    const { user } = await createSignedInUser(client);
+    const before = await client.toolStats.findFirstOrThrow({ where: { tool: { slug: "elevenlabs" } } });
+    await client.$disconnect();
+    const first = await openStream("elevenlabs");
+    const seen = await waitFor(() => first.events[0]);
+    await first.close();
+    await setVote(user.id, "elevenlabs", "ship"); // happens while the tab is disconnected
+    const again = await openStream("elevenlabs", { "Last-Event-ID": String(seen.at) });
+    const current = await waitFor(() => again.events[0]);
+    expect(current.communityTotal).toBe(before.communityTotal + 1);
+    await again.close();
   });
 
   it.each([
