@@ -67,6 +67,7 @@ function runCannon(url: string, setup: () => { method: "PUT" | "GET"; path: stri
 }
 
 const streamCount = Number(process.env.BENCH_STREAMS ?? 1000);
+const PRODUCTION_NODE_OPTIONS = "--max-old-space-size=512";
 const bulkVotes = Number(process.env.BENCH_BULK_VOTES ?? 1_000_000);
 
 type Server = { origin: string; process: ChildProcess };
@@ -182,6 +183,8 @@ async function main() {
       BENCH_TOKEN: token,
       // The limiter still runs on every request; the bench must not be throttled by it.
       RATE_LIMIT_VOTES: "100000000/60",
+      // The production heap cap (Dockerfile, docker-compose.yml), so RSS is measured as deployed.
+      NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? PRODUCTION_NODE_OPTIONS,
     };
     const nodeA = await startServer(serverEnv, "bench-a");
     servers.push(nodeA);
@@ -350,7 +353,7 @@ vote API / baseline (hot):          ${pct(ratios.apiVsBaselineHot)}
 hot tool / spread (vote API):       ${pct(ratios.hotVsSpread)}   goal ≥ 70 %  ${mark(ratios.hotVsSpread >= 0.7)}
 comparison p50, 1M votes / 0 votes: ${ratios.millionVsZeroP50.toFixed(2)} ×   goal ≤ 1.1 ×  ${mark(ratios.millionVsZeroP50 <= 1.1)}
 vote → SSE on another node (${streamCount} streams): p99 ${live.p99} ms   goal < 1000 ms  ${mark(live.p99 < 1000 && live.missing === 0)}${live.missing ? ` (${live.missing} deliveries missed)` : ""}
-peak RSS: node A ${rss.nodeA} MB, node B ${rss.nodeB} MB   (production heap cap: NODE_OPTIONS=--max-old-space-size=512 in docker-compose.yml)
+peak RSS: node A ${rss.nodeA} MB, node B ${rss.nodeB} MB   (NODE_OPTIONS=${serverEnv.NODE_OPTIONS}, as in the Dockerfile)
 counter drift after the votes: ${drift.length === 0 ? "none ✔" : `${drift.length} tools ✖`}; after the bulk load: ${driftAfter.length === 0 ? "none ✔" : `${driftAfter.length} tools ✖`}`);
 
     await mkdir(path.join(root, "bench/results"), { recursive: true });
