@@ -364,7 +364,18 @@ counter drift after the votes: ${drift.length === 0 ? "none ✔" : `${drift.leng
     );
     console.log(`\nWritten to ${path.relative(root, file)}`);
   } finally {
-    for (const server of servers) server.process.kill("SIGTERM");
+    // Servers first (and wait for them), so dropping the database cuts no request mid-flight.
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            if (server.process.exitCode !== null) return resolve();
+            const timer = setTimeout(() => (server.process.kill("SIGKILL"), resolve()), 5_000);
+            server.process.once("exit", () => (clearTimeout(timer), resolve()));
+            server.process.kill("SIGTERM");
+          }),
+      ),
+    );
     await client.$disconnect();
     if (!database.embedded) {
       await withAdminClient(database.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(prefix)} WITH (FORCE)`)).catch(() => undefined);
