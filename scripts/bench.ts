@@ -30,6 +30,7 @@ import autocannon from "autocannon";
 import { withAdminClient, withDatabase } from "../lib/db/connection";
 import { createPrismaClient } from "../lib/db/client";
 import { embeddedPort, openDatabase } from "../lib/db/setup";
+import { readSse } from "../lib/live/sse-parse";
 import { findCounterDrift } from "../lib/stats/reconcile";
 import { seed } from "../prisma/seed";
 import { buildIsCurrent, freePort, nextBin, root, runNext } from "./lib/next";
@@ -117,28 +118,13 @@ async function openStreams(origin: string, slug: string, count: number) {
   await Promise.all(
     arrivals.map(async (list) => {
       const response = await fetch(`${origin}/api/live?tools=${slug}`, { signal: abort.signal });
-      const reader = response.body!.getReader();
-      const decoder = new TextDecoder();
-      let buffer = "";
       let first: () => void = () => {};
       const ready = new Promise<void>((resolve) => (first = resolve));
-      void (async () => {
-        for (;;) {
-          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf("\n\n")) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = block.split("\n").find((line) => line.startsWith("data: "));
-            if (block.includes("event: stats") && data) {
-              list.push({ total: (JSON.parse(data.slice(6)) as { communityTotal: number }).communityTotal, at: performance.now() });
-              first();
-            }
-          }
-        }
-      })();
+      void readSse(response.body!, (message) => {
+        if (message.event !== "stats") return;
+        list.push({ total: (JSON.parse(message.data) as { communityTotal: number }).communityTotal, at: performance.now() });
+        first();
+      });
       await ready;
     }),
   );

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { readSse } from "../../lib/live/sse-parse";
 
 /**
  * Two app nodes on one database: the Playwright server is node A; this spec
@@ -61,23 +62,9 @@ async function streamOnB() {
   const response = await fetch(`${baseB}/api/live?tools=${TOOL}`, { signal: abort.signal });
   expect(response.status).toBe(200);
   const events: Stats[] = [];
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block.split("\n").find((line) => line.startsWith("data: "));
-        if (block.includes("event: stats") && data) events.push({ ...JSON.parse(data.slice(6)), receivedAt: Date.now() });
-      }
-    }
-  })();
+  void readSse(response.body!, (message) => {
+    if (message.event === "stats") events.push({ ...JSON.parse(message.data), receivedAt: Date.now() });
+  });
   return { events, close: () => abort.abort() };
 }
 

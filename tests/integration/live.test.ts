@@ -4,6 +4,7 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as live } from "@/app/api/live/route";
 import { LIVE_APPLICATION_NAME, stopLive } from "@/lib/live/listener";
 import type { LiveStats } from "@/lib/live/schema";
+import { readSse } from "@/lib/live/sse-parse";
 import { setVote } from "@/lib/votes/actions";
 import { createPrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
@@ -15,23 +16,9 @@ async function openStream(tools: string, headers: Record<string, string> = {}) {
   const abort = new AbortController();
   const response = await live(new Request(`http://localhost/api/live?tools=${tools}`, { signal: abort.signal, headers }));
   const events: LiveStats[] = [];
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  const pump = (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += decoder.decode(value);
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block.split("\n").find((line) => line.startsWith("data: "));
-        if (block.includes("event: stats") && data) events.push(JSON.parse(data.slice(6)));
-      }
-    }
-  })();
+  const pump = readSse(response.body!, (message) => {
+    if (message.event === "stats") events.push(JSON.parse(message.data));
+  });
   return { response, events, close: async () => (abort.abort(), await pump) };
 }
 
