@@ -6,6 +6,13 @@ describe("ogText", () => {
     expect(ogText("Rocket 🚀 Coder")).toBe("Rocket Coder");
     expect(ogText("👩🏽‍💻 Dev Helper ❤️")).toBe("Dev Helper");
     expect(ogText("Flags 🇫🇷 too")).toBe("Flags too");
+  });
+
+  it("keeps Latin text, and never leaves a glyph the bundled fonts lack (next/og would fetch a font)", () => {
+    expect(ogText("Crème brûlée Ĳssel Łódź")).toBe("Crème brûlée Ĳssel Łódź");
+    expect(ogText("ｆｕｌｌ ｗｉｄｔｈ")).toBe("full width");
+    expect(ogText("通义千问 Qwen")).toBe("· Qwen");
+    expect(ogText("Ωmega λ")).toBe("·mega ·");
     expect(ogText("Inés · Ünïcödé — ok #1 *")).toBe("Inés · Ünïcödé — ok #1 *");
   });
 });

@@ -1,12 +1,21 @@
 /**
  * Text for the Open Graph images. next/og fetches emoji images from a CDN and
- * fonts for scripts it has no glyphs for; this server has no such network, so
- * emoji are dropped before rendering, and text is fitted to its box here.
+ * fonts for scripts it has no glyphs for; nothing may be downloaded at run
+ * time, so emoji are dropped, accents outside the bundled Inter subsets are
+ * decomposed, and any other character the fonts lack becomes "·" before
+ * rendering. Text is also fitted to its box here.
  */
 const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u200D\uFE0E\uFE0F\u20E3]/gu;
+/** What the bundled Inter latin + latin-ext files cover (see lib/sharing/og.ts). */
+const COVERED = /[\u0000-\u02FF\u1D00-\u1DBF\u1E00-\u1EFF\u2000-\u206F\u20A0-\u20C0\u2113\u2122\u2191\u2193\u2212\u2215\u2C60-\u2C7F\uA720-\uA7FF]/u;
 
 export function ogText(text: string): string {
-  return text.replace(EMOJI, "").replace(/\s{2,}/g, " ").trim();
+  const withoutEmoji = text.replace(EMOJI, "");
+  const covered = [...withoutEmoji]
+    .map((char) => (COVERED.test(char) ? char : char.normalize("NFKD").replace(/\p{M}/gu, "")))
+    .map((char) => [...char].map((part) => (COVERED.test(part) ? part : "·")).join(""))
+    .join("");
+  return covered.replace(/·{2,}/g, "·").replace(/\s{2,}/g, " ").trim();
 }
 
 /**
