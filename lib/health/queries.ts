@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { pingLive } from "@/lib/live/listener";
+import { isShuttingDown, pingLive } from "@/lib/live/listener";
 
 export type Readiness = {
   ok: boolean;
+  shuttingDown: boolean;
   database: { ok: boolean; ms: number };
   listener: { ok: boolean; ms: number; reconnects: number };
 };
@@ -15,7 +16,9 @@ export async function checkReadiness(): Promise<Readiness> {
     () => ({ ok: true, ms: Math.round(performance.now() - started) }),
     () => ({ ok: false, ms: Math.round(performance.now() - started) }),
   );
-  const ping = database.ok ? await pingLive() : { ok: false, ms: 0, listens: 0 };
+  // A node shutting down is not ready: the load balancer stops sending it work while it drains.
+  const shuttingDown = isShuttingDown();
+  const ping = database.ok && !shuttingDown ? await pingLive() : { ok: false, ms: 0, listens: 0 };
   const listener = { ok: ping.ok, ms: ping.ms, reconnects: Math.max(0, ping.listens - 1) };
-  return { ok: database.ok && listener.ok, database, listener };
+  return { ok: database.ok && listener.ok && !shuttingDown, shuttingDown, database, listener };
 }

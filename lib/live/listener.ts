@@ -21,7 +21,34 @@ type Runtime = {
   pings: Map<string, () => void>;
 };
 
-const globalForLive = globalThis as unknown as { __live?: Runtime };
+const globalForLive = globalThis as unknown as { __live?: Runtime; __liveShutdown?: AbortController };
+
+/** Aborted when this node begins to shut down: every live stream ends, so the server can close. */
+export function liveShutdownSignal(): AbortSignal {
+  globalForLive.__liveShutdown ??= new AbortController();
+  return globalForLive.__liveShutdown.signal;
+}
+
+export const isShuttingDown = () => liveShutdownSignal().aborted;
+
+/**
+ * SIGTERM / SIGINT: end every SSE stream (browsers reconnect to another node)
+ * and close the LISTEN connection. Without this an open stream keeps the
+ * HTTP server from closing, and the process waits for a SIGKILL.
+ */
+export async function shutdownLive(): Promise<void> {
+  liveShutdownSignal();
+  globalForLive.__liveShutdown!.abort();
+  await stopLive();
+}
+
+export function registerLiveShutdown(): void {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void shutdownLive().catch((error) => console.error("Live shutdown failed:", error));
+    });
+  }
+}
 
 /**
  * This node's one LISTEN connection (postgres.js keeps it, reconnecting with

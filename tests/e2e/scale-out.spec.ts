@@ -114,3 +114,20 @@ test("a vote on node A reaches a live stream on node B within a second, also aft
   expect(back.receivedAt - withdrawn).toBeLessThan(1_000);
   stream.close();
 });
+
+test("SIGTERM ends node B's live streams and the node exits promptly instead of waiting on them", async () => {
+  const abort = new AbortController();
+  const response = await fetch(`${baseB}/api/live?tools=${TOOL}`, { signal: abort.signal });
+  expect(response.status).toBe(200);
+  let ended = false;
+  const reading = readSse(response.body!, () => {}).then(() => (ended = true));
+  const exited = new Promise<number>((resolve) => nodeB!.once("exit", () => resolve(Date.now())));
+  const sent = Date.now();
+  nodeB!.kill("SIGTERM");
+  const at = await Promise.race([exited, new Promise<number>((resolve) => setTimeout(() => resolve(Number.POSITIVE_INFINITY), 10_000))]);
+  expect(at - sent, "node B exited after SIGTERM").toBeLessThan(5_000);
+  await reading;
+  expect(ended).toBe(true);
+  nodeB = undefined;
+  abort.abort();
+});

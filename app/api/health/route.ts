@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
  * balancer routes around it. GET /api/health/live is liveness only.
  */
 export async function GET() {
-  const { ok, database, listener } = await checkReadiness();
+  const { ok, shuttingDown, database, listener } = await checkReadiness();
   return NextResponse.json(
-    { status: ok ? "ok" : "unavailable", database, listener },
+    { status: ok ? "ok" : shuttingDown ? "shutting-down" : "unavailable", database, listener },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store", ...(ok ? {} : { "Retry-After": "2" }) } },
   );
 }

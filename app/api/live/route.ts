@@ -1,5 +1,5 @@
 import { handle, ApiError, badRequest } from "@/lib/http/errors";
-import { readLiveStats, startLive } from "@/lib/live/listener";
+import { liveShutdownSignal, readLiveStats, startLive } from "@/lib/live/listener";
 import { liveQuerySchema } from "@/lib/live/schema";
 import { createLiveStream } from "@/lib/live/stream";
 
@@ -16,7 +16,13 @@ export const GET = handle(async (request: Request) => {
   const live = startLive();
   const initial = await readLiveStats({ slugs: query.data.tools });
   if (initial.length === 0) throw new ApiError(404, "not_found", "None of these tools is listed");
-  const stream = createLiveStream({ hub: live.hub, toolIds: initial.map((stats) => stats.toolId), initial, signal: request.signal });
+  const stream = createLiveStream({
+    hub: live.hub,
+    toolIds: initial.map((stats) => stats.toolId),
+    initial,
+    // Ends when the browser leaves, or when this node shuts down (the browser then reconnects elsewhere).
+    signal: AbortSignal.any([request.signal, liveShutdownSignal()]),
+  });
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
