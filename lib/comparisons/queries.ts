@@ -11,8 +11,8 @@ const comparisonSelect = {
   slug: true,
   headline: true,
   intro: true,
-  status: true,
   publishedAt: true,
+  createdAt: true,
   updatedAt: true,
   toolA: { select: toolCardSelect },
   toolB: { select: toolCardSelect },
@@ -124,23 +124,26 @@ export const getComparison = cache(async (slug: string): Promise<ComparisonLooku
   };
 });
 
-/** The newest published comparisons, for the home page. */
-export async function listLatestComparisons(limit = 6) {
+/**
+ * Published comparisons of two listed tools, newest first (the home page,
+ * /compare, a tool's page with `toolId`, the feed): one query, one order.
+ */
+export async function listPublishedComparisons(options: { limit?: number; toolId?: string } = {}) {
   const rows = await readDb.comparison.findMany({
-    where: { status: "PUBLISHED", ...bothListed },
+    where: {
+      status: "PUBLISHED",
+      ...bothListed,
+      ...(options.toolId ? { OR: [{ toolAId: options.toolId }, { toolBId: options.toolId }] } : {}),
+    },
     select: comparisonSelect,
     orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
-    take: limit,
+    take: options.limit,
   });
-  return rows.map((row) => ({
-    slug: row.slug,
-    headline: row.headline,
-    intro: row.intro,
-    publishedAt: row.publishedAt,
-    toolA: toToolCard(row.toolA),
-    toolB: toToolCard(row.toolB),
-  }));
+  return rows.map((row) => ({ ...row, toolA: toToolCard(row.toolA), toolB: toToolCard(row.toolB) }));
 }
+
+/** The newest published comparisons, for the home page and /compare. */
+export const listLatestComparisons = (limit = 6) => listPublishedComparisons({ limit });
 
 export type ComparisonSummary = Awaited<ReturnType<typeof listLatestComparisons>>[number];
 

@@ -1,9 +1,8 @@
 import "server-only";
-import { bothListed } from "@/lib/comparisons/queries";
+import { bothListed, listPublishedComparisons } from "@/lib/comparisons/queries";
 import { readDb } from "@/lib/db";
 import { publicVerdictWhere } from "@/lib/reviewers/select";
 import { toolSlugSchema } from "@/lib/tools/schema";
-import { toolCardSelect, toToolCard } from "@/lib/tools/select";
 import { toolScores } from "@/lib/scores";
 
 const latest = (...dates: (Date | null | undefined)[]) => new Date(Math.max(...dates.map((date) => date?.getTime() ?? 0)));
@@ -42,25 +41,7 @@ export async function listSitemapEntries() {
 export const FEED_SIZE = 100;
 
 /** Published comparisons of two listed tools, newest first, for the Atom feed. */
-export async function listFeedComparisons(limit = FEED_SIZE) {
-  const rows = await readDb.comparison.findMany({
-    where: { status: "PUBLISHED", ...bothListed },
-    select: {
-      id: true,
-      slug: true,
-      headline: true,
-      intro: true,
-      publishedAt: true,
-      createdAt: true,
-      updatedAt: true,
-      toolA: { select: toolCardSelect },
-      toolB: { select: toolCardSelect },
-    },
-    orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
-    take: limit,
-  });
-  return rows.map((row) => ({ ...row, toolA: toToolCard(row.toolA), toolB: toToolCard(row.toolB) }));
-}
+export const listFeedComparisons = (limit = FEED_SIZE) => listPublishedComparisons({ limit });
 
 export type FeedComparison = Awaited<ReturnType<typeof listFeedComparisons>>[number];
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { bothListed } from "@/lib/comparisons/queries";
+import { listPublishedComparisons } from "@/lib/comparisons/queries";
 import { db, readDb } from "@/lib/db";
 import { MIN_COMMUNITY_VOTES } from "@/lib/scores";
 import { publicVerdictSelect, publicVerdictWhere } from "@/lib/reviewers/select";
@@ -64,27 +64,11 @@ export const getTool = cache(async (slug: string) => {
   });
   if (!row) return null;
   const { verdicts, ...tool } = row;
-  const comparisons = await readDb.comparison.findMany({
-    where: { status: "PUBLISHED", ...bothListed, OR: [{ toolAId: tool.id }, { toolBId: tool.id }] },
-    select: {
-      slug: true,
-      headline: true,
-      publishedAt: true,
-      toolA: { select: toolCardSelect },
-      toolB: { select: toolCardSelect },
-    },
-    orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
-  });
+  const comparisons = await listPublishedComparisons({ toolId: tool.id });
   return {
     ...toToolCard(tool),
     verdicts,
-    comparisons: comparisons.map((comparison) => ({
-      slug: comparison.slug,
-      headline: comparison.headline,
-      publishedAt: comparison.publishedAt,
-      toolA: toToolCard(comparison.toolA),
-      toolB: toToolCard(comparison.toolB),
-    })),
+    comparisons,
   };
 });
 
