@@ -25,25 +25,29 @@ function getClient(): PrismaClient {
   return globalForDb.__db;
 }
 
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
-  get(_target, property) {
-    const client = getClient();
-    const value = Reflect.get(client, property, client) as unknown;
-    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
-  },
-});
+/**
+ * An object that forwards every property to `target()`, read on each access
+ * (so the client is created on first use), with methods bound to it; `extra`
+ * answers some properties itself.
+ */
+function forwardTo<T extends object>(target: () => T, extra: Record<PropertyKey, unknown> = {}): T {
+  return new Proxy({} as T, {
+    get(_proxy, property) {
+      if (Object.hasOwn(extra, property)) return extra[property];
+      const client = target();
+      const value = Reflect.get(client, property, client) as unknown;
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+    },
+  });
+}
+
+export const db: PrismaClient = forwardTo(getClient);
 
 function getReadClient(): ReadClient {
   if (globalForDb.__read) return globalForDb.__read;
   const primary = getClient();
   if (env.DATABASE_REPLICA_URLS.length === 0) {
-    globalForDb.__read = new Proxy(primary, {
-      get(target, property) {
-        if (property === "$primary" || property === "$replica") return () => primary;
-        const value = Reflect.get(target, property, target) as unknown;
-        return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    }) as ReadClient;
+    globalForDb.__read = forwardTo(() => primary, { $primary: () => primary, $replica: () => primary }) as ReadClient;
   } else {
     const replicas = env.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, { poolSize: env.DATABASE_POOL_SIZE }));
     globalForDb.__replicas = replicas;
@@ -59,13 +63,7 @@ function getReadClient(): ReadClient {
  * votes use `db`, the primary, so nobody reads around their own write.
  * Raw SQL goes to the primary unless sent through `readDb.$replica()`.
  */
-export const readDb: ReadClient = new Proxy({} as ReadClient, {
-  get(_target, property) {
-    const client = getReadClient();
-    const value = Reflect.get(client, property, client) as unknown;
-    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
-  },
-});
+export const readDb: ReadClient = forwardTo(getReadClient);
 
 /** Closes the clients and the pool (tests, graceful shutdown). */
 export async function closeDb(): Promise<void> {
