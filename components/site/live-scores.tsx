@@ -32,6 +32,8 @@ export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; chi
   const [state, setState] = useState<Record<string, LiveCounters>>(() =>
     Object.fromEntries(tools.map((tool) => [tool.slug, { ...tool.counters, at: 0 }])),
   );
+  // The newest figures, read by the event handler; `state` mirrors it for rendering.
+  const latest = useRef(state);
   const [announcement, setAnnouncement] = useState("");
   const [connection, setConnection] = useState<"connecting" | "open" | "closed">("connecting");
   const names = useRef(new Map(tools.map((tool) => [tool.slug, tool.name])));
@@ -58,19 +60,18 @@ export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; chi
         communityTotal: data.communityTotal,
         at: data.at,
       };
-      setState((previous) => {
-        const current = previous[slug];
-        if (current && current.at > next.at) return previous;
-        const same =
-          current &&
-          current.panelShip === next.panelShip &&
-          current.panelTotal === next.panelTotal &&
-          current.communityShip === next.communityShip &&
-          current.communityTotal === next.communityTotal;
-        if (same) return current.at === next.at ? previous : { ...previous, [slug]: next };
-        if (current) setAnnouncement(`Updated: ${describe(names.current.get(slug) ?? slug, next)}`);
-        return { ...previous, [slug]: next };
-      });
+      const current = latest.current[slug];
+      if (current && current.at > next.at) return;
+      const same =
+        current &&
+        current.panelShip === next.panelShip &&
+        current.panelTotal === next.panelTotal &&
+        current.communityShip === next.communityShip &&
+        current.communityTotal === next.communityTotal;
+      if (same && current.at === next.at) return;
+      latest.current = { ...latest.current, [slug]: next };
+      setState(latest.current);
+      if (current && !same) setAnnouncement(`Updated: ${describe(names.current.get(slug) ?? slug, next)}`);
     });
     return () => source.close();
   }, [key]);

@@ -57,14 +57,13 @@ type ReviewerProfileRow = Prisma.ReviewerGetPayload<{ select: typeof reviewerPro
 /** A reviewer as public pages show them: ship rate, agreement, and verdicts newest first. */
 function toReviewerProfile(row: ReviewerProfileRow) {
   const { verdicts, ...reviewer } = row;
-  const inputs: AgreementInput[] = verdicts
-    .filter((verdict) => verdict.tool.archivedAt === null)
-    .map((verdict) => ({
-      decision: verdict.decision,
-      others: verdict.tool.verdicts.filter((other) => other.reviewerId !== row.id).map((other) => other.decision),
-      community: { ship: verdict.tool.stats?.communityShip ?? 0, total: verdict.tool.stats?.communityTotal ?? 0 },
-    }));
+  // Figures count listed tools only; the history below keeps archived ones, marked.
   const listed = verdicts.filter((verdict) => verdict.tool.archivedAt === null);
+  const inputs: AgreementInput[] = listed.map((verdict) => ({
+    decision: verdict.decision,
+    others: verdict.tool.verdicts.filter((other) => other.reviewerId !== row.id).map((other) => other.decision),
+    community: { ship: verdict.tool.stats?.communityShip ?? 0, total: verdict.tool.stats?.communityTotal ?? 0 },
+  }));
   return {
     ...reviewer,
     shipRate: panelScore({ ship: listed.filter((verdict) => verdict.decision === "SHIP").length, total: listed.length }),
