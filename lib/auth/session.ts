@@ -3,6 +3,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/errors";
+import { SESSION_COOKIES } from "./cookies";
 import { auth } from "./index";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
@@ -13,8 +14,6 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!session?.user?.id) return null;
   return { id: session.user.id, email: session.user.email, name: session.user.name ?? null, role: session.user.role };
 });
-
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
 function readCookie(header: string | null, name: string): string | null {
   if (!header) return null;

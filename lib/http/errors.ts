@@ -37,10 +37,21 @@ export function errorResponse(error: ApiError): NextResponse<ApiErrorBody> {
   );
 }
 
-/** The database could not be reached in time (pool exhausted, server down): retryable, not a bug. */
-function isDatabaseBusy(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /timeout exceeded when trying to connect|Unable to start a transaction in the given time|ECONNREFUSED|Connection terminated/i.test(message);
+/**
+ * The database could not be reached in time (pool exhausted, server down or
+ * restarting, connection cut): retryable, not a bug. Prisma codes: P1001
+ * can't reach, P1017 server closed the connection, P2024 pool timeout.
+ */
+const DATABASE_UNAVAILABLE =
+  /timeout exceeded when trying to connect|Unable to start a transaction in the given time|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|server closed the connection|Can't reach database|the database system is (starting up|shutting down|in recovery mode)|too many clients|Connection closed/i;
+export function isDatabaseUnavailable(error: unknown): boolean {
+  // Driver errors arrive wrapped (Prisma → adapter → pg): look a few causes deep.
+  for (let current = error, depth = 0; current != null && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && ["P1001", "P1017", "P2024", "57P01", "57P03", "ECONNREFUSED", "ECONNRESET"].includes(code)) return true;
+    if (DATABASE_UNAVAILABLE.test(current instanceof Error ? current.message : String(current))) return true;
+  }
+  return false;
 }
 
 /**
@@ -58,9 +69,9 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
           new ApiError(429, "rate_limited", error.message, undefined, { "Retry-After": String(error.retryAfterSeconds) }),
         );
       }
-      if (isDatabaseBusy(error)) {
+      if (isDatabaseUnavailable(error)) {
         return errorResponse(
-          new ApiError(503, "unavailable", "The service is busy. Try again in a few seconds.", undefined, { "Retry-After": "2" }),
+          new ApiError(503, "unavailable", "The service is briefly unavailable. Try again in a few seconds.", undefined, { "Retry-After": "2" }),
         );
       }
       console.error(error);

@@ -1,8 +1,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { TOOL_STATS_CHANNEL } from "@/lib/live/channels";
 import type { ToolCounters } from "@/lib/scores";
 
-/** The PostgreSQL channel every counter change is announced on (lib/live listens). */
-export const TOOL_STATS_CHANNEL = "tool_stats";
+/** The PostgreSQL channel every counter change is announced on (lib/live and the page cache listen). */
+export { TOOL_STATS_CHANNEL };
 
 /** What a NOTIFY on TOOL_STATS_CHANNEL carries: the tool and its counters after the write. */
 export type ToolStatsPayload = ToolCounters & { toolId: string; slug: string; at: number };

@@ -8,7 +8,8 @@ import { readSse } from "../../lib/live/sse-parse";
 /**
  * Two app nodes on one database: the Playwright server is node A; this spec
  * starts node B. A vote through A reaches a live stream on B within a second,
- * and B's stream keeps working after its LISTEN connection is cut.
+ * and B's stream keeps working after its LISTEN connection is cut; B's page
+ * cache drops a page that vote changed.
  */
 const TOOL = "mistral-large"; // no other spec votes on it
 
@@ -113,6 +114,32 @@ test("a vote on node A reaches a live stream on node B within a second, also aft
   );
   expect(back.receivedAt - withdrawn).toBeLessThan(1_000);
   stream.close();
+});
+
+test("a vote through node A shows on node B's cached page for signed-out readers within a second", async ({ request, baseURL }) => {
+  const page = "/compare/gemini-2-5-pro-vs-minicpm-v";
+  const tool = "gemini-2-5-pro"; // no other spec votes on it
+  const communityOnB = async () => {
+    const response = await fetch(`${baseB}${page}`);
+    const html = await response.text();
+    const start = html.indexOf(`data-testid="vote-${tool}"`);
+    const next = html.indexOf('data-testid="vote-', start + 20);
+    return { cache: response.headers.get("x-page-cache"), text: html.slice(start, next === -1 ? start + 3_000 : next).replace(/<[^>]*>/g, " ") };
+  };
+  await expect.poll(async () => (await communityOnB()).cache, { timeout: 10_000 }).toBe("hit");
+  const before = (await communityOnB()).text;
+
+  const sent = Date.now();
+  const response = await request.put(`${baseURL}/api/tools/${tool}/vote`, { headers: { cookie, origin: baseURL! }, data: { decision: "skip" } });
+  expect(response.status()).toBe(200);
+  const total = ((await response.json()) as { data: { scores: { community: { total: number } } } }).data.scores.community.total;
+  let after = before;
+  while (after === before) {
+    expect(Date.now() - sent, "node B still served the page from before the vote").toBeLessThan(1_000);
+    after = (await communityOnB()).text;
+  }
+  expect(after).toContain(`${total} vote`);
+  expect((await request.delete(`${baseURL}/api/tools/${tool}/vote`, { headers: { cookie, origin: baseURL! } })).status()).toBe(200);
 });
 
 test("SIGTERM ends node B's live streams and the node exits promptly instead of waiting on them", async () => {

@@ -1,0 +1,11 @@
+/** Auth.js session cookie names (secure-prefixed over HTTPS). Importable from the proxy: no server-only code. */
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+/** Whether a Cookie header carries a session cookie (chunked `.0`, `.1` parts included). */
+export function hasSessionCookie(cookieHeader: string | null): boolean {
+  if (!cookieHeader) return false;
+  return cookieHeader.split(";").some((part) => {
+    const name = part.slice(0, part.indexOf("=") === -1 ? undefined : part.indexOf("=")).trim();
+    return SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`));
+  });
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { ALL_TOOLS, joinBody, PageCache, splitBody, toolTag, type CachedPage } from "./store";
+
+let clock = 0;
+const now = () => clock;
+
+function cache() {
+  clock = 0;
+  const pages = new PageCache({ maxBytes: 1_000_000, ttlMs: 60_000, now });
+  pages.relistened();
+  return pages;
+}
+
+function page(tags: string[], text = "<p>hello</p>", cacheable = true): CachedPage {
+  return { status: 200, headers: [["content-type", "text/html"]], body: splitBody(text, "NONCE"), tags, storedAt: 0, cacheable };
+}
+
+const render = (result: CachedPage) => async () => result;
+
+describe("PageCache", () => {
+  it("renders a miss once, then answers from the cache", async () => {
+    const pages = cache();
+    let renders = 0;
+    const fill = async () => {
+      renders += 1;
+      return page([toolTag("cursor")]);
+    };
+    expect((await pages.getOrFill("/compare/a-vs-cursor", fill)).hit).toBe(false);
+    expect((await pages.getOrFill("/compare/a-vs-cursor", fill)).hit).toBe(true);
+    expect(renders).toBe(1);
+    expect(pages.stats()).toMatchObject({ hits: 1, misses: 1, fills: 1, entries: 1 });
+  });
+
+  it("shares one render between concurrent misses of the same page", async () => {
+    const pages = cache();
+    let renders = 0;
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    const fill = async () => {
+      renders += 1;
+      await gate;
+      return page([ALL_TOOLS]);
+    };
+    const waiting = Promise.all([pages.getOrFill("/tools", fill), pages.getOrFill("/tools", fill), pages.getOrFill("/tools", fill)]);
+    finish();
+    const results = await waiting;
+    expect(renders).toBe(1);
+    expect(results.every((result) => result.page?.status === 200)).toBe(true);
+  });
+
+  it("a tool's write drops the pages showing it and every many-tool page, and keeps the rest", async () => {
+    const pages = cache();
+    await pages.getOrFill("/compare/a-vs-b", render(page([toolTag("a"), toolTag("b")])));
+    await pages.getOrFill("/compare/c-vs-d", render(page([toolTag("c"), toolTag("d")])));
+    await pages.getOrFill("/tools", render(page([ALL_TOOLS])));
+    clock = 10;
+    pages.invalidateTools(["b"]);
+    expect(pages.get("/compare/a-vs-b")).toBeUndefined();
+    expect(pages.get("/tools")).toBeUndefined();
+    expect(pages.get("/compare/c-vs-d")).toBeDefined();
+  });
+
+  it("does not keep a render that a write overtook (it may show the figures from before the write)", async () => {
+    const pages = cache();
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    clock = 5;
+    const filling = pages.getOrFill("/compare/a-vs-b", async () => {
+      await gate;
+      return page([toolTag("a"), toolTag("b")]);
+    });
+    clock = 6;
+    pages.invalidateTools(["a"]);
+    finish();
+    const { page: answered } = await filling;
+    expect(answered?.status).toBe(200); // the waiting reader still gets it
+    expect(pages.get("/compare/a-vs-b")).toBeUndefined();
+    expect(pages.stats().discarded).toBe(1);
+  });
+
+  it("a write to an unrelated tool during a render does not discard it", async () => {
+    const pages = cache();
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    clock = 5;
+    const filling = pages.getOrFill("/compare/a-vs-b", async () => {
+      await gate;
+      return page([toolTag("a"), toolTag("b")]);
+    });
+    clock = 6;
+    pages.invalidateTools(["z"]);
+    finish();
+    await filling;
+    expect(pages.get("/compare/a-vs-b")).toBeDefined();
+  });
+
+  it("passes on but never keeps an uncacheable answer", async () => {
+    const pages = cache();
+    const notFound = { ...page([ALL_TOOLS]), status: 404, cacheable: false };
+    expect((await pages.getOrFill("/tools/nope", render(notFound))).page?.status).toBe(404);
+    expect(pages.get("/tools/nope")).toBeUndefined();
+  });
+
+  it("serves nothing while it is not known to be listening, and starts empty after a reconnect", async () => {
+    const pages = cache();
+    await pages.getOrFill("/tools", render(page([ALL_TOOLS])));
+    pages.setListening(false);
+    expect(pages.active).toBe(false);
+    expect(pages.get("/tools")).toBeUndefined();
+    pages.setListening(true);
+    expect(pages.get("/tools")).toBeUndefined();
+
+    await pages.getOrFill("/tools", render(page([ALL_TOOLS])));
+    expect(pages.get("/tools")).toBeDefined();
+    pages.relistened();
+    expect(pages.get("/tools")).toBeUndefined();
+  });
+
+  it("a staff edit (clear) drops everything, including a render under way", async () => {
+    const pages = cache();
+    await pages.getOrFill("/compare/a-vs-b", render(page([toolTag("a")])));
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    clock = 3;
+    const filling = pages.getOrFill("/tools", async () => {
+      await gate;
+      return page([ALL_TOOLS]);
+    });
+    clock = 4;
+    pages.clear();
+    finish();
+    await filling;
+    expect(pages.stats().entries).toBe(0);
+  });
+
+  it("entries expire after the TTL", async () => {
+    const pages = cache();
+    clock = 1_000;
+    await pages.getOrFill("/tools", render(page([ALL_TOOLS])));
+    clock = 60_000;
+    expect(pages.get("/tools")).toBeDefined();
+    clock = 62_000;
+    expect(pages.get("/tools")).toBeUndefined();
+  });
+
+  it("keeps within its byte budget, evicting the least recently used", async () => {
+    clock = 0;
+    const pages = new PageCache({ maxBytes: 250, ttlMs: 60_000, now });
+    pages.relistened();
+    for (const key of ["/a", "/b", "/c"]) await pages.getOrFill(key, render(page([ALL_TOOLS], "x".repeat(100))));
+    expect(pages.stats().bytes).toBeLessThanOrEqual(250);
+    expect(pages.get("/a")).toBeUndefined();
+    expect(pages.get("/c")).toBeDefined();
+  });
+});
+
+describe("nonce placement", () => {
+  it("puts this response's nonce in every gap and nowhere else", () => {
+    const parts = splitBody('<script nonce="NONCE">a</script><p>é</p><script nonce="NONCE">b</script>', "NONCE");
+    expect(joinBody(parts, "n1").toString()).toBe('<script nonce="n1">a</script><p>é</p><script nonce="n1">b</script>');
+    expect(joinBody(parts, "n2").toString()).toBe('<script nonce="n2">a</script><p>é</p><script nonce="n2">b</script>');
+    expect(joinBody(splitBody("plain", "NONCE"), "n").toString()).toBe("plain");
+  });
+});

@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+
+/**
+ * The page cache (proxy.ts, lib/page-cache): signed-out readers of public
+ * pages are answered from it, every answer carries its own CSP nonce, and a
+ * write anywhere shows on the next page load within a second.
+ */
+
+// A generated comparison of two tools no other spec votes on.
+const PAGE = "/compare/gemini-2-5-pro-vs-minicpm-v";
+const TOOL = "minicpm-v";
+
+async function signedInCookie(): Promise<string> {
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const id = `cache_${randomBytes(6).toString("hex")}`;
+  const token = randomBytes(32).toString("hex");
+  try {
+    await db.query(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ($1, $2, 'USER', now())`, [id, `${id}@cache.test`]);
+    await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [token, id]);
+  } finally {
+    await db.end();
+  }
+  return `authjs.session-token=${token}`;
+}
+
+/** Fetches until the cache answers (another spec's write may drop the page in between). */
+async function cachedGet(request: APIRequestContext, path: string) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    if (response.headers()["x-page-cache"] === "hit") return response;
+  }
+  throw new Error(`${path} never came from the cache`);
+}
+
+const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ?? "")?.[1];
+
+/** The text of a tool's community block on a comparison page. */
+function communityText(html: string, slug: string): string {
+  const start = html.indexOf(`data-testid="vote-${slug}"`);
+  expect(start).toBeGreaterThan(-1);
+  // Up to the next tool's block (or a little past this one's when it is the last).
+  const next = html.indexOf('data-testid="vote-', start + 20);
+  return html.slice(start, next === -1 ? start + 3_000 : next).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ");
+}
+
+test.beforeAll(() => {
+  test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
+});
+
+test("signed-out readers get the cached page, each answer with its own nonce on every script", async ({ request }) => {
+  const first = await cachedGet(request, PAGE);
+  const second = await cachedGet(request, PAGE);
+  const bodies = [await first.text(), await second.text()];
+  const nonces = [first, second].map((response) => nonceOf(response.headers()["content-security-policy"]));
+  expect(nonces[0]).toBeTruthy();
+  expect(nonces[1]).toBeTruthy();
+  expect(nonces[0]).not.toBe(nonces[1]);
+  bodies.forEach((body, index) => {
+    const scripts = [...body.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]!).filter((attributes) => !attributes.includes("application/ld+json"));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonces[index]}"`);
+    expect(body).not.toContain(nonces[1 - index]!);
+  });
+  expect(first.headers()["content-security-policy"]).not.toContain("unsafe-inline' 'strict");
+  expect(first.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
+test("a redirect is cached with its status and target", async ({ request }) => {
+  const response = await cachedGet(request, "/compare/minicpm-v-vs-gemini-2-5-pro");
+  expect(response.status()).toBe(308);
+  expect(response.headers()["location"]).toBe(PAGE);
+});
+
+test("a vote shows on a signed-out reader's next page load within a second; the voter's own page is never cached", async ({ request, baseURL }) => {
+  const cookie = await signedInCookie();
+  const before = communityText(await (await cachedGet(request, PAGE)).text(), TOOL);
+
+  const sent = Date.now();
+  const vote = await request.put(`/api/tools/${TOOL}/vote`, { headers: { cookie, origin: baseURL! }, data: { decision: "ship" } });
+  expect(vote.status()).toBe(200);
+  const { data } = (await vote.json()) as { data: { scores: { community: { total: number } } } };
+
+  let after = before;
+  let tookMs = 0;
+  while (after === before) {
+    tookMs = Date.now() - sent;
+    expect(tookMs, "the cached page still showed the figures from before the vote").toBeLessThan(1_000);
+    after = communityText(await (await request.get(PAGE)).text(), TOOL);
+  }
+  expect(after).toContain(`${data.scores.community.total} vote`);
+  test.info().annotations.push({ type: "vote → fresh page", description: `${tookMs} ms` });
+
+  // The voter's own page shows their vote, so it is rendered for them, not served from the cache.
+  const own = await request.get(PAGE, { headers: { cookie } });
+  expect(own.headers()["x-page-cache"]).toBeUndefined();
+  const ownHtml = await own.text();
+  expect(communityText(ownHtml, TOOL)).toContain("Your vote");
+  expect(ownHtml.slice(ownHtml.indexOf(`data-testid="vote-${TOOL}"`))).toMatch(/aria-pressed="true"[^>]*value="ship"|value="ship"[^>]*aria-pressed="true"/);
+
+  const withdrawn = await request.delete(`/api/tools/${TOOL}/vote`, { headers: { cookie, origin: baseURL! } });
+  expect(withdrawn.status()).toBe(200);
+});
+
+test("a staff edit (announced on site_content) drops cached pages at once", async ({ request }) => {
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  try {
+    const { rows } = await db.query<{ tagline: string }>(`SELECT tagline FROM "Tool" WHERE slug = $1`, [TOOL]);
+    const original = rows[0]!.tagline;
+    await cachedGet(request, PAGE);
+    const marker = `Cache check ${randomBytes(4).toString("hex")}`;
+    await db.query(`UPDATE "Tool" SET tagline = $1 WHERE slug = $2`, [marker, TOOL]);
+    // Without an announcement the cache cannot know: it keeps answering until one comes.
+    expect(await (await request.get(PAGE)).text()).not.toContain(marker);
+    await db.query(`SELECT pg_notify('site_content', 'Tool')`);
+    await expect.poll(async () => (await (await request.get(PAGE)).text()).includes(marker), { timeout: 1_000, intervals: [20] }).toBe(true);
+    await db.query(`UPDATE "Tool" SET tagline = $1 WHERE slug = $2`, [original, TOOL]);
+    await db.query(`SELECT pg_notify('site_content', 'Tool')`);
+  } finally {
+    await db.end();
+  }
+});
+
+test("public pages run their scripts under the policy: no CSP violation, and the live layer connects", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  for (const path of ["/", "/tools", "/compare", "/reviewers", `/tools/${TOOL}`, "/signin"]) {
+    await page.goto(path);
+  }
+  await page.goto(PAGE);
+  await expect(page.locator('[data-live-connection="open"]')).toBeAttached();
+  expect(violations).toEqual([]);
+});
