@@ -39,7 +39,8 @@ function readCookie(header: string | null, name: string): string | null {
 export async function getRequestUser(request: Request): Promise<CurrentUser | null> {
   const cookie = request.headers.get("cookie");
   const token = SESSION_COOKIES.map((name) => readCookie(cookie, name)).find(Boolean);
-  if (!token || token.length > 512) return null;
+  // Auth.js issues URL-safe tokens; anything else (control bytes, huge values) names no session.
+  if (!token || !/^[A-Za-z0-9._~-]{16,512}$/.test(token)) return null;
   const session = await db.session.findUnique({
     where: { sessionToken: token },
     select: { expires: true, user: { select: { id: true, email: true, name: true, role: true } } },

@@ -1,6 +1,7 @@
 "use server";
 
 import type { Route } from "next";
+import { fieldWithNul, formFields, nulRefusal } from "@/lib/http/form";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guards";
@@ -9,8 +10,6 @@ import { comparisonInputSchema, comparisonUpdateSchema } from "./admin-schema";
 
 export type ComparisonFormState = { ok?: string; version?: number; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
-const strings = (formData: FormData) =>
-  Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
 
 function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
   const errors: Record<string, string> = {};
@@ -23,8 +22,10 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
 
 /** Creates a comparison (no `id`) or edits one. Checks the role itself. */
 export async function saveComparisonAction(_state: ComparisonFormState, formData: FormData): Promise<ComparisonFormState> {
-  const raw = strings(formData);
+  const raw = formFields(formData);
   const user = await requireStaff(raw.id ? `/admin/comparisons/${encodeURIComponent(raw.id)}` : "/admin/comparisons/new");
+  const nul = fieldWithNul(raw);
+  if (nul) return { ...nulRefusal(nul), values: raw };
   if (raw.id) {
     const target = comparisonUpdateSchema.safeParse(raw);
     const fields = comparisonInputSchema.safeParse({ ...raw, toolAId: "a", toolBId: "b" });

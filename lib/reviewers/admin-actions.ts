@@ -1,6 +1,7 @@
 "use server";
 
 import type { Route } from "next";
+import { fieldWithNul, formFields, nulRefusal } from "@/lib/http/form";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guards";
@@ -10,8 +11,10 @@ import { reviewerInputSchema } from "./admin-schema";
 export type ReviewerFormState = { ok?: string; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 export async function saveReviewerAction(_state: ReviewerFormState, formData: FormData): Promise<ReviewerFormState> {
-  const raw = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
+  const raw = formFields(formData);
   const user = await requireStaff(raw.id ? `/admin/reviewers/${encodeURIComponent(raw.id)}` : "/admin/reviewers/new");
+  const nul = fieldWithNul(raw);
+  if (nul) return { ...nulRefusal(nul), values: raw };
   const parsed = reviewerInputSchema.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -36,6 +39,8 @@ export async function saveReviewerAction(_state: ReviewerFormState, formData: Fo
 export async function moveReviewerAction(formData: FormData): Promise<void> {
   const user = await requireStaff("/admin/reviewers");
   const direction = formData.get("direction") === "up" ? "up" : "down";
-  await moveReviewer(String(formData.get("id") ?? ""), direction, user.id);
+  const id = String(formData.get("id") ?? "");
+  if (id.includes("\u0000")) return;
+  await moveReviewer(id, direction, user.id);
   refresh();
 }

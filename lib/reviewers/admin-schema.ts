@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkboxSchema } from "@/lib/http/form";
 import { toolSlugSchema } from "@/lib/tools/schema";
 
 const lines = z
@@ -17,9 +18,7 @@ export const reviewerInputSchema = z.object({
   bio: z.string().trim().min(20, "Write a short bio (20+ characters).").max(1000),
   excitedBy: lines,
   tiredOf: lines,
-  active: z
-    .union([z.literal("on"), z.literal("true"), z.literal("false"), z.undefined()])
-    .transform((value) => value === "on" || value === "true"),
+  active: checkboxSchema,
 });
 
 export type ReviewerInput = z.infer<typeof reviewerInputSchema>;

@@ -1,6 +1,7 @@
 "use server";
 
 import type { Route } from "next";
+import { fieldWithNul, formFields, nulRefusal } from "@/lib/http/form";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guards";
@@ -23,8 +24,10 @@ const asStrings = (record: Record<string, unknown>) =>
 
 /** Creates (no `id`) or updates a tool. Checks the role itself. */
 export async function saveToolAction(_state: ToolFormState, formData: FormData): Promise<ToolFormState> {
-  const raw = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
+  const raw = formFields(formData);
   const user = await requireStaff(raw.id ? `/admin/tools/${encodeURIComponent(raw.id)}` : "/admin/tools/new");
+  const nul = fieldWithNul(raw);
+  if (nul) return { ...nulRefusal(nul), values: raw };
   // One parse: an edit carries the id and the version it started from.
   const update = raw.id ? toolUpdateSchema.safeParse(raw) : null;
   const create = raw.id ? null : toolInputSchema.safeParse(raw);
@@ -59,8 +62,14 @@ export async function saveToolAction(_state: ToolFormState, formData: FormData):
 }
 
 export async function archiveToolAction(formData: FormData): Promise<void> {
-  const id = String(formData.get("id") ?? "");
+  const { id = "", archived } = formFields(formData);
   const user = await requireStaff(`/admin/tools/${encodeURIComponent(id)}`);
-  await setToolArchived(id, formData.get("archived") === "true", user.id);
+  if (id.includes("\u0000")) return;
+  try {
+    await setToolArchived(id, archived === "true", user.id);
+  } catch (error) {
+    // The tool is gone (or never was): nothing to archive; the refreshed page says so.
+    if (!(error instanceof ToolWriteError)) throw error;
+  }
   refresh();
 }

@@ -18,6 +18,8 @@ export type PricingFilter = keyof typeof PRICING_FILTERS;
 
 const searchText = z
   .string()
+  // Control characters (NUL above all, which PostgreSQL refuses) mean nothing in a search.
+  .overwrite((text) => text.replace(/[\u0000-\u001f\u007f]/g, " "))
   .trim()
   .max(100, "Search for at most 100 characters")
   .transform((text) => text.replace(/\s+/g, " "))

@@ -1,6 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { fieldWithNul, formFields, NUL_MESSAGE } from "@/lib/http/form";
 import { requireAdmin } from "@/lib/auth/guards";
 import { RoleChangeError, setStaffRole } from "./actions";
 import { roleChangeSchema } from "./schema";
@@ -10,7 +11,9 @@ export type RoleFormState = { ok?: string; error?: string };
 /** ADMIN only: grant or revoke STAFF. */
 export async function setRoleAction(_state: RoleFormState, formData: FormData): Promise<RoleFormState> {
   const actor = await requireAdmin("/admin/users");
-  const parsed = roleChangeSchema.safeParse(Object.fromEntries(formData));
+  const fields = formFields(formData);
+  if (fieldWithNul(fields)) return { error: NUL_MESSAGE };
+  const parsed = roleChangeSchema.safeParse(fields);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid request." };
   try {
     const changed = await setStaffRole(parsed.data.userId, parsed.data.role, actor.id);

@@ -1,6 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { fieldWithNul, formFields, NUL_MESSAGE } from "@/lib/http/form";
 import { requireStaff } from "@/lib/auth/guards";
 import type { Route } from "next";
 import { redirect } from "next/navigation";
@@ -24,13 +25,13 @@ function typedValues(raw: Record<string, FormDataEntryValue>): NonNullable<Verdi
 }
 
 /** A refused save: the first message for each field the form shows. */
-function invalid(issues: { path: PropertyKey[]; message: string }[], values: VerdictFormState["values"]): VerdictFormState {
+function invalid(issues: { path: PropertyKey[]; message: string }[], values: VerdictFormState["values"], error = "Fix the highlighted fields."): VerdictFormState {
   const fieldErrors: VerdictFormState["fieldErrors"] = {};
   for (const issue of issues) {
     const field = issue.path[0];
     if ((field === "decision" || field === "body" || field === "reason") && !fieldErrors[field]) fieldErrors[field] = issue.message;
   }
-  return { error: "Fix the highlighted fields.", fieldErrors, values };
+  return { error, fieldErrors, values };
 }
 
 /**
@@ -41,7 +42,9 @@ function invalid(issues: { path: PropertyKey[]; message: string }[], values: Ver
 export async function saveVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {
   const verdictId = String(formData.get("verdictId") ?? "");
   const user = await requireStaff(verdictId ? `/admin/verdicts/${encodeURIComponent(verdictId)}` : "/admin/verdicts");
-  const raw = Object.fromEntries(formData);
+  const raw = formFields(formData);
+  const nul = fieldWithNul(raw);
+  if (nul) return invalid([{ path: [nul], message: NUL_MESSAGE }], typedValues(raw), NUL_MESSAGE);
   if (!verdictId) return createVerdictFromForm(raw, user.id);
   const values = typedValues(raw);
   const parsed = verdictEditSchema.safeParse(raw);
@@ -79,7 +82,9 @@ async function createVerdictFromForm(raw: Record<string, FormDataEntryValue>, ac
 export async function restoreVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {
   const verdictId = String(formData.get("verdictId") ?? "");
   const user = await requireStaff(`/admin/verdicts/${encodeURIComponent(verdictId)}`);
-  const parsed = verdictRestoreSchema.safeParse(Object.fromEntries(formData));
+  const fields = formFields(formData);
+  const parsed = fieldWithNul(fields) ? null : verdictRestoreSchema.safeParse(fields);
+  if (!parsed) return { error: NUL_MESSAGE };
   if (!parsed.success) return { error: "That restore request is not valid." };
   try {
     const result = await restoreVerdict(parsed.data, user.id);

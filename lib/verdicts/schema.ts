@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { checkboxSchema as checkbox } from "@/lib/http/form";
 
-const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean(), z.null(), z.undefined()])
-  .transform((value) => value === true || value === "on" || value === "true");
 
 /** A staff edit of one verdict, as the admin form sends it. */
 export const verdictEditSchema = z.object({

@@ -43,6 +43,7 @@ export async function voteAction(toolSlug: unknown, decision: unknown): Promise<
 /** Form version (works without JavaScript): fields `tool` and `decision` ("ship", "skip" or "withdraw"). */
 export async function voteFormAction(formData: FormData): Promise<void> {
   const decision = formData.get("decision");
-  const result = await voteAction(formData.get("tool"), decision === "withdraw" ? null : decision);
+  // Only an explicit "withdraw" withdraws: a form without a decision is not a vote.
+  const result = await voteAction(formData.get("tool"), decision === "withdraw" ? null : (decision ?? ""));
   if (!result.ok && result.signIn) redirect("/signin");
 }

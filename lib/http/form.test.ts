@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { reviewerInputSchema } from "@/lib/reviewers/admin-schema";
+import { verdictEditSchema } from "@/lib/verdicts/schema";
+import { checkboxSchema, fieldWithNul, formFields } from "./form";
+
+function form(entries: [string, string | Blob][]): FormData {
+  const data = new FormData();
+  for (const [key, value] of entries) data.append(key, value);
+  return data;
+}
+
+describe("form input", () => {
+  it("reads text fields, drops files, and keeps the last of repeated names", () => {
+    expect(formFields(form([["a", "1"], ["file", new Blob(["x"])], ["a", "2"], ["b", ""]]))).toEqual({ a: "2", b: "" });
+  });
+
+  it("finds a NUL character in any field", () => {
+    expect(fieldWithNul({ name: "ok", bio: "bad\u0000bio" })).toBe("bio");
+    expect(fieldWithNul({ name: "ok" })).toBeNull();
+  });
+
+  it("an unticked checkbox (left out of the form by the browser) is false, not an error", () => {
+    expect(checkboxSchema.parse(undefined)).toBe(false);
+    expect(checkboxSchema.parse("on")).toBe(true);
+    expect(checkboxSchema.safeParse("yes").success).toBe(false);
+  });
+
+  it("a verdict saved with Published unticked, and a persona with Active unticked, parse as unpublished / inactive", () => {
+    const verdict = verdictEditSchema.safeParse({ verdictId: "v1", expectedVersion: "2", decision: "SKIP", body: "x".repeat(60), reason: "Unpublishing for review" });
+    expect(verdict.success).toBe(true);
+    expect(verdict.data?.published).toBe(false);
+    const reviewer = reviewerInputSchema.safeParse({
+      slug: "ada-park",
+      name: "Ada Park",
+      lens: "Developer experience",
+      bio: "A long enough biography for the persona form to accept it.",
+      excitedBy: "",
+      tiredOf: "",
+    });
+    expect(reviewer.success).toBe(true);
+    expect(reviewer.data?.active).toBe(false);
+  });
+});
