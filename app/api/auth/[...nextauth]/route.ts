@@ -1,21 +1,75 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { emailSchema } from "@/lib/auth/schema";
 import { limitSignInRequest } from "@/lib/auth/sign-in-limit";
-import { handle } from "@/lib/http/errors";
+import { ApiError, handle } from "@/lib/http/errors";
+import { assertSameOrigin } from "@/lib/http/origin";
 import { clientIp } from "@/lib/rate-limit";
-
-export const { GET } = handlers;
 
 /**
  * Auth.js endpoints. A direct POST asking for a magic link goes through the
  * same per-email and per-IP limit as the /signin form (429 with Retry-After).
+ *
+ * Auth.js answers 500 to a callback URL it cannot read, from the query or its
+ * callback-url cookie; here the query one is a 400 and such a cookie is
+ * ignored (as if it were not there), before Auth.js sees the request.
  */
-export const POST = handle(async (request: NextRequest) => {
-  if (new URL(request.url).pathname.endsWith("/signin/nodemailer")) {
-    const form = await request.clone().formData().catch(() => null);
-    const email = emailSchema.safeParse(form?.get("email") ?? "");
-    if (email.success) await limitSignInRequest(email.data, clientIp(request.headers));
+
+const CALLBACK_COOKIES = new Set(["authjs.callback-url", "__Secure-authjs.callback-url"]);
+
+/** The test Auth.js applies: a path on this site, or an absolute http(s) URL. */
+function readableCallback(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? "http://localhost" : undefined).protocol);
+  } catch {
+    return false;
   }
-  return handlers.POST(request);
+}
+
+function checked(request: NextRequest): NextRequest {
+  if (!request.nextUrl.searchParams.getAll("callbackUrl").every(readableCallback)) {
+    throw new ApiError(400, "invalid_request", "callbackUrl must be a path on this site or an http(s) URL.");
+  }
+  const cookie = request.headers.get("cookie");
+  if (!cookie) return request;
+  const parts = cookie.split(";");
+  const kept = parts.filter((part) => {
+    const index = part.indexOf("=");
+    if (index === -1 || !CALLBACK_COOKIES.has(part.slice(0, index).trim())) return true;
+    let value = part.slice(index + 1).trim();
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      return false;
+    }
+    return readableCallback(value);
+  });
+  if (kept.length === parts.length) return request;
+  const headers = new Headers(request.headers);
+  headers.set("cookie", kept.join(";"));
+  return new NextRequest(request, { headers });
+}
+
+const CSRF_COOKIES = ["__Host-authjs.csrf-token", "authjs.csrf-token"];
+
+function csrfTokenMatches(token: FormDataEntryValue | null | undefined, request: NextRequest): boolean {
+  if (typeof token !== "string" || !token) return false;
+  const cookie = CSRF_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
+  return cookie !== undefined && cookie.split("|")[0] === token;
+}
+
+export const GET = handle(async (request: NextRequest) => handlers.GET(checked(request)));
+
+export const POST = handle(async (request: NextRequest) => {
+  // Every Auth.js POST comes from this site's own forms: refuse other sites before spending anyone's sign-in limit.
+  assertSameOrigin(request);
+  const safe = checked(request);
+  if (safe.nextUrl.pathname.endsWith("/signin/nodemailer")) {
+    const form = await safe.clone().formData().catch(() => null);
+    const email = emailSchema.safeParse(form?.get("email") ?? "");
+    // Only a request Auth.js will accept spends the limit: its CSRF token must match the CSRF cookie
+    // (Auth.js then checks the cookie's signature), so a forged post cannot use up someone's sign-ins.
+    if (email.success && csrfTokenMatches(form?.get("csrfToken"), safe)) await limitSignInRequest(email.data, clientIp(safe.headers));
+  }
+  return handlers.POST(safe);
 });
