@@ -2,6 +2,8 @@ import { timingSafeEqual } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders, type SecurityOptions } from "@/lib/http/security-headers";
+import { ApiError, errorResponse } from "@/lib/http/errors";
+import { assertSameOrigin } from "@/lib/http/origin";
 import { outageJson, outagePage } from "@/lib/http/outage";
 import { startDatabaseWatch, type DatabaseWatch } from "@/lib/page-cache/database-watch";
 import { cacheableRequest, FILL_HEADER } from "@/lib/page-cache/routes";
@@ -11,9 +13,11 @@ import { joinBody, pageCache, splitBody, type CachedPage } from "@/lib/page-cach
  * Runs before every request except static files:
  * 1. A fresh CSP nonce per response; Next puts it on its own scripts.
  * 2. Security headers.
- * 3. While the database does not answer, 503 with Retry-After (a friendly
+ * 3. A cross-site write to a page (a server action, a form post) is refused
+ *    with 403 before it reaches the app; route handlers check their own.
+ * 4. While the database does not answer, 503 with Retry-After (a friendly
  *    page, or the API's JSON error) instead of errors from every route.
- * 4. Signed-out readers of public pages are answered from this node's page
+ * 5. Signed-out readers of public pages are answered from this node's page
  *    cache (lib/page-cache). A miss renders the page once through this same
  *    server with a placeholder nonce, keeps it, and every answer gets its own
  *    nonce in place of the placeholder. See docs/decisions/014-page-cache-in-the-proxy.md.
@@ -49,6 +53,11 @@ export async function proxy(request: NextRequest) {
   if (fill !== null && sameSecret(fill, fillSecret)) return passThrough(request, noncePlaceholder, { fill: true });
 
   const nonce = newNonce();
+  const refused = refuseCrossSiteWrite(request);
+  if (refused) {
+    setSecurityHeaders(refused.headers, contentSecurityPolicy(nonce, security));
+    return refused;
+  }
   const database = databaseWatch();
   if (database && !database.databaseUp && !answersDuringOutage(request.nextUrl.pathname)) {
     const response = request.nextUrl.pathname.startsWith("/api/") ? outageJson() : outagePage();
@@ -68,6 +77,24 @@ export async function proxy(request: NextRequest) {
     }
   }
   return passThrough(request, nonce, { fill: false });
+}
+
+/**
+ * Next refuses a server action whose Origin is not this host, but with a 500
+ * and after parsing it; this answers 403 first, for every non-GET request to
+ * a page. (`/api/*` handlers check Origin themselves; one-click unsubscribe
+ * there is cross-site by design.)
+ */
+function refuseCrossSiteWrite(request: NextRequest): Response | null {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
+  if (request.nextUrl.pathname.startsWith("/api/")) return null;
+  try {
+    assertSameOrigin(request);
+    return null;
+  } catch (error) {
+    if (error instanceof ApiError) return errorResponse(error);
+    throw error;
+  }
 }
 
 function passThrough(request: NextRequest, nonce: string, { fill }: { fill: boolean }) {

@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { createPrismaClient } from "../../lib/db/client";
 import { readSse } from "../../lib/live/sse-parse";
+import { findCounterDrift } from "../../lib/stats/reconcile";
 
 /**
  * Two app nodes on one database: the Playwright server is node A; this spec
@@ -142,13 +144,21 @@ test("a vote through node A shows on node B's cached page for signed-out readers
   expect((await request.delete(`${baseURL}/api/tools/${tool}/vote`, { headers: { cookie, origin: baseURL! } })).status()).toBe(200);
 });
 
-test("SIGTERM ends node B's live streams and the node exits promptly instead of waiting on them", async () => {
+test("SIGTERM ends node B's live streams and the node exits promptly instead of waiting on them; in-flight votes commit whole or not at all", async ({ request, baseURL }) => {
   const abort = new AbortController();
   const response = await fetch(`${baseB}/api/live?tools=${TOOL}`, { signal: abort.signal });
   expect(response.status).toBe(200);
   let ended = false;
   const reading = readSse(response.body!, () => {}).then(() => (ended = true));
   const exited = new Promise<number>((resolve) => nodeB!.once("exit", () => resolve(Date.now())));
+  // Votes in flight when the signal arrives: each either completes (and is stored) or is refused whole.
+  const tools = ["flux-1", "gpt-4o", "moondream2", "stable-diffusion-3-5"]; // no other spec reads their figures
+  const inFlight = tools.map((tool) =>
+    fetch(`${baseB}/api/tools/${tool}/vote`, { method: "PUT", headers: { cookie, origin: baseB, "content-type": "application/json" }, body: JSON.stringify({ decision: "skip" }) })
+      .then((response) => ({ tool, status: response.status }))
+      .catch(() => ({ tool, status: 0 })),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 20));
   const sent = Date.now();
   nodeB!.kill("SIGTERM");
   const at = await Promise.race([exited, new Promise<number>((resolve) => setTimeout(() => resolve(Number.POSITIVE_INFINITY), 10_000))]);
@@ -157,4 +167,18 @@ test("SIGTERM ends node B's live streams and the node exits promptly instead of 
   expect(ended).toBe(true);
   nodeB = undefined;
   abort.abort();
+
+  const results = await Promise.all(inFlight);
+  const db = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  try {
+    const userId = (await db.session.findUniqueOrThrow({ where: { sessionToken: cookie.split("=")[1]! } })).userId;
+    const stored = new Set((await db.vote.findMany({ where: { userId, decision: "SKIP" }, select: { tool: { select: { slug: true } } } })).map((vote) => vote.tool.slug));
+    const lost = results.filter((result) => result.status === 200 && !stored.has(result.tool));
+    expect(lost, "votes answered 200 during shutdown but not stored").toEqual([]);
+    expect(await findCounterDrift(db)).toEqual([]);
+    console.log(`shutdown: in-flight votes ${JSON.stringify(results.map((result) => result.status))}, all acknowledged ones stored, no counter drift`);
+    for (const tool of tools) await request.delete(`${baseURL}/api/tools/${tool}/vote`, { headers: { cookie, origin: baseURL! } });
+  } finally {
+    await db.$disconnect();
+  }
 });

@@ -4,17 +4,28 @@ import pg from "pg";
 // Runs in the "admin" project (after the public specs): it writes into shared rows.
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>[link](javascript:window.__xss=1)`;
 
-test("script payloads stored in staff-edited text (tool, verdict, reviewer) render inert on the public pages", async ({ page }) => {
+// Edits made here behind the app's back are announced the way the app's audit log write announces them,
+// so the page cache (proxy.ts) drops the pages that show them.
+const announce = (db: pg.Client) => db.query(`SELECT pg_notify('site_content', 'test')`);
+
+test("script payloads stored in staff-edited text (tool, verdict, reviewer, comparison) render inert on the public pages", async ({ page }) => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
-  const original = await db.query<{ description: string; tagline: string }>(`SELECT description, tagline FROM "Tool" WHERE slug = 'aider'`);
-  const reviewer = await db.query<{ lens: string; bio: string; excitedBy: string[] }>(`SELECT lens, bio, "excitedBy" FROM "Reviewer" WHERE slug = 'marcus-hale'`);
+  const original = await db.query<{ description: string; tagline: string; vendor: string; pricingDetail: string | null }>(
+    `SELECT description, tagline, vendor, "pricingDetail" FROM "Tool" WHERE slug = 'aider'`,
+  );
+  const reviewer = await db.query<{ lens: string; bio: string; excitedBy: string[]; tiredOf: string[] }>(
+    `SELECT lens, bio, "excitedBy", "tiredOf" FROM "Reviewer" WHERE slug = 'marcus-hale'`,
+  );
+  const comparison = await db.query<{ headline: string | null; intro: string | null }>(`SELECT headline, intro FROM "Comparison" WHERE slug = 'github-copilot-vs-cursor'`);
   const verdict = await db.query<{ id: string; body: string }>(`SELECT v.id, v.body FROM "Verdict" v JOIN "Tool" t ON t.id = v."toolId" WHERE t.slug = 'aider' LIMIT 1`);
   try {
-    await db.query(`UPDATE "Tool" SET description = $1, tagline = $1 WHERE slug = 'aider'`, [PAYLOAD]);
+    await db.query(`UPDATE "Tool" SET description = $1, tagline = $1, vendor = $1, "pricingDetail" = $1 WHERE slug = 'aider'`, [PAYLOAD]);
     await db.query(`UPDATE "Verdict" SET body = $1 WHERE id = $2`, [`Case text ${PAYLOAD}`, verdict.rows[0]!.id]);
-    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $1, "excitedBy" = ARRAY[$1] WHERE slug = 'marcus-hale'`, [PAYLOAD]);
+    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $1, "excitedBy" = ARRAY[$1], "tiredOf" = ARRAY[$1] WHERE slug = 'marcus-hale'`, [PAYLOAD]);
+    await db.query(`UPDATE "Comparison" SET headline = $1, intro = $1 WHERE slug = 'github-copilot-vs-cursor'`, [PAYLOAD]);
+    await announce(db);
     let dialogs = 0;
     page.on("dialog", (dialog) => {
       dialogs++;
@@ -31,14 +42,21 @@ test("script payloads stored in staff-edited text (tool, verdict, reviewer) rend
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "null") as { description?: string };
     expect(jsonLd.description).toBe(PAYLOAD);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    await page.goto("/compare/github-copilot-vs-cursor");
+    await expect(page.getByText("<script>window.__xss=1</script>").first()).toBeVisible();
+    expect(await page.locator('main img, main script:not([type="application/ld+json"])').count()).toBe(0);
     await page.goto("/reviewers/marcus-hale");
     expect(await page.locator("main img, main script").count()).toBe(0);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Marcus Hale");
     expect(dialogs).toBe(0);
   } finally {
-    await db.query(`UPDATE "Tool" SET description = $1, tagline = $2 WHERE slug = 'aider'`, [original.rows[0]!.description, original.rows[0]!.tagline]);
+    const tool = original.rows[0]!;
+    await db.query(`UPDATE "Tool" SET description = $1, tagline = $2, vendor = $3, "pricingDetail" = $4 WHERE slug = 'aider'`, [tool.description, tool.tagline, tool.vendor, tool.pricingDetail]);
     await db.query(`UPDATE "Verdict" SET body = $1 WHERE id = $2`, [verdict.rows[0]!.body, verdict.rows[0]!.id]);
-    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $2, "excitedBy" = $3 WHERE slug = 'marcus-hale'`, [reviewer.rows[0]!.lens, reviewer.rows[0]!.bio, reviewer.rows[0]!.excitedBy]);
+    const person = reviewer.rows[0]!;
+    await db.query(`UPDATE "Reviewer" SET lens = $1, bio = $2, "excitedBy" = $3, "tiredOf" = $4 WHERE slug = 'marcus-hale'`, [person.lens, person.bio, person.excitedBy, person.tiredOf]);
+    await db.query(`UPDATE "Comparison" SET headline = $1, intro = $2 WHERE slug = 'github-copilot-vs-cursor'`, [comparison.rows[0]!.headline, comparison.rows[0]!.intro]);
+    await announce(db);
     await db.end();
   }
 });
