@@ -28,7 +28,9 @@ export function outagePage(): Response {
   :root { color-scheme: light dark; --bg: #fafaf9; --fg: #1c1917; --muted: #57534e; --accent: #047857; --line: #e7e5e4; }
   @media (prefers-color-scheme: dark) { :root { --bg: #0c0a09; --fg: #fafaf9; --muted: #a8a29e; --accent: #34d399; --line: #292524; } }
   body { margin: 0; min-height: 100dvh; background: var(--bg); color: var(--fg); font: 16px/1.6 system-ui, -apple-system, "Segoe UI", sans-serif; }
-  header { border-bottom: 1px solid var(--line); padding: 14px 24px; font-weight: 600; }
+  header { border-bottom: 1px solid var(--line); }
+  header div { max-width: 40rem; margin: 0 auto; padding: 14px 24px; font-weight: 600; }
+  .mark { display: inline-grid; place-items: center; width: 28px; height: 28px; margin-right: 10px; border-radius: 8px; background: #1c1917; color: #34d399; font-size: 13px; vertical-align: middle; }
   main { max-width: 40rem; margin: 0 auto; padding: 96px 24px; }
   p.eyebrow { color: var(--accent); font-size: 14px; font-weight: 600; margin: 0; }
   h1 { font-size: 36px; line-height: 1.15; letter-spacing: -0.02em; margin: 8px 0 16px; }
@@ -37,7 +39,7 @@ export function outagePage(): Response {
 </style>
 </head>
 <body>
-<header>${site.name}</header>
+<header><div><span class="mark" aria-hidden="true">S</span>${site.name}</div></header>
 <main id="main">
   <p class="eyebrow">503 · Temporarily unavailable</p>
   <h1>We'll be right back</h1>
