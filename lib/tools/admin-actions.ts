@@ -62,7 +62,8 @@ export async function saveToolAction(_state: ToolFormState, formData: FormData):
 }
 
 export async function archiveToolAction(formData: FormData): Promise<void> {
-  const { id = "", archived } = formFields(formData);
+  const id = String(formData.get("id") ?? "");
+  const archived = formData.get("archived");
   const user = await requireStaff(`/admin/tools/${encodeURIComponent(id)}`);
   if (id.includes("\u0000")) return;
   try {
