@@ -75,6 +75,8 @@ async function seriousViolations(page: Page) {
 
 for (const url of [...Object.values(SAMPLES).flat(), ...EXTRA]) {
   test(`${url} has no serious or critical axe violations, light and dark`, async ({ browser, baseURL }) => {
+    // Two full axe runs (light and dark) on two shared cores: allow for a busy CI machine.
+    test.setTimeout(90_000);
     for (const colorScheme of ["light", "dark"] as const) {
       const context = await browser.newContext({ colorScheme });
       if (url === "/account") await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseURL! }]);
