@@ -12,8 +12,8 @@ export function formFields(formData: FormData): Record<string, string> {
  * text. Browsers send it as typed; such a form is refused with a message,
  * never saved with the character silently changed.
  */
-export function fieldWithNul(fields: Record<string, string>): string | null {
-  return Object.keys(fields).find((key) => fields[key]!.includes("\u0000")) ?? null;
+export function fieldWithNul(fields: Record<string, FormDataEntryValue>): string | null {
+  return Object.keys(fields).find((key) => typeof fields[key] === "string" && fields[key].includes("\u0000")) ?? null;
 }
 
 export const NUL_MESSAGE = "Remove the invisible NUL character: it cannot be stored.";

@@ -1,7 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { fieldWithNul, formFields, NUL_MESSAGE } from "@/lib/http/form";
+import { fieldWithNul, NUL_MESSAGE } from "@/lib/http/form";
 import { requireAdmin } from "@/lib/auth/guards";
 import { RoleChangeError, setStaffRole } from "./actions";
 import { roleChangeSchema } from "./schema";
@@ -11,7 +11,8 @@ export type RoleFormState = { ok?: string; error?: string };
 /** ADMIN only: grant or revoke STAFF. */
 export async function setRoleAction(_state: RoleFormState, formData: FormData): Promise<RoleFormState> {
   const actor = await requireAdmin("/admin/users");
-  const fields = formFields(formData);
+  // Every entry, files included (a file where a field belongs fails validation).
+  const fields = Object.fromEntries(formData);
   if (fieldWithNul(fields)) return { error: NUL_MESSAGE };
   const parsed = roleChangeSchema.safeParse(fields);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid request." };

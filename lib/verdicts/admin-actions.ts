@@ -1,7 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { fieldWithNul, formFields, NUL_MESSAGE } from "@/lib/http/form";
+import { fieldWithNul, NUL_MESSAGE } from "@/lib/http/form";
 import { requireStaff } from "@/lib/auth/guards";
 import type { Route } from "next";
 import { redirect } from "next/navigation";
@@ -42,7 +42,8 @@ function invalid(issues: { path: PropertyKey[]; message: string }[], values: Ver
 export async function saveVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {
   const verdictId = String(formData.get("verdictId") ?? "");
   const user = await requireStaff(verdictId ? `/admin/verdicts/${encodeURIComponent(verdictId)}` : "/admin/verdicts");
-  const raw = formFields(formData);
+  // Every entry, files included (a file where a field belongs fails validation).
+  const raw = Object.fromEntries(formData);
   const nul = fieldWithNul(raw);
   if (nul) return invalid([{ path: [nul], message: NUL_MESSAGE }], typedValues(raw), NUL_MESSAGE);
   if (!verdictId) return createVerdictFromForm(raw, user.id);
@@ -82,7 +83,7 @@ async function createVerdictFromForm(raw: Record<string, FormDataEntryValue>, ac
 export async function restoreVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {
   const verdictId = String(formData.get("verdictId") ?? "");
   const user = await requireStaff(`/admin/verdicts/${encodeURIComponent(verdictId)}`);
-  const fields = formFields(formData);
+  const fields = Object.fromEntries(formData);
   const parsed = fieldWithNul(fields) ? null : verdictRestoreSchema.safeParse(fields);
   if (!parsed) return { error: NUL_MESSAGE };
   if (!parsed.success) return { error: "That restore request is not valid." };
