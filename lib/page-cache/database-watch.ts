@@ -10,6 +10,7 @@ const PING_CHANNEL = "page_cache_ping";
 const PING_EVERY_MS = 2_000;
 const PING_WHILE_DOWN_MS = 1_000;
 const PING_TIMEOUT_MS = 2_000;
+const SLOW_PINGS_FOR_OUTAGE = 3;
 
 const toolStatsSlug = z.object({ slug: toolSlugSchema });
 
@@ -24,7 +25,8 @@ export type DatabaseWatch = {
 /**
  * The proxy's view of the database, over its own postgres.js connections:
  * - reachability: a ping (a NOTIFY through one connection, heard on the
- *   LISTEN connection) every 2 s, every second while the database is down;
+ *   LISTEN connection) every 2 s, every second while in doubt; a refused or
+ *   dropped connection is an outage at once, a slow answer only three in a row;
  * - when a page cache is given, it keeps it in step: a counter write
  *   (`tool_stats`) drops the pages showing that tool, a staff edit
  *   (`site_content`) drops everything. The cache serves only while the LISTEN
@@ -65,18 +67,25 @@ export function startDatabaseWatch(databaseUrl: string, name: string, cache: Pag
   };
   listen();
 
+  // A refused or dropped connection means the database is gone. A slow answer alone (a busy
+  // machine, a GC pause) is not an outage: it takes SLOW_PINGS_FOR_OUTAGE of them in a row.
+  let slowPings = 0;
   const ping = async () => {
     const id = randomUUID();
     const heard = new Promise<void>((resolve) => pings.set(id, resolve));
     try {
       try {
         await Promise.race([sql`SELECT pg_notify(${PING_CHANNEL}, ${id})`, timeout(PING_TIMEOUT_MS)]);
-      } catch {
-        if (databaseUp) console.error("Proxy: the database does not answer; answering 503 until it does.");
-        databaseUp = false;
+      } catch (error) {
+        slowPings = isConnectionError(error) ? SLOW_PINGS_FOR_OUTAGE : slowPings + 1;
         cache?.setListening(false);
+        if (slowPings >= SLOW_PINGS_FOR_OUTAGE) {
+          if (databaseUp) console.error("Proxy: the database does not answer; answering 503 until it does.");
+          databaseUp = false;
+        }
         return;
       }
+      slowPings = 0;
       if (!databaseUp) console.error("Proxy: the database answers again.");
       databaseUp = true;
       listen();
@@ -94,7 +103,7 @@ export function startDatabaseWatch(databaseUrl: string, name: string, cache: Pag
   const schedule = (ms: number) => {
     clearTimeout(timer);
     if (stopped) return;
-    timer = setTimeout(() => void ping().finally(() => schedule(databaseUp ? PING_EVERY_MS : PING_WHILE_DOWN_MS)), ms);
+    timer = setTimeout(() => void ping().finally(() => schedule(databaseUp && slowPings === 0 ? PING_EVERY_MS : PING_WHILE_DOWN_MS)), ms);
     timer.unref();
   };
   schedule(0);
@@ -111,6 +120,12 @@ export function startDatabaseWatch(databaseUrl: string, name: string, cache: Pag
       await sql.end({ timeout: 1 });
     },
   };
+}
+
+/** postgres.js / Node errors that mean no connection, as opposed to a slow one. */
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EHOSTUNREACH|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|CONNECT_TIMEOUT|57P0[1-3])$/.test(code);
 }
 
 function safeJson(text: string): unknown {

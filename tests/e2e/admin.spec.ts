@@ -85,4 +85,36 @@ test.describe("the admin area", () => {
     await expect(claude).toContainText("100%");
     await expect(claude).toContainText("4 of 4 ship");
   });
+
+  test("unticking Published takes a verdict out of the panel figure, and ticking it puts it back", async ({ page, browser }) => {
+    // A browser leaves an unticked box out of the form entirely: that must save as unpublished.
+    const reader = await (await browser.newContext()).newPage();
+    const panel = async () => {
+      await reader.goto("/tools/flux-1");
+      return (await reader.getByText(/^\d+ of \d+ ship$/).first().textContent()) ?? "";
+    };
+    const before = await panel();
+    const total = Number(/of (\d+) ship/.exec(before)?.[1]);
+    expect(total).toBeGreaterThan(1);
+
+    await signIn(page, "admin@example.test", "/admin/verdicts?tool=flux-1");
+    await expect(page).toHaveURL(/\/admin\/verdicts\?tool=flux-1/);
+    await page.getByRole("row").nth(1).getByRole("link").first().click();
+    const published = page.getByLabel("Published");
+    await expect(published).toBeChecked();
+
+    await published.uncheck();
+    await page.getByLabel(/Reason for the change/).fill("Held back while we test it again");
+    await page.getByRole("button", { name: "Save verdict" }).click();
+    await expect(page.getByRole("status").first()).toContainText("Saved as version");
+    await expect(published).not.toBeChecked();
+    await expect.poll(panel, { timeout: 5_000 }).toContain(`of ${total - 1} ship`);
+
+    await published.check();
+    await page.getByLabel(/Reason for the change/).fill("Tested again: back in the panel");
+    await page.getByRole("button", { name: "Save verdict" }).click();
+    await expect(page.getByRole("status").first()).toContainText("Saved as version");
+    await expect.poll(panel, { timeout: 5_000 }).toBe(before);
+    await reader.context().close();
+  });
 });
