@@ -14,7 +14,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["json"]],
-  timeout: 30_000,
+  // CI runs two workers, the server and Chromium on two cores: long flows (sign in by email, vote,
+  // change, withdraw) get more room there; a single expectation still waits 5 s at most.
+  timeout: process.env.CI ? 60_000 : 30_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
