@@ -32,8 +32,23 @@ const config = [
     },
   },
   {
-    // The database layer itself, domain modules, scripts and tests may import lib/db.
-    files: ["lib/**", "scripts/**", "tests/**", "prisma/**"],
+    // Domain modules may import lib/db; layers point one way (app → components → lib), so lib never imports upward.
+    files: ["lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/components", "@/components/*", "@/app", "@/app/*", "**/components/*"], message: "lib/ never imports components/ or app/: layers point one way." },
+            { group: ["@/scripts/*", "@/tests/*", "**/scripts/*", "**/tests/*"], message: "lib/ is the app's code; tooling lives in scripts/ and tests/helpers/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Scripts and tests may import anything, lib/db included.
+    files: ["scripts/**", "tests/**", "prisma/**"],
     rules: { "no-restricted-imports": "off" },
   },
 ];

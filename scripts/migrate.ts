@@ -2,8 +2,8 @@
  * npm run db:migrate                 apply pending migrations to DATABASE_URL
  * npm run db:migration:create <name> write a migration for schema changes (no database needed)
  */
-import { ensureDatabase, DatabaseSetupError } from "../lib/db/connection";
-import { applyMigrations, createMigration } from "../lib/db/migrations";
+import { ensureDatabase, DatabaseSetupError } from "./db/connection";
+import { applyMigrations, createMigration } from "./db/migrations";
 
 const [command, name] = process.argv.slice(2);
 const url = process.env.DATABASE_URL;

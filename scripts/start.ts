@@ -7,9 +7,9 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { DatabaseSetupError } from "../lib/db/connection";
+import { DatabaseSetupError } from "./db/connection";
 import { createPrismaClient } from "../lib/db/client";
-import { embeddedPort, openDatabase, type DatabaseHandle } from "../lib/db/setup";
+import { embeddedPort, openDatabase, type DatabaseHandle } from "./db/setup";
 import { seed } from "../prisma/seed";
 import { localAuthSecret } from "./lib/auth-secret";
 import { buildIsCurrent, nextBin, portFree, root, runNext } from "./lib/next";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveComparisonAction, type ComparisonFormState } from "@/lib/comparisons/admin-actions";
+import { saveComparisonAction, type ComparisonFormState } from "@/lib/comparisons/actions";
 import { Toast } from "@/components/ui/toast";
 
 type Props = {

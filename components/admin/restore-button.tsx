@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { restoreVerdictAction, type VerdictFormState } from "@/lib/verdicts/admin-actions";
+import { restoreVerdictAction, type VerdictFormState } from "@/lib/verdicts/actions";
 
 export function RestoreButton({ verdictId, currentVersion, version }: { verdictId: string; currentVersion: number; version: number }) {
   const [state, action, pending] = useActionState<VerdictFormState, FormData>(restoreVerdictAction, {});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveReviewerAction, type ReviewerFormState } from "@/lib/reviewers/admin-actions";
+import { saveReviewerAction, type ReviewerFormState } from "@/lib/reviewers/actions";
 import { Toast } from "@/components/ui/toast";
 
 type Props = { reviewer?: { id: string; slug: string; name: string; lens: string; bio: string; excitedBy: string[]; tiredOf: string[]; active: boolean } };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setRoleAction, type RoleFormState } from "@/lib/users/admin-actions";
+import { setRoleAction, type RoleFormState } from "@/lib/users/actions";
 
 export function RoleForm({ userId, role, email }: { userId: string; role: "USER" | "STAFF"; email: string }) {
   const [state, action, pending] = useActionState<RoleFormState, FormData>(setRoleAction, {});

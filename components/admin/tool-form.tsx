@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveToolAction, type ToolFormState } from "@/lib/tools/admin-actions";
+import { saveToolAction, type ToolFormState } from "@/lib/tools/actions";
 import { Toast } from "@/components/ui/toast";
 
 type Values = Record<string, string>;

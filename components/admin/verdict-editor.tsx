@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveVerdictAction, type VerdictFormState } from "@/lib/verdicts/admin-actions";
+import { saveVerdictAction, type VerdictFormState } from "@/lib/verdicts/actions";
 import { Toast } from "@/components/ui/toast";
+import { decisionLabel, DECISIONS, type Decision } from "@/lib/scores/decision";
 
 type Props =
-  | { verdict: { id: string; version: number; decision: "SHIP" | "SKIP"; body: string; published: boolean }; target?: never }
+  | { verdict: { id: string; version: number; decision: Decision; body: string; published: boolean }; target?: never }
   /** A reviewer's first verdict on a tool. */
   | { verdict?: never; target: { toolId: string; reviewerId: string } };
 
@@ -50,7 +51,7 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
               <div>
                 <p className="text-xs font-semibold uppercase tracking-wide">Saved now (version {state.conflict.current.version})</p>
                 <p className="mt-1 text-xs">
-                  {state.conflict.current.decision === "SHIP" ? "Ship" : "Skip"} · {state.conflict.current.published ? "published" : "draft"}
+                  {decisionLabel(state.conflict.current.decision)} · {state.conflict.current.published ? "published" : "draft"}
                 </p>
                 <p className="mt-1 whitespace-pre-wrap rounded-lg bg-white/70 p-2 text-xs text-stone-800 dark:bg-stone-900 dark:text-stone-200">{state.conflict.current.body}</p>
               </div>
@@ -67,10 +68,10 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
       <fieldset>
         <legend className="text-sm font-medium">Call</legend>
         <div className="mt-2 flex gap-3">
-          {(["SHIP", "SKIP"] as const).map((decision) => (
+          {DECISIONS.map((decision) => (
             <label key={decision} className="flex items-center gap-2 rounded-xl px-3 py-2 text-sm ring-1 ring-stone-300 has-checked:ring-2 has-checked:ring-stone-900 dark:ring-stone-700 dark:has-checked:ring-white">
               <input type="radio" name="decision" value={decision} defaultChecked={(values?.decision ?? verdict.decision) === decision} />
-              {decision === "SHIP" ? "Ship" : "Skip"}
+              {decisionLabel(decision)}
             </label>
           ))}
         </div>

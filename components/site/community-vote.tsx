@@ -1,6 +1,7 @@
 import type { ToolCard } from "@/lib/tools/select";
 import { MIN_COMMUNITY_VOTES } from "@/lib/scores";
-import { toVoteCommunity, type DecisionInput } from "@/lib/votes/schema";
+import type { DecisionJson } from "@/lib/scores/decision";
+import { toVoteCommunity } from "@/lib/votes/schema";
 import { Card } from "@/components/ui/card";
 import { VoteWidget } from "./vote-widget";
 
@@ -8,7 +9,7 @@ type Props = {
   toolA: ToolCard;
   toolB: ToolCard;
   /** The visitor's own votes by tool id. */
-  votes: Map<string, DecisionInput>;
+  votes: Map<string, DecisionJson>;
   signedIn: boolean;
   returnTo: string;
 };

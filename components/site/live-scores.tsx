@@ -1,12 +1,12 @@
 "use client";
 
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { toolScores, type ToolCounters, type ToolScores } from "@/lib/scores";
+import { toolScores, type ToolStats, type ToolScores } from "@/lib/scores";
 
-type LiveCounters = ToolCounters & { at: number };
-type LiveTool = { slug: string; name: string; counters: ToolCounters };
+type ToolStatsChange = ToolStats & { at: number };
+type LiveTool = { slug: string; name: string; counters: ToolStats };
 
-type LiveState = Record<string, LiveCounters> | null;
+type LiveState = Record<string, ToolStatsChange> | null;
 
 // Turbopack production builds may instantiate this module once per client chunk that imports it
 // (vercel/next.js#89192), and a provider only reaches consumers holding the same context object.
@@ -15,7 +15,7 @@ const CONTEXT_KEY = Symbol.for("ship-or-skip.live-scores");
 const registry = globalThis as unknown as Record<symbol, React.Context<LiveState> | undefined>;
 const LiveContext: React.Context<LiveState> = (registry[CONTEXT_KEY] ??= createContext<LiveState>(null));
 
-function describe(name: string, counters: ToolCounters): string {
+function describe(name: string, counters: ToolStats): string {
   const { panel, community } = toolScores(counters);
   const communityText =
     community.status === "none" ? "no community votes yet" : community.status === "provisional" ? `community ${community.countLabel}, too few to call` : `community ${community.label} ship from ${community.countLabel}`;
@@ -29,7 +29,7 @@ function describe(name: string, counters: ToolCounters): string {
  * JavaScript (or EventSource) the server-rendered figures simply stay.
  */
 export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; children: React.ReactNode }) {
-  const [state, setState] = useState<Record<string, LiveCounters>>(() =>
+  const [state, setState] = useState<Record<string, ToolStatsChange>>(() =>
     Object.fromEntries(tools.map((tool) => [tool.slug, { ...tool.counters, at: 0 }])),
   );
   // The newest figures, read by the event handler; `state` mirrors it for rendering.
@@ -45,7 +45,7 @@ export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; chi
     source.onopen = () => setConnection("open");
     source.onerror = () => setConnection(source.readyState === EventSource.CLOSED ? "closed" : "connecting");
     source.addEventListener("stats", (event) => {
-      let data: (ToolCounters & { slug?: unknown; at?: unknown }) | null = null;
+      let data: (ToolStats & { slug?: unknown; at?: unknown }) | null = null;
       try {
         data = JSON.parse((event as MessageEvent<string>).data);
       } catch {
@@ -53,7 +53,7 @@ export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; chi
       }
       if (!data || typeof data.slug !== "string" || typeof data.at !== "number") return;
       const slug = data.slug;
-      const next: LiveCounters = {
+      const next: ToolStatsChange = {
         panelShip: data.panelShip,
         panelTotal: data.panelTotal,
         communityShip: data.communityShip,

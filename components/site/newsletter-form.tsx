@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { subscribeFormAction } from "@/lib/newsletter/form-actions";
+import { subscribeFormAction } from "@/lib/newsletter/actions";
 import type { SubscribeFormState } from "@/lib/newsletter/schema";
 
 /**

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { confirmSubscriptionFormAction, unsubscribeFormAction } from "@/lib/newsletter/form-actions";
+import { confirmSubscriptionFormAction, unsubscribeFormAction } from "@/lib/newsletter/actions";
 import type { TokenFormState } from "@/lib/newsletter/schema";
 import { site } from "@/lib/site/config";
 

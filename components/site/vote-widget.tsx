@@ -5,7 +5,7 @@ import { communityScore } from "@/lib/scores";
 import { toVoteCommunity, type VoteCommunity } from "@/lib/votes/schema";
 import { useLiveScores } from "./live-scores";
 import { CommunityFigure } from "./score-figures";
-import { voteAction, voteFormAction } from "@/lib/votes/vote-action";
+import { voteAction, voteFormAction } from "@/lib/votes/actions";
 
 type Decision = "ship" | "skip";
 type Community = VoteCommunity;

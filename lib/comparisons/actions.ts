@@ -1,72 +1,57 @@
-import "server-only";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { ComparisonInput } from "./admin-schema";
-import { comparisonSlug } from "./schema";
+"use server";
 
-export class ComparisonWriteError extends Error {
-  constructor(message: string, readonly field?: keyof ComparisonInput) {
-    super(message);
+import type { Route } from "next";
+import { fieldWithNul, formFields, nulRefusal } from "@/lib/http/form";
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireStaff } from "@/lib/auth/guards";
+import { ComparisonWriteError, createComparison, updateComparison } from "./writes";
+import { comparisonInputSchema, comparisonUpdateSchema } from "./admin-schema";
+
+export type ComparisonFormState = { ok?: string; version?: number; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
   }
+  return errors;
 }
 
-async function listedTools(tx: Prisma.TransactionClient, ids: string[]) {
-  const tools = await tx.tool.findMany({ where: { id: { in: ids }, archivedAt: null }, select: { id: true, slug: true } });
-  return new Map(tools.map((tool) => [tool.id, tool.slug]));
-}
-
-function explain(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    throw new ComparisonWriteError("These two tools are already compared (in one order or the other).", "toolBId");
+/** Creates a comparison (no `id`) or edits one. Checks the role itself. */
+export async function saveComparisonAction(_state: ComparisonFormState, formData: FormData): Promise<ComparisonFormState> {
+  const raw = formFields(formData);
+  const user = await requireStaff(raw.id ? `/admin/comparisons/${encodeURIComponent(raw.id)}` : "/admin/comparisons/new");
+  const nul = fieldWithNul(raw);
+  if (nul) return { ...nulRefusal(nul), values: raw };
+  if (raw.id) {
+    const target = comparisonUpdateSchema.safeParse(raw);
+    const fields = comparisonInputSchema.safeParse({ ...raw, toolAId: "a", toolBId: "b" });
+    if (!target.success || !fields.success) {
+      return { error: "Fix the highlighted fields.", fieldErrors: fieldErrors([...(target.error?.issues ?? []), ...(fields.error?.issues ?? [])]), values: raw };
+    }
+    try {
+      const { headline, intro, status } = fields.data;
+      const result = await updateComparison(target.data.id, target.data.expectedVersion, { headline, intro, status }, user.id);
+      refresh();
+      return { ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.", version: result.version };
+    } catch (error) {
+      if (error instanceof ComparisonWriteError) return { error: error.message, values: raw };
+      throw error;
+    }
   }
-  throw error;
-}
-
-/** Creates a comparison of two listed tools; the unordered pair is unique. */
-export async function createComparison(input: ComparisonInput, actorId: string): Promise<{ id: string; slug: string }> {
+  const parsed = comparisonInputSchema.safeParse(raw);
+  if (!parsed.success) return { error: "Fix the highlighted fields.", fieldErrors: fieldErrors(parsed.error.issues), values: raw };
+  let id: string;
   try {
-    return await db.$transaction(async (tx) => {
-      const slugs = await listedTools(tx, [input.toolAId, input.toolBId]);
-      const a = slugs.get(input.toolAId);
-      const b = slugs.get(input.toolBId);
-      if (!a) throw new ComparisonWriteError("Tool A is not a listed tool.", "toolAId");
-      if (!b) throw new ComparisonWriteError("Tool B is not a listed tool.", "toolBId");
-      const comparison = await tx.comparison.create({
-        data: { ...input, slug: comparisonSlug(a, b), publishedAt: input.status === "PUBLISHED" ? new Date() : null },
-        select: { id: true, slug: true },
-      });
-      await recordAudit(tx, { actorId, action: "comparison.create", entityType: "Comparison", entityId: comparison.id, after: { ...input, slug: comparison.slug } });
-      return comparison;
-    });
+    id = (await createComparison(parsed.data, user.id)).id;
   } catch (error) {
-    if (error instanceof ComparisonWriteError) throw error;
-    explain(error);
+    if (error instanceof ComparisonWriteError) {
+      return { error: error.message, values: raw, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
+    }
+    throw error;
   }
-}
-
-/** Edits headline, intro and status (publish/unpublish); refuses a stale version; a no-op writes nothing. */
-export async function updateComparison(
-  id: string,
-  expectedVersion: number,
-  input: Pick<ComparisonInput, "headline" | "intro" | "status">,
-  actorId: string,
-): Promise<{ changed: boolean; version: number }> {
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Comparison" WHERE "id" = ${id} FOR UPDATE`;
-    const current = await tx.comparison.findUnique({ where: { id } });
-    if (!current) throw new ComparisonWriteError("This comparison no longer exists.");
-    if (current.version !== expectedVersion) {
-      throw new ComparisonWriteError("Changed by someone else since you opened it — review and save again.");
-    }
-    const before = { headline: current.headline, intro: current.intro, status: current.status };
-    if (before.headline === input.headline && before.intro === input.intro && before.status === input.status) {
-      return { changed: false, version: current.version };
-    }
-    const version = current.version + 1;
-    const publishedAt = input.status === "PUBLISHED" ? (current.publishedAt ?? new Date()) : current.publishedAt;
-    await tx.comparison.update({ where: { id }, data: { ...input, publishedAt, version } });
-    await recordAudit(tx, { actorId, action: "comparison.update", entityType: "Comparison", entityId: id, before: { ...before, version: current.version }, after: { ...input, version } });
-    return { changed: true, version };
-  });
+  redirect(`/admin/comparisons/${id}` as Route);
 }

@@ -1,10 +1,11 @@
+import { toDecisionJson } from "@/lib/scores/decision";
 import { toToolPricingResponse, toToolSummaryResponse } from "@/lib/tools/api";
 import type { ToolCard } from "@/lib/tools/select";
 import type { PublicVerdict } from "@/lib/reviewers/select";
 import type { ComparisonView } from "./queries";
 import type { ComparisonDetailResponse } from "./schema";
 
-const call = (verdict: PublicVerdict | null) => (verdict ? (verdict.decision === "SHIP" ? "ship" : "skip") : null);
+const call = (verdict: PublicVerdict | null) => (verdict ? toDecisionJson(verdict.decision) : null);
 
 function tool(card: ToolCard) {
   return { ...toToolSummaryResponse(card), description: card.description, pricing: toToolPricingResponse(card) };
@@ -37,7 +38,7 @@ export function toComparisonResponse(comparison: ComparisonView): ComparisonDeta
         .map((verdict) => ({
           tool: verdict.toolId === comparison.toolA.id ? comparison.toolA.slug : comparison.toolB.slug,
           reviewer: reviewer(verdict),
-          decision: verdict.decision === "SHIP" ? ("ship" as const) : ("skip" as const),
+          decision: toDecisionJson(verdict.decision),
           body: verdict.body,
           publishedAt: verdict.publishedAt?.toISOString() ?? null,
           updatedAt: verdict.updatedAt.toISOString(),

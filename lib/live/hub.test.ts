@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { LiveHub } from "./hub";
-import type { LiveStats } from "./schema";
+import type { ToolStatsChange } from "./schema";
 
-const stats = (toolId: string, communityTotal = 1): LiveStats => ({
+const stats = (toolId: string, communityTotal = 1): ToolStatsChange => ({
   toolId,
   slug: toolId,
   panelShip: 0,
@@ -15,8 +15,8 @@ const stats = (toolId: string, communityTotal = 1): LiveStats => ({
 describe("the live hub", () => {
   it("delivers a tool's change only to the streams that follow it", () => {
     const hub = new LiveHub();
-    const a: LiveStats[] = [];
-    const ab: LiveStats[] = [];
+    const a: ToolStatsChange[] = [];
+    const ab: ToolStatsChange[] = [];
     hub.subscribe(["a"], (event) => a.push(event));
     hub.subscribe(["a", "b"], (event) => ab.push(event));
     expect(hub.publish(stats("a"))).toBe(2);

@@ -1,6 +1,6 @@
-import type { LiveStats } from "./schema";
+import type { ToolStatsChange } from "./schema";
 
-export type LiveSubscriber = (stats: LiveStats) => void;
+export type LiveSubscriber = (stats: ToolStatsChange) => void;
 
 /**
  * This node's fan-out: which open streams follow which tool. The listener
@@ -26,7 +26,7 @@ export class LiveHub {
     };
   }
 
-  publish(stats: LiveStats): number {
+  publish(stats: ToolStatsChange): number {
     const subscribers = this.byTool.get(stats.toolId);
     if (!subscribers) return 0;
     for (const subscriber of [...subscribers]) {

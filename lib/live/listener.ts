@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { env, requireDatabaseUrl } from "@/lib/env";
 import { TOOL_STATS_CHANNEL } from "@/lib/stats/write";
 import { LiveHub } from "./hub";
-import { liveStatsSchema, type LiveStats } from "./schema";
+import { toolStatsChangeSchema, type ToolStatsChange } from "./schema";
 
 /** How listener connections show in pg_stat_activity: the prefix, then this node's id (tests cut one by it). */
 export const LIVE_APPLICATION_NAME = "ship-or-skip-live";
@@ -66,7 +66,7 @@ export function startLive(): Runtime {
   });
   const runtime: Runtime = { hub: new LiveHub(), sql, ready: Promise.resolve(), listens: 0, pings: new Map() };
   const onStats = (payload: string) => {
-    const parsed = liveStatsSchema.safeParse(safeJson(payload));
+    const parsed = toolStatsChangeSchema.safeParse(safeJson(payload));
     if (parsed.success) runtime.hub.publish(parsed.data);
     else console.error("Ignoring a malformed tool_stats notification:", payload.slice(0, 200));
   };
@@ -92,7 +92,7 @@ function safeJson(text: string): unknown {
 }
 
 /** Current counters of listed tools, shaped like a NOTIFY payload. */
-export async function readLiveStats(where: { ids?: string[]; slugs?: string[] }): Promise<LiveStats[]> {
+export async function currentToolStats(where: { ids?: string[]; slugs?: string[] }): Promise<ToolStatsChange[]> {
   const rows = await db.tool.findMany({
     where: { archivedAt: null, ...(where.ids ? { id: { in: where.ids } } : {}), ...(where.slugs ? { slug: { in: where.slugs } } : {}) },
     select: { id: true, slug: true, stats: { select: { panelShip: true, panelTotal: true, communityShip: true, communityTotal: true, updatedAt: true } } },
@@ -111,7 +111,7 @@ export async function readLiveStats(where: { ids?: string[]; slugs?: string[] })
 async function resync(hub: LiveHub) {
   const ids = hub.followedTools();
   if (ids.length === 0) return;
-  for (const stats of await readLiveStats({ ids })) hub.publish(stats);
+  for (const stats of await currentToolStats({ ids })) hub.publish(stats);
 }
 
 /**

@@ -4,7 +4,7 @@ import { toolSlugSchema } from "@/lib/tools/schema";
 const count = z.number().int().nonnegative();
 
 /** One tool's counters as they travel: NOTIFY payload in, SSE `stats` event out. */
-export const liveStatsSchema = z.object({
+export const toolStatsChangeSchema = z.object({
   toolId: z.string().min(1),
   slug: toolSlugSchema,
   panelShip: count,
@@ -15,7 +15,7 @@ export const liveStatsSchema = z.object({
   at: z.number(),
 });
 
-export type LiveStats = z.infer<typeof liveStatsSchema>;
+export type ToolStatsChange = z.infer<typeof toolStatsChangeSchema>;
 
 /** The most tools one live stream follows (a comparison needs two; a list page a dozen). */
 export const MAX_LIVE_TOOLS = 24;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { LiveHub } from "./hub";
-import type { LiveStats } from "./schema";
+import type { ToolStatsChange } from "./schema";
 import { createLiveStream } from "./stream";
 
-const stats = (toolId: string, communityTotal: number): LiveStats => ({
+const stats = (toolId: string, communityTotal: number): ToolStatsChange => ({
   toolId,
   slug: toolId,
   panelShip: 1,
@@ -68,19 +68,5 @@ describe("a live stream", () => {
       events += (new TextDecoder().decode(value).match(/event: stats/g) ?? []).length;
     }
     expect(events).toBeLessThanOrEqual(6);
-  });
-});
-
-describe("the SSE reader used by tests and the bench", () => {
-  it("splits events across arbitrary chunk boundaries, skips comments and joins multi-line data", async () => {
-    const { createSseParser } = await import("./sse-parse");
-    const seen: { event: string; id?: string; data: string }[] = [];
-    const feed = createSseParser((message) => seen.push(message));
-    const text = `retry: 2000\n\n: heartbeat 1\n\nid: 7\nevent: stats\ndata: {"a":1}\n\ndata: line one\ndata: line two\n\n`;
-    for (let i = 0; i < text.length; i += 3) feed(text.slice(i, i + 3));
-    expect(seen).toEqual([
-      { event: "stats", id: "7", data: '{"a":1}' },
-      { event: "message", data: "line one\nline two" },
-    ]);
   });
 });

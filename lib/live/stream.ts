@@ -1,11 +1,11 @@
 import type { LiveHub } from "./hub";
-import type { LiveStats } from "./schema";
+import type { ToolStatsChange } from "./schema";
 
 export type LiveStreamOptions = {
   hub: LiveHub;
   toolIds: string[];
   /** Current figures, sent first: a new or reconnecting tab is up to date at once. */
-  initial: LiveStats[];
+  initial: ToolStatsChange[];
   signal: AbortSignal;
   heartbeatMs?: number;
   /** Events a slow client may have waiting before it is dropped (it reconnects and resyncs). */

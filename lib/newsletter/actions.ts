@@ -1,89 +1,44 @@
-import "server-only";
-import { randomUUID } from "node:crypto";
-import { after } from "next/server";
-import { db } from "@/lib/db";
-import { sendEmail } from "@/lib/email";
-import { consume, hashKey } from "@/lib/rate-limit";
-import { alreadySubscribedEmail, confirmationEmail } from "./emails";
-import { newsletterEmailSchema } from "./schema";
-import { consumeToken, issueToken } from "./tokens";
+"use server";
+
+import { headers } from "next/headers";
+import { clientIp, RateLimitedError } from "@/lib/rate-limit";
+import { confirmSubscription, subscribe, unsubscribe } from "./writes";
+import { firstIssueMessage, subscribeBodySchema, SUBSCRIBE_ACCEPTED, type SubscribeFormState, type TokenFormState } from "./schema";
 
 /**
- * Newsletter subscriptions with double opt-in.
- *
- * `subscribe` answers the same way whatever the address's state, so nobody
- * learns whether an address is subscribed: the caller always says "check your
- * inbox", and the email (sent after the response, through `after()`) is what
- * differs — and only the owner of the address reads it:
- *   new or pending → a confirmation email (a fresh CONFIRM token; still one row)
- *   unsubscribed   → back to pending, with a confirmation email
- *   confirmed      → a harmless "you're already subscribed" email
+ * The newsletter's forms (they work without JavaScript: plain forms posting
+ * to these actions through useActionState). Public: the subscribe form is for
+ * visitors, and a confirm/unsubscribe link's token is its own proof.
  */
 
-type Outgoing =
-  | { kind: "confirm"; to: string; confirm: string; unsubscribe: string }
-  | { kind: "already"; to: string; unsubscribe: string };
-
-export async function subscribe(email: string, options: { ip: string; honeypot?: string | null }): Promise<void> {
-  await consume("newsletterIp", options.ip);
-  // A filled honeypot is a bot: the caller answers as for anyone, and nothing is stored or sent.
-  if (options.honeypot) return;
-  const address = newsletterEmailSchema.parse(email);
-  await consume("newsletterEmail", hashKey(address));
-
-  const outgoing = await db.$transaction(async (tx): Promise<Outgoing> => {
-    await tx.$executeRaw`
-      INSERT INTO "NewsletterSubscriber" ("id", "email", "updatedAt") VALUES (${randomUUID()}, ${address}, now())
-      ON CONFLICT ("email") DO NOTHING`;
-    const [subscriber] = await tx.$queryRaw<{ id: string; status: "PENDING" | "CONFIRMED" | "UNSUBSCRIBED" }[]>`
-      SELECT "id", "status"::text AS "status" FROM "NewsletterSubscriber" WHERE "email" = ${address} FOR UPDATE`;
-    if (!subscriber) throw new Error("The subscriber row vanished inside its transaction");
-    const unsubscribe = await issueToken(tx, subscriber.id, "UNSUBSCRIBE");
-    if (subscriber.status === "CONFIRMED") return { kind: "already", to: address, unsubscribe };
-    if (subscriber.status === "UNSUBSCRIBED") {
-      await tx.newsletterSubscriber.update({ where: { id: subscriber.id }, data: { status: "PENDING" } });
-    }
-    return { kind: "confirm", to: address, confirm: await issueToken(tx, subscriber.id, "CONFIRM"), unsubscribe };
-  });
-
-  after(async () => {
-    try {
-      await sendEmail(outgoing.kind === "confirm" ? await confirmationEmail(outgoing.to, outgoing) : await alreadySubscribedEmail(outgoing.to, outgoing));
-    } catch (error) {
-      console.error("Newsletter email could not be sent:", error);
-    }
-  });
+export async function subscribeFormAction(_state: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {
+  const raw = String(formData.get("email") ?? "");
+  const website = String(formData.get("website") ?? "");
+  const parsed = subscribeBodySchema.safeParse({ email: raw, ...(website ? { website } : {}) });
+  if (!parsed.success) return { status: "invalid", error: firstIssueMessage(parsed.error, "Enter a valid email address."), email: raw };
+  try {
+    await subscribe(parsed.data.email, { ip: clientIp(await headers()), honeypot: parsed.data.website });
+  } catch (error) {
+    if (error instanceof RateLimitedError) return { status: "error", error: error.message, email: raw };
+    console.error(error);
+    return { status: "error", error: "We couldn't sign you up just now. Try again in a moment.", email: raw };
+  }
+  return { status: "accepted", message: SUBSCRIBE_ACCEPTED.message };
 }
 
-/** Uses a CONFIRM token: the subscriber is CONFIRMED. False for an unknown, used or expired token. */
-export async function confirmSubscription(token: unknown): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const now = new Date();
-    const subscriberId = await consumeToken(tx, token, "CONFIRM", now);
-    if (!subscriberId) return false;
-    const subscriber = await tx.newsletterSubscriber.findUniqueOrThrow({ where: { id: subscriberId }, select: { status: true, confirmedAt: true } });
-    if (subscriber.status !== "CONFIRMED") {
-      await tx.newsletterSubscriber.update({
-        where: { id: subscriberId },
-        data: { status: "CONFIRMED", confirmedAt: now, unsubscribedAt: null },
-      });
-    }
-    return true;
-  });
+async function spendToken(spend: (token: unknown) => Promise<boolean>, formData: FormData): Promise<TokenFormState> {
+  try {
+    return (await spend(formData.get("token"))) ? { status: "done" } : { status: "invalid" };
+  } catch (error) {
+    console.error(error);
+    return { status: "error", error: "Something went wrong on our side. Try the button again in a moment." };
+  }
 }
 
-/**
- * Uses an UNSUBSCRIBE token: the subscriber is UNSUBSCRIBED, and any
- * confirmation link still in their inbox stops working. No sign-in needed:
- * the token is the proof. False for an unknown, used or expired token.
- */
-export async function unsubscribe(token: unknown): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const now = new Date();
-    const subscriberId = await consumeToken(tx, token, "UNSUBSCRIBE", now);
-    if (!subscriberId) return false;
-    await tx.newsletterSubscriber.update({ where: { id: subscriberId }, data: { status: "UNSUBSCRIBED", unsubscribedAt: now } });
-    await tx.newsletterToken.updateMany({ where: { subscriberId, purpose: "CONFIRM", usedAt: null }, data: { usedAt: now } });
-    return true;
-  });
+export async function confirmSubscriptionFormAction(_state: TokenFormState, formData: FormData): Promise<TokenFormState> {
+  return spendToken(confirmSubscription, formData);
+}
+
+export async function unsubscribeFormAction(_state: TokenFormState, formData: FormData): Promise<TokenFormState> {
+  return spendToken(unsubscribe, formData);
 }

@@ -1,8 +1,8 @@
-import { communityScore, roundPercent } from "@/lib/scores";
+import { communityScore, roundPercent, toDecisionJson, type Decision } from "@/lib/scores";
 import type { DigestSnapshot } from "./schema";
 
 /**
- * What a weekly digest says, as plain data: the HTML (components/email) and
+ * What a weekly digest says, as plain data: the HTML (lib/email/templates) and
  * the text version are both rendered from this, so they never disagree.
  * Pure: no I/O, unit-tested.
  */
@@ -13,8 +13,8 @@ export type DigestVerdictChange = {
   tool: { slug: string; name: string };
   reviewer: { slug: string; name: string };
   /** The call before the change (null: a new verdict). */
-  from: "SHIP" | "SKIP" | null;
-  to: "SHIP" | "SKIP";
+  from: Decision | null;
+  to: Decision;
   reason: string | null;
   changedAt: Date;
   /** The public history page: /tools/<slug>/history/<reviewer-slug>. */
@@ -129,10 +129,9 @@ export function digestSubject(content: DigestContent, name: string): string {
 }
 
 export function verdictChangeLabel(change: Pick<DigestVerdictChange, "from" | "to">): string {
-  const call = (value: "SHIP" | "SKIP") => value.toLowerCase();
-  if (change.from === null) return `new verdict: ${call(change.to)}`;
-  if (change.from !== change.to) return `changed ${call(change.from)} → ${call(change.to)}`;
-  return `revised, still ${call(change.to)}`;
+  if (change.from === null) return `new verdict: ${toDecisionJson(change.to)}`;
+  if (change.from !== change.to) return `changed ${toDecisionJson(change.from)} → ${toDecisionJson(change.to)}`;
+  return `revised, still ${toDecisionJson(change.to)}`;
 }
 
 /** The plain-text version of a digest, from the same data as the HTML. */

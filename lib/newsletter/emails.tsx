@@ -1,5 +1,5 @@
-import { AlreadySubscribedEmail, ConfirmSubscriptionEmail } from "@/components/email/subscription-email";
-import { DigestEmail } from "@/components/email/digest-email";
+import { AlreadySubscribedEmail, ConfirmSubscriptionEmail } from "@/lib/email/templates/subscription-email";
+import { DigestEmail } from "@/lib/email/templates/digest-email";
 import { renderEmailHtml } from "@/lib/email/render";
 import type { Email } from "@/lib/email/send";
 import { site } from "@/lib/site/config";

@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/http/errors";
-import { unsubscribe } from "./actions";
+import { unsubscribe } from "./writes";
 
 /**
  * RFC 8058 one-click unsubscribe: POST <List-Unsubscribe URL> with the body

@@ -1,69 +1,46 @@
-import "server-only";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { lockToolStats } from "@/lib/stats/lock";
-import { refreshPanelCounters } from "@/lib/stats/panel";
-import type { ReviewerInput } from "./admin-schema";
+"use server";
 
-export class ReviewerWriteError extends Error {
-  constructor(message: string, readonly field?: keyof ReviewerInput) {
-    super(message);
+import type { Route } from "next";
+import { fieldWithNul, formFields, nulRefusal } from "@/lib/http/form";
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireStaff } from "@/lib/auth/guards";
+import { createReviewer, moveReviewer, ReviewerWriteError, updateReviewer } from "./writes";
+import { reviewerInputSchema } from "./admin-schema";
+
+export type ReviewerFormState = { ok?: string; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+
+export async function saveReviewerAction(_state: ReviewerFormState, formData: FormData): Promise<ReviewerFormState> {
+  const raw = formFields(formData);
+  const user = await requireStaff(raw.id ? `/admin/reviewers/${encodeURIComponent(raw.id)}` : "/admin/reviewers/new");
+  const nul = fieldWithNul(raw);
+  if (nul) return { ...nulRefusal(nul), values: raw };
+  const parsed = reviewerInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+    return { error: "Fix the highlighted fields.", fieldErrors, values: raw };
   }
-}
-
-const snapshot = (r: ReviewerInput) => ({ ...r });
-
-export async function createReviewer(input: ReviewerInput, actorId: string): Promise<{ id: string }> {
+  let createdId: string | null = null;
   try {
-    return await db.$transaction(async (tx) => {
-      const last = await tx.reviewer.aggregate({ _max: { position: true } });
-      const reviewer = await tx.reviewer.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
-      await recordAudit(tx, { actorId, action: "reviewer.create", entityType: "Reviewer", entityId: reviewer.id, after: snapshot(input) });
-      return reviewer;
-    });
+    if (raw.id) {
+      const changed = await updateReviewer(raw.id, parsed.data, user.id);
+      refresh();
+      return { ok: changed ? "Saved." : "Nothing changed, so nothing was saved." };
+    }
+    createdId = (await createReviewer(parsed.data, user.id)).id;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ReviewerWriteError("Another reviewer uses this slug.", "slug");
+    if (error instanceof ReviewerWriteError) return { error: error.message, values: raw, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
     throw error;
   }
+  redirect(`/admin/reviewers/${createdId}` as Route);
 }
 
-/** Edits a persona (deactivating hides them from public pages; their verdicts are kept). */
-export async function updateReviewer(id: string, input: ReviewerInput, actorId: string): Promise<boolean> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const current = await tx.reviewer.findUnique({ where: { id } });
-      if (!current) throw new ReviewerWriteError("This reviewer no longer exists.");
-      const before: ReviewerInput = { slug: current.slug, name: current.name, lens: current.lens, bio: current.bio, excitedBy: current.excitedBy, tiredOf: current.tiredOf, active: current.active };
-      if (JSON.stringify(before) === JSON.stringify(snapshot(input))) return false;
-      await tx.reviewer.update({ where: { id }, data: { ...input, version: current.version + 1 } });
-      if (before.active !== input.active) {
-        // The panel figures count active reviewers only: move every tool this persona judged.
-        const tools = await tx.verdict.findMany({ where: { reviewerId: id }, select: { toolId: true }, orderBy: { toolId: "asc" } });
-        for (const { toolId } of tools) {
-          await lockToolStats(tx, toolId);
-          await refreshPanelCounters(tx, toolId);
-        }
-      }
-      await recordAudit(tx, { actorId, action: "reviewer.update", entityType: "Reviewer", entityId: id, before, after: snapshot(input) });
-      return true;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ReviewerWriteError("Another reviewer uses this slug.", "slug");
-    throw error;
-  }
-}
-
-/** Moves a persona one place up or down in the panel order. */
-export async function moveReviewer(id: string, direction: "up" | "down", actorId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const ordered = await tx.reviewer.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true } });
-    const index = ordered.findIndex((r) => r.id === id);
-    const swap = direction === "up" ? index - 1 : index + 1;
-    if (index === -1 || swap < 0 || swap >= ordered.length) return false;
-    [ordered[index], ordered[swap]] = [ordered[swap]!, ordered[index]!];
-    for (const [position, reviewer] of ordered.entries()) await tx.reviewer.update({ where: { id: reviewer.id }, data: { position } });
-    await recordAudit(tx, { actorId, action: "reviewer.reorder", entityType: "Reviewer", entityId: id, before: { position: index }, after: { position: swap } });
-    return true;
-  });
+export async function moveReviewerAction(formData: FormData): Promise<void> {
+  const user = await requireStaff("/admin/reviewers");
+  const direction = formData.get("direction") === "up" ? "up" : "down";
+  const id = String(formData.get("id") ?? "");
+  if (id.includes("\u0000")) return;
+  await moveReviewer(id, direction, user.id);
+  refresh();
 }

@@ -1,7 +1,7 @@
 import { communityScore } from "./community";
+import { fromDecisionJson, type Decision } from "./decision";
 import { shareScore, type ShareScore, type Split } from "./split";
 
-type Decision = "SHIP" | "SKIP";
 
 /** One verdict of the reviewer, with what the rest of the panel and the community said on that tool. */
 export type AgreementInput = {
@@ -53,7 +53,7 @@ export function communityAgreement(verdicts: AgreementInput[], minVotes?: number
     const community = communityScore(verdict.community, minVotes);
     if (community.status !== "established" || community.call === "split" || community.call === null) continue;
     total += 1;
-    if ((community.call === "ship" ? "SHIP" : "SKIP") === verdict.decision) agree += 1;
+    if (fromDecisionJson(community.call) === verdict.decision) agree += 1;
   }
   return agreement(agree, total);
 }

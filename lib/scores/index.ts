@@ -8,3 +8,4 @@ export * from "./disagreement";
 export * from "./tool-scores";
 export * from "./ranking";
 export * from "./agreement";
+export * from "./decision";

@@ -1,3 +1,4 @@
+import { decisionLabel } from "@/lib/scores/decision";
 import type { Article, Offer, Review, SoftwareApplication, WebPage, WithContext } from "schema-dts";
 import type { ComparisonView } from "@/lib/comparisons/queries";
 import type { PublicVerdict } from "@/lib/reviewers/select";
@@ -44,7 +45,7 @@ function softwareApplication(tool: ToolLike): SoftwareApplication {
 }
 
 function verdictReview(tool: ToolLike, verdict: PublicVerdict): Review {
-  const call = verdict.decision === "SHIP" ? "Ship" : "Skip";
+  const call = decisionLabel(verdict.decision);
   return {
     "@type": "Review",
     name: `${verdict.reviewer.name}: ${call}`,

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db/client";
-import type { ToolCounters } from "@/lib/scores";
+import type { ToolStats } from "@/lib/scores";
 import { lockToolStats } from "./lock";
-import { setCounters, writeToolCounters } from "./write";
+import { setStats, writeToolStats } from "./write";
 
 /**
  * Counters are kept by the writes themselves (same transaction as the vote or
@@ -12,8 +12,8 @@ import { setCounters, writeToolCounters } from "./write";
 export type CounterDrift = {
   toolId: string;
   slug: string;
-  stored: ToolCounters | null;
-  expected: ToolCounters;
+  stored: ToolStats | null;
+  expected: ToolStats;
 };
 
 type Row = {
@@ -48,13 +48,13 @@ const EXPECTED_SQL = `
 `;
 
 function toDrift(row: Row): CounterDrift | null {
-  const expected: ToolCounters = {
+  const expected: ToolStats = {
     panelShip: row.expectedPanelShip,
     panelTotal: row.expectedPanelTotal,
     communityShip: row.expectedCommunityShip,
     communityTotal: row.expectedCommunityTotal,
   };
-  const stored: ToolCounters | null =
+  const stored: ToolStats | null =
     row.panelShip === null
       ? null
       : {
@@ -83,18 +83,18 @@ export async function findCounterDrift(client: PrismaClient): Promise<CounterDri
  * is locked first, so a concurrent vote or verdict write (which locks the same
  * row before it changes anything) is applied after this, never lost.
  */
-export async function recomputeToolCounters(client: PrismaClient, toolId: string): Promise<ToolCounters> {
+export async function recomputeToolStats(client: PrismaClient, toolId: string): Promise<ToolStats> {
   return client.$transaction(async (tx) => {
     await lockToolStats(tx, toolId);
     const [row] = await tx.$queryRawUnsafe<Row[]>(`${EXPECTED_SQL} WHERE t."id" = $1`, toolId);
     if (!row) throw new Error(`Unknown tool ${toolId}`);
-    const counters: ToolCounters = {
+    const counters: ToolStats = {
       panelShip: row.expectedPanelShip,
       panelTotal: row.expectedPanelTotal,
       communityShip: row.expectedCommunityShip,
       communityTotal: row.expectedCommunityTotal,
     };
-    return writeToolCounters(tx, toolId, setCounters(counters));
+    return writeToolStats(tx, toolId, setStats(counters));
   });
 }
 
@@ -105,6 +105,6 @@ export async function reconcileCounters(
 ): Promise<{ drift: CounterDrift[]; fixed: number }> {
   const drift = await findCounterDrift(client);
   if (!options.fix) return { drift, fixed: 0 };
-  for (const item of drift) await recomputeToolCounters(client, item.toolId);
+  for (const item of drift) await recomputeToolStats(client, item.toolId);
   return { drift, fixed: drift.length };
 }

@@ -1,20 +1,20 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { TOOL_STATS_CHANNEL } from "@/lib/live/channels";
-import type { ToolCounters } from "@/lib/scores";
+import type { ToolStats } from "@/lib/scores";
 
 /** The PostgreSQL channel every counter change is announced on (lib/live and the page cache listen). */
 export { TOOL_STATS_CHANNEL };
 
 /** What a NOTIFY on TOOL_STATS_CHANNEL carries: the tool and its counters after the write. */
-export type ToolStatsPayload = ToolCounters & { toolId: string; slug: string; at: number };
+export type ToolStatsChange = ToolStats & { toolId: string; slug: string; at: number };
 
 /**
  * Writes a tool's counters and announces them in one statement. The NOTIFY is
  * part of the caller's transaction, so PostgreSQL delivers it on commit and
  * never for a write that rolled back. The caller holds the ToolStats row lock.
  */
-export async function writeToolCounters(tx: Prisma.TransactionClient, toolId: string, set: Prisma.Sql): Promise<ToolCounters> {
-  const [row] = await tx.$queryRaw<ToolCounters[]>`
+export async function writeToolStats(tx: Prisma.TransactionClient, toolId: string, set: Prisma.Sql): Promise<ToolStats> {
+  const [row] = await tx.$queryRaw<ToolStats[]>`
     WITH updated AS (
       UPDATE "ToolStats" SET ${set}, "updatedAt" = now() WHERE "toolId" = ${toolId}
       RETURNING "toolId", "panelShip", "panelTotal", "communityShip", "communityTotal"
@@ -40,8 +40,8 @@ export const announceUpdated = Prisma.sql`
   FROM updated u JOIN "Tool" t ON t."id" = u."toolId"`;
 
 /** SET clause for absolute counter values. */
-export function setCounters(counters: Partial<ToolCounters>): Prisma.Sql {
-  const parts = (Object.entries(counters) as [keyof ToolCounters, number][]).map(
+export function setStats(counters: Partial<ToolStats>): Prisma.Sql {
+  const parts = (Object.entries(counters) as [keyof ToolStats, number][]).map(
     ([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`,
   );
   return Prisma.join(parts, ", ");

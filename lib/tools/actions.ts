@@ -1,104 +1,76 @@
-import "server-only";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { ToolInput } from "./admin-schema";
+"use server";
 
-export class ToolWriteError extends Error {
-  constructor(message: string, readonly field?: keyof ToolInput) {
-    super(message);
+import type { Route } from "next";
+import { fieldWithNul, formFields, nulRefusal } from "@/lib/http/form";
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireStaff } from "@/lib/auth/guards";
+import { createTool, setToolArchived, ToolConflictError, ToolWriteError, updateTool } from "./writes";
+import { toolInputSchema, toolUpdateSchema, type ToolInput } from "./admin-schema";
+
+export type ToolFormState = {
+  ok?: string;
+  version?: number;
+  error?: string;
+  fieldErrors?: Partial<Record<keyof ToolInput, string>>;
+  values?: Record<string, string>;
+  conflict?: { changedBy: string | null; current: Record<string, string> };
+};
+
+const asStrings = (record: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, value instanceof Date ? value.toISOString().slice(0, 10) : value == null ? "" : String(value)]),
+  );
+
+/** Creates (no `id`) or updates a tool. Checks the role itself. */
+export async function saveToolAction(_state: ToolFormState, formData: FormData): Promise<ToolFormState> {
+  const raw = formFields(formData);
+  const user = await requireStaff(raw.id ? `/admin/tools/${encodeURIComponent(raw.id)}` : "/admin/tools/new");
+  const nul = fieldWithNul(raw);
+  if (nul) return { ...nulRefusal(nul), values: raw };
+  // One parse: an edit carries the id and the version it started from.
+  const update = raw.id ? toolUpdateSchema.safeParse(raw) : null;
+  const create = raw.id ? null : toolInputSchema.safeParse(raw);
+  const failure = update?.error ?? create?.error;
+  if (failure) {
+    const fieldErrors: ToolFormState["fieldErrors"] = {};
+    for (const issue of failure.issues) {
+      const field = issue.path[0] as keyof ToolInput | undefined;
+      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+    }
+    return { error: "Fix the highlighted fields.", fieldErrors, values: raw };
   }
-}
-
-/** Someone saved the tool after the editor opened it: nothing was written. */
-export class ToolConflictError extends Error {
-  constructor(readonly current: ToolInput & { version: number }, readonly changedBy: string | null) {
-    super(`Changed by ${changedBy ?? "someone else"} since you opened it — review and save again.`);
-  }
-}
-
-const comparable = (tool: ToolInput) =>
-  JSON.stringify({ ...tool, pricingVerifiedAt: tool.pricingVerifiedAt?.toISOString() ?? null, releasedAt: tool.releasedAt?.toISOString() ?? null });
-
-function pick(tool: ToolInput & Record<string, unknown>): ToolInput {
-  return {
-    slug: tool.slug, name: tool.name, vendor: tool.vendor, categoryId: tool.categoryId, tagline: tool.tagline,
-    description: tool.description, website: tool.website, license: tool.license, pricingModel: tool.pricingModel,
-    entryPrice: tool.entryPrice, pricingDetail: tool.pricingDetail, pricingSourceUrl: tool.pricingSourceUrl,
-    pricingVerifiedAt: tool.pricingVerifiedAt, releasedAt: tool.releasedAt,
-  };
-}
-
-function explain(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    throw new ToolWriteError("Another tool already uses this slug.", "slug");
-  }
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
-    throw new ToolWriteError("That category does not exist.", "categoryId");
-  }
-  throw error;
-}
-
-/** Adds a tool (with its counter row) and audits it. */
-export async function createTool(input: ToolInput, actorId: string): Promise<{ id: string; slug: string }> {
+  let createdId: string;
   try {
-    return await db.$transaction(async (tx) => {
-      const tool = await tx.tool.create({ data: { ...input, stats: { create: {} } }, select: { id: true, slug: true } });
-      await recordAudit(tx, { actorId, action: "tool.create", entityType: "Tool", entityId: tool.id, after: input });
-      return tool;
-    });
+    if (update?.success) {
+      const { id, expectedVersion, ...input } = update.data;
+      const result = await updateTool(id, expectedVersion, input, user.id);
+      refresh();
+      return { ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.", version: result.version };
+    }
+    createdId = (await createTool(create!.data!, user.id)).id;
   } catch (error) {
-    explain(error);
+    if (error instanceof ToolConflictError) {
+      return { error: error.message, values: raw, conflict: { changedBy: error.changedBy, current: asStrings(error.current) } };
+    }
+    if (error instanceof ToolWriteError) {
+      return { error: error.message, values: raw, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
+    }
+    throw error;
   }
+  redirect(`/admin/tools/${createdId}` as Route);
 }
 
-/** Edits a tool's catalogue fields; refuses a stale version; a no-op writes nothing. */
-export async function updateTool(id: string, expectedVersion: number, input: ToolInput, actorId: string): Promise<{ changed: boolean; version: number }> {
+export async function archiveToolAction(formData: FormData): Promise<void> {
+  const id = String(formData.get("id") ?? "");
+  const archived = formData.get("archived");
+  const user = await requireStaff(`/admin/tools/${encodeURIComponent(id)}`);
+  if (id.includes("\u0000")) return;
   try {
-    return await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Tool" WHERE "id" = ${id} FOR UPDATE`;
-      const current = await tx.tool.findUnique({ where: { id } });
-      if (!current) throw new ToolWriteError("This tool no longer exists.");
-      if (current.version !== expectedVersion) {
-        const last = await tx.auditLog.findFirst({
-          where: { entityType: "Tool", entityId: id },
-          orderBy: { createdAt: "desc" },
-          select: { actor: { select: { name: true, email: true } } },
-        });
-        throw new ToolConflictError({ ...pick(current), version: current.version }, last?.actor?.name ?? last?.actor?.email ?? null);
-      }
-      const before = pick(current);
-      if (comparable(before) === comparable(input)) return { changed: false, version: current.version };
-      const version = current.version + 1;
-      await tx.tool.update({ where: { id }, data: { ...input, version } });
-      await recordAudit(tx, { actorId, action: "tool.update", entityType: "Tool", entityId: id, before: { ...before, version: current.version }, after: { ...input, version } });
-      return { changed: true, version };
-    });
+    await setToolArchived(id, archived === "true", user.id);
   } catch (error) {
-    if (error instanceof ToolConflictError || error instanceof ToolWriteError) throw error;
-    explain(error);
+    // The tool is gone (or never was): nothing to archive; the refreshed page says so.
+    if (!(error instanceof ToolWriteError)) throw error;
   }
-}
-
-/**
- * Archives or restores a tool. Archived tools leave listings, pickers and
- * voting; their verdicts, votes and history stay. Nothing is deleted.
- */
-export async function setToolArchived(id: string, archived: boolean, actorId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const current = await tx.tool.findUnique({ where: { id }, select: { archivedAt: true, version: true } });
-    if (!current) throw new ToolWriteError("This tool no longer exists.");
-    if ((current.archivedAt !== null) === archived) return false;
-    const archivedAt = archived ? new Date() : null;
-    await tx.tool.update({ where: { id }, data: { archivedAt, version: current.version + 1 } });
-    await recordAudit(tx, {
-      actorId,
-      action: archived ? "tool.archive" : "tool.restore",
-      entityType: "Tool",
-      entityId: id,
-      before: { archivedAt: current.archivedAt },
-      after: { archivedAt },
-    });
-    return true;
-  });
+  refresh();
 }

@@ -1,3 +1,4 @@
+import { toDecisionJson } from "@/lib/scores/decision";
 import type { ToolCard } from "./select";
 import type { ToolDetail } from "./queries";
 import type { ToolDetailResponse, ToolSummaryResponse } from "./schema";
@@ -54,7 +55,7 @@ export function toToolDetailResponse(tool: ToolDetail): ToolDetailResponse {
     pricing: toToolPricingResponse(tool),
     verdicts: tool.verdicts.map((verdict) => ({
       reviewer: { slug: verdict.reviewer.slug, name: verdict.reviewer.name, lens: verdict.reviewer.lens },
-      decision: verdict.decision === "SHIP" ? "ship" : "skip",
+      decision: toDecisionJson(verdict.decision),
       body: verdict.body,
       publishedAt: verdict.publishedAt?.toISOString() ?? null,
       updatedAt: verdict.updatedAt.toISOString(),

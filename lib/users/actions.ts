@@ -1,23 +1,27 @@
-import "server-only";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
+"use server";
 
-export class RoleChangeError extends Error {}
+import { refresh } from "next/cache";
+import { fieldWithNul, NUL_MESSAGE } from "@/lib/http/form";
+import { requireAdmin } from "@/lib/auth/guards";
+import { RoleChangeError, setStaffRole } from "./writes";
+import { roleChangeSchema } from "./schema";
 
-/**
- * Grants or revokes STAFF. Admins cannot be changed here (ADMIN comes from
- * ADMIN_EMAILS) and nobody changes their own role. Audited; a no-op writes
- * nothing. Takes effect on the user's next request (sessions re-read roles).
- */
-export async function setStaffRole(userId: string, role: "USER" | "STAFF", actorId: string): Promise<boolean> {
-  if (userId === actorId) throw new RoleChangeError("You cannot change your own role.");
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, email: true } });
-    if (!user) throw new RoleChangeError("That user does not exist.");
-    if (user.role === "ADMIN") throw new RoleChangeError("Admins are set by ADMIN_EMAILS, not here.");
-    if (user.role === role) return false;
-    await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAudit(tx, { actorId, action: "user.role", entityType: "User", entityId: userId, before: { role: user.role }, after: { role } });
-    return true;
-  });
+export type RoleFormState = { ok?: string; error?: string };
+
+/** ADMIN only: grant or revoke STAFF. */
+export async function setRoleAction(_state: RoleFormState, formData: FormData): Promise<RoleFormState> {
+  const actor = await requireAdmin("/admin/users");
+  // Every entry, files included (a file where a field belongs fails validation).
+  const fields = Object.fromEntries(formData);
+  if (fieldWithNul(fields)) return { error: NUL_MESSAGE };
+  const parsed = roleChangeSchema.safeParse(fields);
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid request." };
+  try {
+    const changed = await setStaffRole(parsed.data.userId, parsed.data.role, actor.id);
+    refresh();
+    return { ok: changed ? (parsed.data.role === "STAFF" ? "Staff access granted." : "Staff access revoked.") : "No change." };
+  } catch (error) {
+    if (error instanceof RoleChangeError) return { error: error.message };
+    throw error;
+  }
 }

@@ -1,133 +1,99 @@
-import "server-only";
-import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
-import { lockToolStats } from "@/lib/stats/lock";
-import { refreshPanelCounters } from "@/lib/stats/panel";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { VerdictCreate, VerdictEdit, VerdictState } from "./schema";
+"use server";
 
-export class VerdictNotFoundError extends Error {}
+import { refresh } from "next/cache";
+import { fieldWithNul, NUL_MESSAGE } from "@/lib/http/form";
+import { requireStaff } from "@/lib/auth/guards";
+import type { Route } from "next";
+import { redirect } from "next/navigation";
+import { createVerdict, restoreVerdict, saveVerdict, VerdictConflictError, VerdictExistsError, VerdictNotFoundError } from "./writes";
+import { verdictCreateSchema, verdictEditSchema, verdictRestoreSchema, type VerdictState } from "./schema";
 
-/** Someone saved the verdict after the editor opened it: nothing was written. */
-export class VerdictConflictError extends Error {
-  constructor(
-    readonly current: VerdictState & { version: number },
-    readonly changedBy: string | null,
-  ) {
-    super(`Changed by ${changedBy ?? "someone else"} since you opened it — review and save again.`);
-  }
+export type VerdictFormState = {
+  ok?: string;
+  /** The verdict's version after a successful save. */
+  version?: number;
+  error?: string;
+  fieldErrors?: Partial<Record<"decision" | "body" | "reason", string>>;
+  conflict?: { changedBy: string | null; current: VerdictState & { version: number } };
+  values?: { decision?: string; body?: string; published?: boolean; reason?: string };
+};
+
+/** What the editor typed, kept to refill the form when a save is refused. */
+function typedValues(raw: Record<string, FormDataEntryValue>): NonNullable<VerdictFormState["values"]> {
+  const text = (value: FormDataEntryValue | undefined) => (typeof value === "string" ? value : undefined);
+  return { decision: text(raw.decision), body: text(raw.body), published: raw.published === "on", reason: text(raw.reason) };
 }
 
-export type VerdictSaveResult = { changed: boolean; version: number };
-
-const state = (v: VerdictState): VerdictState => ({ decision: v.decision, body: v.body, published: v.published });
+/** A refused save: the first message for each field the form shows. */
+function invalid(issues: { path: PropertyKey[]; message: string }[], values: VerdictFormState["values"], error = "Fix the highlighted fields."): VerdictFormState {
+  const fieldErrors: VerdictFormState["fieldErrors"] = {};
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if ((field === "decision" || field === "body" || field === "reason") && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  }
+  return { error, fieldErrors, values };
+}
 
 /**
- * Writes a staff edit of a verdict: the change, its revision (the new state,
- * with the reason), an audit-log entry with before/after, and — when the call
- * or the published flag changed — the tool's panel counters, all in one
- * transaction. Refuses a stale `expectedVersion`; a save that changes nothing
- * writes nothing.
+ * The admin editor's save: edits a verdict, or (without `verdictId`) writes a
+ * reviewer's first verdict on a tool. Checks the role itself: the layout's
+ * check is not enough.
  */
-export async function saveVerdict(edit: VerdictEdit, actorId: string, action = "verdict.update"): Promise<VerdictSaveResult> {
-  return db.$transaction(async (tx) => {
-    const found = await tx.verdict.findUnique({ where: { id: edit.verdictId }, select: { toolId: true } });
-    if (!found) throw new VerdictNotFoundError(`Verdict ${edit.verdictId} not found`);
-    // Same lock order as votes (the tool's counter row first), then the verdict row.
-    await lockToolStats(tx, found.toolId);
-    await tx.$queryRaw`SELECT 1 FROM "Verdict" WHERE "id" = ${edit.verdictId} FOR UPDATE`;
-    const current = await tx.verdict.findUniqueOrThrow({ where: { id: edit.verdictId } });
-
-    if (current.version !== edit.expectedVersion) {
-      const last = await tx.verdictRevision.findFirst({
-        where: { verdictId: current.id, version: current.version },
-        select: { editor: { select: { name: true, email: true } } },
-      });
-      throw new VerdictConflictError({ ...state(current), version: current.version }, last?.editor?.name ?? last?.editor?.email ?? null);
-    }
-    const next: VerdictState = { decision: edit.decision, body: edit.body, published: edit.published };
-    if (next.decision === current.decision && next.body === current.body && next.published === current.published) {
-      return { changed: false, version: current.version };
-    }
-
-    const version = current.version + 1;
-    await tx.verdict.update({
-      where: { id: current.id },
-      data: {
-        ...next,
-        version,
-        publishedAt: next.published ? (current.published ? current.publishedAt : new Date()) : current.publishedAt,
-      },
-    });
-    await tx.verdictRevision.create({
-      data: { verdictId: current.id, version, ...next, reason: edit.reason, editorId: actorId },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action,
-      entityType: "Verdict",
-      entityId: current.id,
-      before: { ...state(current), version: current.version },
-      after: { ...next, version, reason: edit.reason },
-    });
-    if (next.decision !== current.decision || next.published !== current.published) {
-      await refreshPanelCounters(tx, current.toolId);
-    }
-    return { changed: true, version };
-  });
-}
-
-/** Writes a reviewer's first verdict on a tool: version 1, its revision, the audit entry and the counters. */
-export async function createVerdict(input: VerdictCreate, actorId: string): Promise<{ id: string }> {
+export async function saveVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {
+  const verdictId = String(formData.get("verdictId") ?? "");
+  const user = await requireStaff(verdictId ? `/admin/verdicts/${encodeURIComponent(verdictId)}` : "/admin/verdicts");
+  // Every entry, files included (a file where a field belongs fails validation).
+  const raw = Object.fromEntries(formData);
+  const nul = fieldWithNul(raw);
+  if (nul) return invalid([{ path: [nul], message: NUL_MESSAGE }], typedValues(raw), NUL_MESSAGE);
+  if (!verdictId) return createVerdictFromForm(raw, user.id);
+  const values = typedValues(raw);
+  const parsed = verdictEditSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error.issues, values);
   try {
-    return await db.$transaction(async (tx) => {
-      const [tool, reviewer] = await Promise.all([
-        tx.tool.findUnique({ where: { id: input.toolId }, select: { id: true } }),
-        tx.reviewer.findUnique({ where: { id: input.reviewerId }, select: { id: true } }),
-      ]);
-      if (!tool || !reviewer) throw new VerdictNotFoundError("That tool or reviewer does not exist.");
-      await lockToolStats(tx, input.toolId);
-      const { reason, ...state } = input;
-      const verdict = await tx.verdict.create({
-        data: { ...state, publishedAt: state.published ? new Date() : null },
-        select: { id: true },
-      });
-      await tx.verdictRevision.create({
-        data: { verdictId: verdict.id, version: 1, decision: state.decision, body: state.body, published: state.published, reason, editorId: actorId },
-      });
-      await recordAudit(tx, { actorId, action: "verdict.create", entityType: "Verdict", entityId: verdict.id, after: { ...state, version: 1, reason } });
-      if (state.published) await refreshPanelCounters(tx, input.toolId);
-      return verdict;
-    });
+    const result = await saveVerdict(parsed.data, user.id);
+    refresh();
+    return {
+      ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.",
+      version: result.version,
+    };
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new VerdictExistsError("This reviewer already has a verdict on this tool: edit that one.");
+    if (error instanceof VerdictConflictError) {
+      return { error: error.message, conflict: { changedBy: error.changedBy, current: error.current }, values };
     }
+    if (error instanceof VerdictNotFoundError) return { error: "This verdict no longer exists." };
     throw error;
   }
 }
 
-export class VerdictExistsError extends Error {}
+async function createVerdictFromForm(raw: Record<string, FormDataEntryValue>, actorId: string): Promise<VerdictFormState> {
+  const parsed = verdictCreateSchema.safeParse(raw);
+  const values = typedValues(raw);
+  if (!parsed.success) return invalid(parsed.error.issues, values);
+  let id: string;
+  try {
+    id = (await createVerdict(parsed.data, actorId)).id;
+  } catch (error) {
+    if (error instanceof VerdictExistsError || error instanceof VerdictNotFoundError) return { error: error.message, values };
+    throw error;
+  }
+  redirect(`/admin/verdicts/${id}` as Route);
+}
 
-/** Restores an earlier version's content as a new version (history is never rewritten). */
-export async function restoreVerdict(
-  input: { verdictId: string; expectedVersion: number; version: number; reason?: string },
-  actorId: string,
-): Promise<VerdictSaveResult> {
-  const revision = await db.verdictRevision.findUnique({
-    where: { verdictId_version: { verdictId: input.verdictId, version: input.version } },
-  });
-  if (!revision) throw new VerdictNotFoundError(`Version ${input.version} of verdict ${input.verdictId} not found`);
-  return saveVerdict(
-    {
-      verdictId: input.verdictId,
-      expectedVersion: input.expectedVersion,
-      decision: revision.decision,
-      body: revision.body,
-      published: revision.published,
-      reason: input.reason?.trim() || `Restored version ${input.version}`,
-    },
-    actorId,
-    "verdict.restore",
-  );
+export async function restoreVerdictAction(_state: VerdictFormState, formData: FormData): Promise<VerdictFormState> {
+  const verdictId = String(formData.get("verdictId") ?? "");
+  const user = await requireStaff(`/admin/verdicts/${encodeURIComponent(verdictId)}`);
+  const fields = Object.fromEntries(formData);
+  const parsed = fieldWithNul(fields) ? null : verdictRestoreSchema.safeParse(fields);
+  if (!parsed) return { error: NUL_MESSAGE };
+  if (!parsed.success) return { error: "That restore request is not valid." };
+  try {
+    const result = await restoreVerdict(parsed.data, user.id);
+    refresh();
+    return { ok: result.changed ? `Restored version ${parsed.data.version} as version ${result.version}.` : "That version is what is live already." };
+  } catch (error) {
+    if (error instanceof VerdictConflictError) return { error: error.message };
+    if (error instanceof VerdictNotFoundError) return { error: "That version no longer exists." };
+    throw error;
+  }
 }

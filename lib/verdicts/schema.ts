@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DECISIONS, type Decision } from "@/lib/scores/decision";
 import { checkboxSchema as checkbox } from "@/lib/http/form";
 
 
@@ -6,7 +7,7 @@ import { checkboxSchema as checkbox } from "@/lib/http/form";
 export const verdictEditSchema = z.object({
   verdictId: z.string().min(1).max(40),
   expectedVersion: z.coerce.number().int().min(1),
-  decision: z.enum(["SHIP", "SKIP"], { error: "Choose ship or skip." }),
+  decision: z.enum(DECISIONS, { error: "Choose ship or skip." }),
   body: z
     .string({ error: "Write the case." })
     .trim()
@@ -38,4 +39,4 @@ export const verdictRestoreSchema = z.object({
   reason: z.string().trim().max(300).optional(),
 });
 
-export type VerdictState = { decision: "SHIP" | "SKIP"; body: string; published: boolean };
+export type VerdictState = { decision: Decision; body: string; published: boolean };

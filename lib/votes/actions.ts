@@ -1,91 +1,49 @@
-import "server-only";
-import { db } from "@/lib/db";
-import { randomUUID } from "node:crypto";
-import { announceUpdated } from "@/lib/stats/write";
-import { toolScores, type ToolCounters } from "@/lib/scores";
-import { fromDbDecision, toDbDecision, type DecisionInput } from "./schema";
+"use server";
 
-export class ToolNotFoundError extends Error {
-  constructor(readonly slug: string) {
-    super(`Tool "${slug}" not found`);
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { consume, RateLimitedError } from "@/lib/rate-limit";
+import { toolSlugSchema } from "@/lib/tools/schema";
+import { setVote, ToolNotFoundError } from "./writes";
+import { decisionSchema, toVoteCommunity, type VoteCommunity } from "./schema";
+
+export type VoteActionResult =
+  | {
+      ok: true;
+      vote: "ship" | "skip" | null;
+      community: VoteCommunity;
+    }
+  | { ok: false; error: string; signIn?: boolean };
+
+/**
+ * The vote widget's server action: the same `setVote` as the API, for the
+ * signed-in user of this request only. `decision` null withdraws. Next checks
+ * the Origin of every server action against the host.
+ */
+export async function voteAction(toolSlug: unknown, decision: unknown): Promise<VoteActionResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, error: "Sign in to vote.", signIn: true };
+  const slug = toolSlugSchema.safeParse(toolSlug);
+  const parsed = decision === null ? { success: true as const, data: null } : decisionSchema.safeParse(decision);
+  if (!slug.success || !parsed.success) return { ok: false, error: "That vote is not valid." };
+  try {
+    await consume("vote", user.id);
+    const result = await setVote(user.id, slug.data, parsed.data);
+    refresh();
+    return { ok: true, vote: result.vote, community: toVoteCommunity(result.scores.community) };
+  } catch (error) {
+    if (error instanceof RateLimitedError) return { ok: false, error: error.message };
+    if (error instanceof ToolNotFoundError) return { ok: false, error: "This tool is no longer open for votes." };
+    console.error(error);
+    return { ok: false, error: "Your vote was not saved. Try again." };
   }
 }
 
-export type VoteResult = {
-  tool: string;
-  /** The user's vote after the change; null once withdrawn. */
-  vote: DecisionInput | null;
-  counters: ToolCounters;
-  scores: ReturnType<typeof toolScores>;
-};
-
-/**
- * Sets (or, with `decision` null, withdraws) a user's vote on a listed tool,
- * and moves the tool's counters in the same transaction.
- *
- * Every vote write on a tool first locks that tool's ToolStats row, so writes
- * to one tool apply one after another: the vote row read next is current, the
- * delta is exact, and no update is lost. One vote per user × tool is also
- * enforced by a unique index. Re-sending the same vote changes nothing.
- */
-export async function setVote(userId: string, toolSlug: string, decision: DecisionInput | null): Promise<VoteResult> {
-  const after = decision ? toDbDecision(decision) : null;
-  return db.$transaction(
-    async (tx) => {
-      const lock = () => tx.$queryRaw<{ toolId: string }[]>`
-        SELECT s."toolId" FROM "ToolStats" s JOIN "Tool" t ON t."id" = s."toolId"
-        WHERE t."slug" = ${toolSlug} AND t."archivedAt" IS NULL
-        FOR UPDATE OF s`;
-      let [target] = await lock();
-      if (!target) {
-        // A tool created without its counter row (or an unknown/archived one).
-        const tool = await tx.tool.findFirst({ where: { slug: toolSlug, archivedAt: null }, select: { id: true } });
-        if (!tool) throw new ToolNotFoundError(toolSlug);
-        await tx.$executeRaw`INSERT INTO "ToolStats" ("toolId") VALUES (${tool.id}) ON CONFLICT ("toolId") DO NOTHING`;
-        [target] = await lock();
-        if (!target) throw new ToolNotFoundError(toolSlug);
-      }
-      const toolId = target.toolId;
-      // One statement, after the lock (so its snapshot sees the current vote): read the
-      // vote, write it, move the counters by the difference and announce them.
-      const [counters] = await tx.$queryRaw<ToolCounters[]>`
-        WITH before AS (
-          SELECT "decision"::text AS decision FROM "Vote" WHERE "userId" = ${userId} AND "toolId" = ${toolId}
-        ),
-        removed AS (
-          DELETE FROM "Vote" WHERE ${after}::text IS NULL AND "userId" = ${userId} AND "toolId" = ${toolId} RETURNING 1
-        ),
-        written AS (
-          INSERT INTO "Vote" ("id", "userId", "toolId", "decision", "updatedAt")
-          SELECT ${randomUUID()}, ${userId}, ${toolId}, ${after}::text::"Decision", now() WHERE ${after}::text IS NOT NULL
-          ON CONFLICT ("userId", "toolId") DO UPDATE SET "decision" = EXCLUDED."decision", "updatedAt" = now()
-            WHERE "Vote"."decision" <> EXCLUDED."decision"
-          RETURNING 1
-        ),
-        delta AS (
-          SELECT (CASE WHEN ${after}::text = 'SHIP' THEN 1 ELSE 0 END)
-                   - coalesce((SELECT CASE WHEN decision = 'SHIP' THEN 1 ELSE 0 END FROM before), 0) AS ship,
-                 (CASE WHEN ${after}::text IS NULL THEN 0 ELSE 1 END) - (SELECT count(*)::int FROM before) AS total
-        ),
-        updated AS (
-          UPDATE "ToolStats" s
-          SET "communityShip" = s."communityShip" + d.ship, "communityTotal" = s."communityTotal" + d.total, "updatedAt" = now()
-          FROM delta d
-          WHERE s."toolId" = ${toolId} AND (d.ship <> 0 OR d.total <> 0)
-          RETURNING s."toolId", s."panelShip", s."panelTotal", s."communityShip", s."communityTotal"
-        ),
-        announced AS (${announceUpdated})
-        SELECT coalesce(u."panelShip", s."panelShip") AS "panelShip", coalesce(u."panelTotal", s."panelTotal") AS "panelTotal",
-               coalesce(u."communityShip", s."communityShip") AS "communityShip",
-               coalesce(u."communityTotal", s."communityTotal") AS "communityTotal"
-        FROM "ToolStats" s
-        LEFT JOIN updated u ON true
-        CROSS JOIN (SELECT count(*) FROM announced) a
-        WHERE s."toolId" = ${toolId}`;
-      if (!counters) throw new ToolNotFoundError(toolSlug);
-      return { tool: toolSlug, vote: after ? fromDbDecision(after) : null, counters, scores: toolScores(counters) };
-    },
-    // Under a vote storm, waiting for a pooled connection or the row lock is normal.
-    { maxWait: 15_000, timeout: 15_000 },
-  );
+/** Form version (works without JavaScript): fields `tool` and `decision` ("ship", "skip" or "withdraw"). */
+export async function voteFormAction(formData: FormData): Promise<void> {
+  const decision = formData.get("decision");
+  // Only an explicit "withdraw" withdraws: a form without a decision is not a vote.
+  const result = await voteAction(formData.get("tool"), decision === "withdraw" ? null : (decision ?? ""));
+  if (!result.ok && result.signIn) redirect("/signin");
 }

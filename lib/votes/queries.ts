@@ -1,16 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { toolCardSelect, toToolCard } from "@/lib/tools/select";
-import { fromDbDecision, type DecisionInput } from "./schema";
+import { toDecisionJson, type DecisionJson } from "@/lib/scores/decision";
 
 /** The user's votes on the given tools, by tool id. */
-export async function getUserVotes(userId: string, toolIds: string[]): Promise<Map<string, DecisionInput>> {
+export async function getUserVotes(userId: string, toolIds: string[]): Promise<Map<string, DecisionJson>> {
   if (toolIds.length === 0) return new Map();
   const votes = await db.vote.findMany({
     where: { userId, toolId: { in: toolIds } },
     select: { toolId: true, decision: true },
   });
-  return new Map(votes.map((vote) => [vote.toolId, fromDbDecision(vote.decision)]));
+  return new Map(votes.map((vote) => [vote.toolId, toDecisionJson(vote.decision)]));
 }
 
 /** Every vote of a user, newest change first, with the tool as cards show it. */
@@ -20,5 +20,5 @@ export async function listUserVotes(userId: string) {
     select: { decision: true, updatedAt: true, tool: { select: toolCardSelect } },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
   });
-  return votes.map((vote) => ({ decision: fromDbDecision(vote.decision), updatedAt: vote.updatedAt, tool: toToolCard(vote.tool) }));
+  return votes.map((vote) => ({ decision: toDecisionJson(vote.decision), updatedAt: vote.updatedAt, tool: toToolCard(vote.tool) }));
 }

@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { DECISIONS_JSON } from "@/lib/scores/decision";
 
-export const decisionSchema = z.enum(["ship", "skip"], { error: 'decision must be "ship" or "skip"' });
-export type DecisionInput = z.infer<typeof decisionSchema>;
+/** A vote's decision as the API and the widget send it ("ship" | "skip"; lib/scores/decision.ts converts). */
+export const decisionSchema = z.enum(DECISIONS_JSON, { error: 'decision must be "ship" or "skip"' });
 
 /** Body of PUT /api/tools/:slug/vote. Unknown fields are refused, not ignored. */
 export const voteBodySchema = z.strictObject({ decision: decisionSchema });
-
-export const toDbDecision = (decision: DecisionInput) => (decision === "ship" ? "SHIP" : "SKIP") as "SHIP" | "SKIP";
-export const fromDbDecision = (decision: "SHIP" | "SKIP") => (decision === "SHIP" ? "ship" : "skip") as DecisionInput;
 
 /** The community figure as the vote widget shows it. */
 export type VoteCommunity = {

@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient, type PrismaClient } from "../../lib/db/client";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
-import { applyMigrations } from "../../lib/db/migrations";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/db/embedded";
+import { applyMigrations } from "../../scripts/db/migrations";
 import { findCounterDrift } from "../../lib/stats/reconcile";
 import { seed } from "../../prisma/seed";
 

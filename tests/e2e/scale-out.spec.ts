@@ -4,7 +4,7 @@ import net from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { createPrismaClient } from "../../lib/db/client";
-import { readSse } from "../../lib/live/sse-parse";
+import { readSse } from "../helpers/sse";
 import { findCounterDrift } from "../../lib/stats/reconcile";
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { withAdminClient, withDatabase } from "@/lib/db/connection";
+import { withAdminClient, withDatabase } from "@/scripts/db/connection";
 
 /**
  * Test databases. `npm test` (scripts/test.ts) migrates two templates once per

@@ -16,19 +16,19 @@ const EXPECTED: Record<string, Access> = {
   "lib/auth/actions.ts#signInWithGitHub": "public",
   "lib/auth/actions.ts#signOutAction": "public",
   // Visitors subscribe; a confirm/unsubscribe link's single-use token is its own proof.
-  "lib/newsletter/form-actions.ts#subscribeFormAction": "public",
-  "lib/newsletter/form-actions.ts#confirmSubscriptionFormAction": "public",
-  "lib/newsletter/form-actions.ts#unsubscribeFormAction": "public",
-  "lib/votes/vote-action.ts#voteAction": "user",
-  "lib/votes/vote-action.ts#voteFormAction": "user",
-  "lib/verdicts/admin-actions.ts#saveVerdictAction": "staff",
-  "lib/verdicts/admin-actions.ts#restoreVerdictAction": "staff",
-  "lib/users/admin-actions.ts#setRoleAction": "admin",
-  "lib/tools/admin-actions.ts#saveToolAction": "staff",
-  "lib/reviewers/admin-actions.ts#saveReviewerAction": "staff",
-  "lib/reviewers/admin-actions.ts#moveReviewerAction": "staff",
-  "lib/comparisons/admin-actions.ts#saveComparisonAction": "staff",
-  "lib/tools/admin-actions.ts#archiveToolAction": "staff",
+  "lib/newsletter/actions.ts#subscribeFormAction": "public",
+  "lib/newsletter/actions.ts#confirmSubscriptionFormAction": "public",
+  "lib/newsletter/actions.ts#unsubscribeFormAction": "public",
+  "lib/votes/actions.ts#voteAction": "user",
+  "lib/votes/actions.ts#voteFormAction": "user",
+  "lib/verdicts/actions.ts#saveVerdictAction": "staff",
+  "lib/verdicts/actions.ts#restoreVerdictAction": "staff",
+  "lib/users/actions.ts#setRoleAction": "admin",
+  "lib/tools/actions.ts#saveToolAction": "staff",
+  "lib/reviewers/actions.ts#saveReviewerAction": "staff",
+  "lib/reviewers/actions.ts#moveReviewerAction": "staff",
+  "lib/comparisons/actions.ts#saveComparisonAction": "staff",
+  "lib/tools/actions.ts#archiveToolAction": "staff",
 };
 
 class Redirected extends Error {}
@@ -94,25 +94,25 @@ function form(values: Record<string, string>): FormData {
 /** Arguments a real caller would send: valid enough to pass validation. */
 function argumentsFor(key: string): unknown[] {
   switch (key) {
-    case "lib/votes/vote-action.ts#voteAction":
+    case "lib/votes/actions.ts#voteAction":
       return ["gpt-4o", "ship"];
-    case "lib/votes/vote-action.ts#voteFormAction":
+    case "lib/votes/actions.ts#voteFormAction":
       return [form({ tool: "gpt-4o", decision: "ship" })];
-    case "lib/verdicts/admin-actions.ts#saveVerdictAction":
+    case "lib/verdicts/actions.ts#saveVerdictAction":
       return [{}, form({ verdictId, expectedVersion: "999", decision: "SHIP", body: "x".repeat(50), reason: "Authz matrix" })];
-    case "lib/verdicts/admin-actions.ts#restoreVerdictAction":
+    case "lib/verdicts/actions.ts#restoreVerdictAction":
       return [{}, form({ verdictId, expectedVersion: "999", version: "1" })];
-    case "lib/tools/admin-actions.ts#saveToolAction":
+    case "lib/tools/actions.ts#saveToolAction":
       return [{}, form({ id: toolId, expectedVersion: "999", slug: "bad slug" })];
-    case "lib/comparisons/admin-actions.ts#saveComparisonAction":
+    case "lib/comparisons/actions.ts#saveComparisonAction":
       return [{}, form({ toolAId: toolId, toolBId: toolId })];
-    case "lib/reviewers/admin-actions.ts#saveReviewerAction":
+    case "lib/reviewers/actions.ts#saveReviewerAction":
       return [{}, form({ slug: "x" })];
-    case "lib/reviewers/admin-actions.ts#moveReviewerAction":
+    case "lib/reviewers/actions.ts#moveReviewerAction":
       return [form({ id: "no-such-reviewer", direction: "up" })];
-    case "lib/tools/admin-actions.ts#archiveToolAction":
+    case "lib/tools/actions.ts#archiveToolAction":
       return [form({ id: toolId, archived: "false" })];
-    case "lib/users/admin-actions.ts#setRoleAction":
+    case "lib/users/actions.ts#setRoleAction":
       return [{}, form({ userId: targetUserId, role: "USER" })];
     default:
       return [];

@@ -61,8 +61,8 @@ delete process.env.BENCH_TOKEN;
 const { NextRequest } = await import("next/server");
 const voteRoute = await import("@/app/api/tools/[slug]/vote/route");
 const { GET: csvRoute } = await import("@/app/api/admin/newsletter/subscribers.csv/route");
-const { voteAction, voteFormAction } = await import("@/lib/votes/vote-action");
-const { setRoleAction } = await import("@/lib/users/admin-actions");
+const { voteAction, voteFormAction } = await import("@/lib/votes/actions");
+const { setRoleAction } = await import("@/lib/users/actions");
 const { hashToken } = await import("@/lib/newsletter/tokens");
 
 let client: PrismaClient;

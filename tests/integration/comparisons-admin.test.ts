@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getComparisonRoute } from "@/app/api/comparisons/[slug]/route";
 import { comparisonInputSchema } from "@/lib/comparisons/admin-schema";
-import { ComparisonWriteError, createComparison, updateComparison } from "@/lib/comparisons/actions";
+import { ComparisonWriteError, createComparison, updateComparison } from "@/lib/comparisons/writes";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DatabaseSetupError, parseDatabaseUrl } from "@/lib/db/connection";
+import { DatabaseSetupError, parseDatabaseUrl } from "@/scripts/db/connection";
 import { readdir } from "node:fs/promises";
-import { applyMigrations, migrationsDir } from "@/lib/db/migrations";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { openDatabase } from "@/lib/db/setup";
+import { applyMigrations, migrationsDir } from "@/scripts/db/migrations";
+import { startEmbeddedPostgres } from "@/scripts/db/embedded";
+import { openDatabase } from "@/scripts/db/setup";
 import net from "node:net";
 import { freePort } from "@/scripts/lib/next";
 import { createTestDatabase } from "../helpers/databases";

@@ -73,13 +73,13 @@ process.env.RATE_LIMIT_SIGNIN_IP = "1000000/3600";
 process.env.RATE_LIMIT_SIGNIN_EMAIL = "1000000/3600";
 
 const { requestSignInLink, signInWithGitHub, signOutAction } = await import("@/lib/auth/actions");
-const { subscribeFormAction, confirmSubscriptionFormAction, unsubscribeFormAction } = await import("@/lib/newsletter/form-actions");
-const { voteAction, voteFormAction } = await import("@/lib/votes/vote-action");
-const { saveVerdictAction, restoreVerdictAction } = await import("@/lib/verdicts/admin-actions");
-const { setRoleAction } = await import("@/lib/users/admin-actions");
-const { saveToolAction, archiveToolAction } = await import("@/lib/tools/admin-actions");
-const { saveReviewerAction, moveReviewerAction } = await import("@/lib/reviewers/admin-actions");
-const { saveComparisonAction } = await import("@/lib/comparisons/admin-actions");
+const { subscribeFormAction, confirmSubscriptionFormAction, unsubscribeFormAction } = await import("@/lib/newsletter/actions");
+const { voteAction, voteFormAction } = await import("@/lib/votes/actions");
+const { saveVerdictAction, restoreVerdictAction } = await import("@/lib/verdicts/actions");
+const { setRoleAction } = await import("@/lib/users/actions");
+const { saveToolAction, archiveToolAction } = await import("@/lib/tools/actions");
+const { saveReviewerAction, moveReviewerAction } = await import("@/lib/reviewers/actions");
+const { saveComparisonAction } = await import("@/lib/comparisons/actions");
 
 type Role = "USER" | "STAFF" | "ADMIN";
 let client: PrismaClient;
@@ -308,7 +308,7 @@ describe("fuzzing the server actions", () => {
         }
         expect(outcome, what).toEqual({ kind: "state", value: undefined });
         expectNothingLogged(what);
-        // The form's contract (lib/votes/vote-action.ts): `tool` a listed slug, `decision` ship, skip or withdraw.
+        // The form's contract (lib/votes/actions.ts): `tool` a listed slug, `decision` ship, skip or withdraw.
         const tool = data.get("tool");
         const decision = data.get("decision");
         if (typeof tool === "string" && listedSlugs.includes(tool) && (decision === "ship" || decision === "skip" || decision === "withdraw")) {

@@ -3,9 +3,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as live } from "@/app/api/live/route";
 import { LIVE_APPLICATION_NAME, stopLive } from "@/lib/live/listener";
-import type { LiveStats } from "@/lib/live/schema";
-import { readSse } from "@/lib/live/sse-parse";
-import { setVote } from "@/lib/votes/actions";
+import type { ToolStatsChange } from "@/lib/live/schema";
+import { readSse } from "../helpers/sse";
+import { setVote } from "@/lib/votes/writes";
 import { createPrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
 
@@ -15,7 +15,7 @@ afterAll(() => stopLive());
 async function openStream(tools: string, headers: Record<string, string> = {}) {
   const abort = new AbortController();
   const response = await live(new Request(`http://localhost/api/live?tools=${tools}`, { signal: abort.signal, headers }));
-  const events: LiveStats[] = [];
+  const events: ToolStatsChange[] = [];
   const pump = readSse(response.body!, (message) => {
     if (message.event === "stats") events.push(JSON.parse(message.data));
   });

@@ -34,12 +34,12 @@ process.env.RATE_LIMIT_NEWSLETTER_IP = "10/3600";
 const { POST: subscribeRoute } = await import("@/app/api/newsletter/route");
 const { POST: oneClickRoute } = await import("@/app/api/newsletter/unsubscribe/route");
 const { GET: csvRoute } = await import("@/app/api/admin/newsletter/subscribers.csv/route");
-const { subscribeFormAction, confirmSubscriptionFormAction, unsubscribeFormAction } = await import("@/lib/newsletter/form-actions");
+const { subscribeFormAction, confirmSubscriptionFormAction, unsubscribeFormAction } = await import("@/lib/newsletter/actions");
 const { buildDigestContent, runDigest, takeSnapshot } = await import("@/lib/newsletter/digest");
 const { sendEmail } = await import("@/lib/email/send");
-const { saveVerdict } = await import("@/lib/verdicts/actions");
-const { createComparison, updateComparison } = await import("@/lib/comparisons/actions");
-const { setVote } = await import("@/lib/votes/actions");
+const { saveVerdict } = await import("@/lib/verdicts/writes");
+const { createComparison, updateComparison } = await import("@/lib/comparisons/writes");
+const { setVote } = await import("@/lib/votes/writes");
 const { digestSnapshotSchema } = await import("@/lib/newsletter/schema");
 
 let client: PrismaClient;

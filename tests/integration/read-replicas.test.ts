@@ -41,7 +41,7 @@ describe("read replicas", () => {
 
   it("writes and read-your-own-vote stay on the primary", async () => {
     const { db } = await import("@/lib/db");
-    const { setVote } = await import("@/lib/votes/actions");
+    const { setVote } = await import("@/lib/votes/writes");
     const { getUserVotes } = await import("@/lib/votes/queries");
     const user = await db.user.create({ data: { email: `replica-${Date.now()}@example.test` } });
     const result = await setVote(user.id, "whisper", "ship");

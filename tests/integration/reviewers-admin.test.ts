@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { reviewerInputSchema } from "@/lib/reviewers/admin-schema";
-import { createReviewer, moveReviewer, ReviewerWriteError, updateReviewer } from "@/lib/reviewers/actions";
+import { createReviewer, moveReviewer, ReviewerWriteError, updateReviewer } from "@/lib/reviewers/writes";
 import { findCounterDrift } from "@/lib/stats/reconcile";
 import { createSignedInUser } from "../helpers/auth";
 

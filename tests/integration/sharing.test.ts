@@ -6,7 +6,7 @@ import sitemap from "@/app/sitemap";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { site } from "@/lib/site/config";
 import { absoluteUrl } from "@/lib/site/urls";
-import { setVote } from "@/lib/votes/actions";
+import { setVote } from "@/lib/votes/writes";
 import { createSignedInUser } from "../helpers/auth";
 
 let client: PrismaClient;

@@ -1,13 +1,13 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { TOOL_STATS_CHANNEL, type ToolStatsPayload } from "@/lib/stats/write";
-import { setVote } from "@/lib/votes/actions";
+import { TOOL_STATS_CHANNEL, type ToolStatsChange } from "@/lib/stats/write";
+import { setVote } from "@/lib/votes/writes";
 import { createSignedInUser } from "../helpers/auth";
 
 let client: PrismaClient;
 let listener: pg.Client;
-const received: ToolStatsPayload[] = [];
+const received: ToolStatsChange[] = [];
 
 beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
@@ -52,14 +52,14 @@ describe("counter writes announce themselves on commit", () => {
 
   it("a staff change to the panel (here: unpublishing a verdict) announces the new panel figures", async () => {
     received.length = 0;
-    const { refreshPanelCounters } = await import("@/lib/stats/panel");
+    const { refreshPanelStats } = await import("@/lib/stats/panel");
     const { lockToolStats } = await import("@/lib/stats/lock");
     const verdict = await client.verdict.findFirstOrThrow({ where: { tool: { slug: "aider" }, published: true }, select: { id: true, toolId: true } });
     const before = await client.toolStats.findUniqueOrThrow({ where: { toolId: verdict.toolId } });
     await client.$transaction(async (tx) => {
       await lockToolStats(tx, verdict.toolId);
       await tx.verdict.update({ where: { id: verdict.id }, data: { published: false } });
-      await refreshPanelCounters(tx, verdict.toolId);
+      await refreshPanelStats(tx, verdict.toolId);
     });
     const [event] = await next(1);
     expect(event).toMatchObject({ slug: "aider", panelTotal: before.panelTotal - 1 });
@@ -67,11 +67,11 @@ describe("counter writes announce themselves on commit", () => {
 
   it("a write that rolls back announces nothing", async () => {
     received.length = 0;
-    const { writeToolCounters, setCounters } = await import("@/lib/stats/write");
+    const { writeToolStats, setStats } = await import("@/lib/stats/write");
     const tool = await client.tool.findUniqueOrThrow({ where: { slug: "whisper" }, select: { id: true } });
     await expect(
       client.$transaction(async (tx) => {
-        await writeToolCounters(tx, tool.id, setCounters({ communityShip: 0, communityTotal: 0 }));
+        await writeToolStats(tx, tool.id, setStats({ communityShip: 0, communityTotal: 0 }));
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listToolsRoute } from "@/app/api/tools/route";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { toolInputSchema } from "@/lib/tools/admin-schema";
-import { createTool, setToolArchived, ToolConflictError, ToolWriteError, updateTool } from "@/lib/tools/actions";
-import { setVote, ToolNotFoundError } from "@/lib/votes/actions";
+import { createTool, setToolArchived, ToolConflictError, ToolWriteError, updateTool } from "@/lib/tools/writes";
+import { setVote, ToolNotFoundError } from "@/lib/votes/writes";
 import { createSignedInUser } from "../helpers/auth";
 
 let client: PrismaClient;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getComparisonRoute } from "@/app/api/comparisons/[slug]/route";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift } from "@/lib/stats/reconcile";
-import { restoreVerdict, saveVerdict, VerdictConflictError } from "@/lib/verdicts/actions";
+import { restoreVerdict, saveVerdict, VerdictConflictError } from "@/lib/verdicts/writes";
 import { createSignedInUser } from "../helpers/auth";
 
 let client: PrismaClient;
@@ -103,7 +103,7 @@ describe("editing verdicts", () => {
 
 describe("writing a first verdict", () => {
   it("a new tool gets its first published verdict, counted at once; a second one for the same reviewer is refused; drafts do not count", async () => {
-    const { createVerdict, VerdictExistsError } = await import("@/lib/verdicts/actions");
+    const { createVerdict, VerdictExistsError } = await import("@/lib/verdicts/writes");
     const { verdictCreateSchema } = await import("@/lib/verdicts/schema");
     const category = await client.category.findFirstOrThrow();
     const tool = await client.tool.create({

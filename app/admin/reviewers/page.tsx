@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { DataTable } from "@/components/admin/data-table";
 import { requireStaff } from "@/lib/auth/guards";
-import { moveReviewerAction } from "@/lib/reviewers/admin-actions";
+import { moveReviewerAction } from "@/lib/reviewers/actions";
 import { listReviewersForAdmin } from "@/lib/reviewers/queries";
 
 export const metadata = { title: "Reviewers" };

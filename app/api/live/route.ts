@@ -1,5 +1,5 @@
 import { handle, ApiError, badRequest } from "@/lib/http/errors";
-import { liveShutdownSignal, readLiveStats, startLive } from "@/lib/live/listener";
+import { liveShutdownSignal, currentToolStats, startLive } from "@/lib/live/listener";
 import { liveQuerySchema } from "@/lib/live/schema";
 import { createLiveStream } from "@/lib/live/stream";
 
@@ -14,7 +14,7 @@ export const GET = handle(async (request: Request) => {
   const query = liveQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw badRequest(query.error, "Invalid live query");
   const live = startLive();
-  const initial = await readLiveStats({ slugs: query.data.tools });
+  const initial = await currentToolStats({ slugs: query.data.tools });
   if (initial.length === 0) throw new ApiError(404, "not_found", "None of these tools is listed");
   const stream = createLiveStream({
     hub: live.hub,

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { handle } from "@/lib/http/errors";
 import { readJsonBody } from "@/lib/http/json";
 import { assertSameOrigin } from "@/lib/http/origin";
-import { subscribe } from "@/lib/newsletter/actions";
+import { subscribe } from "@/lib/newsletter/writes";
 import { firstIssueMessage, subscribeBodySchema, SUBSCRIBE_ACCEPTED } from "@/lib/newsletter/schema";
 import { clientIp } from "@/lib/rate-limit";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ToolForm } from "@/components/admin/tool-form";
 import { Card } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
-import { archiveToolAction } from "@/lib/tools/admin-actions";
+import { archiveToolAction } from "@/lib/tools/actions";
 import { getToolForEdit, listCategories } from "@/lib/tools/queries";
 import { listPanelForTool } from "@/lib/verdicts/queries";
 import { CallBadge } from "@/components/ui/call-badge";

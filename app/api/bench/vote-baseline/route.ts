@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { setVote } from "@/lib/votes/actions";
+import { setVote } from "@/lib/votes/writes";
 
 /**
  * Benchmark baseline only (`npm run bench`): the same vote transaction as

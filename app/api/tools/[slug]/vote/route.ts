@@ -6,8 +6,9 @@ import { assertSameOrigin } from "@/lib/http/origin";
 import { consume } from "@/lib/rate-limit";
 import { toolScoresResponse } from "@/lib/tools/api";
 import { toolSlugSchema } from "@/lib/tools/schema";
-import { setVote, ToolNotFoundError, type VoteResult } from "@/lib/votes/actions";
-import { voteBodySchema, type DecisionInput } from "@/lib/votes/schema";
+import { setVote, ToolNotFoundError, type VoteResult } from "@/lib/votes/writes";
+import type { DecisionJson } from "@/lib/scores/decision";
+import { voteBodySchema } from "@/lib/votes/schema";
 
 /**
  * PUT /api/tools/:slug/vote  { "decision": "ship" | "skip" }  — cast or change
@@ -15,7 +16,7 @@ import { voteBodySchema, type DecisionInput } from "@/lib/votes/schema";
  * Both answer { data: { tool, vote, scores } } with the tool's new figures.
  */
 
-async function vote(request: Request, context: RouteContext<"/api/tools/[slug]/vote">, decision: () => Promise<DecisionInput | null>) {
+async function vote(request: Request, context: RouteContext<"/api/tools/[slug]/vote">, decision: () => Promise<DecisionJson | null>) {
   assertSameOrigin(request);
   const user = await requireRequestUser(request);
   const { slug } = await context.params;
@@ -32,7 +33,7 @@ async function vote(request: Request, context: RouteContext<"/api/tools/[slug]/v
   return NextResponse.json({ data: { tool: result.tool, vote: result.vote, scores: toolScoresResponse(result.scores) } });
 }
 
-async function readDecision(request: Request): Promise<DecisionInput> {
+async function readDecision(request: Request): Promise<DecisionJson> {
   const body = await readJsonBody(request, voteBodySchema, { what: "vote", message: () => "Invalid vote" });
   return body.decision;
 }

@@ -1,0 +1,104 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ToolInput } from "./admin-schema";
+
+export class ToolWriteError extends Error {
+  constructor(message: string, readonly field?: keyof ToolInput) {
+    super(message);
+  }
+}
+
+/** Someone saved the tool after the editor opened it: nothing was written. */
+export class ToolConflictError extends Error {
+  constructor(readonly current: ToolInput & { version: number }, readonly changedBy: string | null) {
+    super(`Changed by ${changedBy ?? "someone else"} since you opened it — review and save again.`);
+  }
+}
+
+const comparable = (tool: ToolInput) =>
+  JSON.stringify({ ...tool, pricingVerifiedAt: tool.pricingVerifiedAt?.toISOString() ?? null, releasedAt: tool.releasedAt?.toISOString() ?? null });
+
+function pick(tool: ToolInput & Record<string, unknown>): ToolInput {
+  return {
+    slug: tool.slug, name: tool.name, vendor: tool.vendor, categoryId: tool.categoryId, tagline: tool.tagline,
+    description: tool.description, website: tool.website, license: tool.license, pricingModel: tool.pricingModel,
+    entryPrice: tool.entryPrice, pricingDetail: tool.pricingDetail, pricingSourceUrl: tool.pricingSourceUrl,
+    pricingVerifiedAt: tool.pricingVerifiedAt, releasedAt: tool.releasedAt,
+  };
+}
+
+function explain(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    throw new ToolWriteError("Another tool already uses this slug.", "slug");
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
+    throw new ToolWriteError("That category does not exist.", "categoryId");
+  }
+  throw error;
+}
+
+/** Adds a tool (with its counter row) and audits it. */
+export async function createTool(input: ToolInput, actorId: string): Promise<{ id: string; slug: string }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const tool = await tx.tool.create({ data: { ...input, stats: { create: {} } }, select: { id: true, slug: true } });
+      await recordAudit(tx, { actorId, action: "tool.create", entityType: "Tool", entityId: tool.id, after: input });
+      return tool;
+    });
+  } catch (error) {
+    explain(error);
+  }
+}
+
+/** Edits a tool's catalogue fields; refuses a stale version; a no-op writes nothing. */
+export async function updateTool(id: string, expectedVersion: number, input: ToolInput, actorId: string): Promise<{ changed: boolean; version: number }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Tool" WHERE "id" = ${id} FOR UPDATE`;
+      const current = await tx.tool.findUnique({ where: { id } });
+      if (!current) throw new ToolWriteError("This tool no longer exists.");
+      if (current.version !== expectedVersion) {
+        const last = await tx.auditLog.findFirst({
+          where: { entityType: "Tool", entityId: id },
+          orderBy: { createdAt: "desc" },
+          select: { actor: { select: { name: true, email: true } } },
+        });
+        throw new ToolConflictError({ ...pick(current), version: current.version }, last?.actor?.name ?? last?.actor?.email ?? null);
+      }
+      const before = pick(current);
+      if (comparable(before) === comparable(input)) return { changed: false, version: current.version };
+      const version = current.version + 1;
+      await tx.tool.update({ where: { id }, data: { ...input, version } });
+      await recordAudit(tx, { actorId, action: "tool.update", entityType: "Tool", entityId: id, before: { ...before, version: current.version }, after: { ...input, version } });
+      return { changed: true, version };
+    });
+  } catch (error) {
+    if (error instanceof ToolConflictError || error instanceof ToolWriteError) throw error;
+    explain(error);
+  }
+}
+
+/**
+ * Archives or restores a tool. Archived tools leave listings, pickers and
+ * voting; their verdicts, votes and history stay. Nothing is deleted.
+ */
+export async function setToolArchived(id: string, archived: boolean, actorId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.tool.findUnique({ where: { id }, select: { archivedAt: true, version: true } });
+    if (!current) throw new ToolWriteError("This tool no longer exists.");
+    if ((current.archivedAt !== null) === archived) return false;
+    const archivedAt = archived ? new Date() : null;
+    await tx.tool.update({ where: { id }, data: { archivedAt, version: current.version + 1 } });
+    await recordAudit(tx, {
+      actorId,
+      action: archived ? "tool.archive" : "tool.restore",
+      entityType: "Tool",
+      entityId: id,
+      before: { archivedAt: current.archivedAt },
+      after: { archivedAt },
+    });
+    return true;
+  });
+}
