@@ -26,6 +26,8 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
   const [state, action, pending] = useActionState<VerdictFormState, FormData>(saveVerdictAction, {});
   // Typed values are kept only when the save was refused.
   const values = state.error ? state.values : undefined;
+  // A ticked checkbox is sent as "on"; an unticked one is not sent at all.
+  const published = values ? values.published === "on" : verdict.published;
   // After a conflict the editor works against the version now saved.
   const version = state.conflict?.current.version ?? verdict.version;
   return (
@@ -57,7 +59,7 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
               </div>
               <div>
                 <p className="text-xs font-semibold uppercase tracking-wide">Yours (not saved)</p>
-                <p className="mt-1 text-xs">{values?.decision === "SHIP" ? "Ship" : "Skip"} · {values?.published ? "published" : "draft"}</p>
+                <p className="mt-1 text-xs">{values?.decision === "SHIP" ? "Ship" : "Skip"} · {published ? "published" : "draft"}</p>
                 <p className="mt-1 whitespace-pre-wrap rounded-lg bg-white/70 p-2 text-xs text-stone-800 dark:bg-stone-900 dark:text-stone-200">{values?.body}</p>
               </div>
             </div>
@@ -95,7 +97,7 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
       </div>
 
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="published" defaultChecked={values?.published ?? verdict.published} />
+        <input type="checkbox" name="published" defaultChecked={published} />
         Published
       </label>
 

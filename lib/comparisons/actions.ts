@@ -1,57 +1,42 @@
 "use server";
 
 import type { Route } from "next";
-import { fieldWithNul, formFields, nulRefusal } from "@/lib/http/form";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guards";
+import { formStateAction, type FieldErrors, type FormValues } from "@/lib/http/action";
 import { ComparisonWriteError, createComparison, updateComparison } from "./writes";
-import { comparisonInputSchema, comparisonUpdateSchema } from "./admin-schema";
+import { comparisonFormSchema } from "./admin-schema";
 
-export type ComparisonFormState = { ok?: string; version?: number; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
-
-
-function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
+export type ComparisonFormState = { ok?: string; version?: number; error?: string; fieldErrors?: FieldErrors; values?: FormValues };
 
 /** Creates a comparison (no `id`) or edits one. Checks the role itself. */
-export async function saveComparisonAction(_state: ComparisonFormState, formData: FormData): Promise<ComparisonFormState> {
-  const raw = formFields(formData);
-  const user = await requireStaff(raw.id ? `/admin/comparisons/${encodeURIComponent(raw.id)}` : "/admin/comparisons/new");
-  const nul = fieldWithNul(raw);
-  if (nul) return { ...nulRefusal(nul), values: raw };
-  if (raw.id) {
-    const target = comparisonUpdateSchema.safeParse(raw);
-    const fields = comparisonInputSchema.safeParse({ ...raw, toolAId: "a", toolBId: "b" });
-    if (!target.success || !fields.success) {
-      return { error: "Fix the highlighted fields.", fieldErrors: fieldErrors([...(target.error?.issues ?? []), ...(fields.error?.issues ?? [])]), values: raw };
+export const saveComparisonAction: (state: ComparisonFormState, formData: FormData) => Promise<ComparisonFormState> = formStateAction({
+  schema: comparisonFormSchema,
+  authorize: (comparison) =>
+    requireStaff(comparison?.mode === "edit" ? `/admin/comparisons/${encodeURIComponent(comparison.id)}` : comparison ? "/admin/comparisons/new" : "/admin/comparisons"),
+  async handle(comparison, { user, values }): Promise<ComparisonFormState> {
+    if (comparison.mode === "edit") {
+      try {
+        const { id, expectedVersion, headline, intro, status } = comparison;
+        const result = await updateComparison(id, expectedVersion, { headline, intro, status }, user.id);
+        refresh();
+        return { ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.", version: result.version };
+      } catch (error) {
+        if (error instanceof ComparisonWriteError) return { error: error.message, values };
+        throw error;
+      }
     }
+    const { mode: _, ...input } = comparison;
+    let id: string;
     try {
-      const { headline, intro, status } = fields.data;
-      const result = await updateComparison(target.data.id, target.data.expectedVersion, { headline, intro, status }, user.id);
-      refresh();
-      return { ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.", version: result.version };
+      id = (await createComparison(input, user.id)).id;
     } catch (error) {
-      if (error instanceof ComparisonWriteError) return { error: error.message, values: raw };
+      if (error instanceof ComparisonWriteError) {
+        return { error: error.message, values, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
+      }
       throw error;
     }
-  }
-  const parsed = comparisonInputSchema.safeParse(raw);
-  if (!parsed.success) return { error: "Fix the highlighted fields.", fieldErrors: fieldErrors(parsed.error.issues), values: raw };
-  let id: string;
-  try {
-    id = (await createComparison(parsed.data, user.id)).id;
-  } catch (error) {
-    if (error instanceof ComparisonWriteError) {
-      return { error: error.message, values: raw, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
-    }
-    throw error;
-  }
-  redirect(`/admin/comparisons/${id}` as Route);
-}
+    redirect(`/admin/comparisons/${id}` as Route);
+  },
+});

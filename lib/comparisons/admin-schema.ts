@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createOrEdit } from "@/lib/http/form";
 
 const optionalText = (max: number) =>
   z
@@ -8,13 +9,18 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : null));
 
+/** What an edit may change: the two tools of a comparison are fixed once it exists. */
+const comparisonText = {
+  headline: optionalText(160),
+  intro: optionalText(1000),
+  status: z.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
+};
+
 export const comparisonInputSchema = z
   .object({
     toolAId: z.string().min(1, "Choose tool A.").max(40),
     toolBId: z.string().min(1, "Choose tool B.").max(40),
-    headline: optionalText(160),
-    intro: optionalText(1000),
-    status: z.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
+    ...comparisonText,
   })
   .refine((value) => value.toolAId !== value.toolBId, { path: ["toolBId"], message: "Choose two different tools." });
 
@@ -23,4 +29,8 @@ export type ComparisonInput = z.infer<typeof comparisonInputSchema>;
 export const comparisonUpdateSchema = z.object({
   id: z.string().min(1).max(40),
   expectedVersion: z.coerce.number().int().min(1),
+  ...comparisonText,
 });
+
+/** The admin comparison form: creates a comparison, or (with its hidden `id` and `expectedVersion`) edits its text and state. */
+export const comparisonFormSchema = createOrEdit("id", { edit: comparisonUpdateSchema, create: comparisonInputSchema });

@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { reviewerInputSchema } from "@/lib/reviewers/admin-schema";
 import { verdictEditSchema } from "@/lib/verdicts/schema";
-import { checkboxSchema, fieldWithNul, formFields } from "./form";
+import { checkboxSchema } from "./form";
 
-function form(entries: [string, string | Blob][]): FormData {
-  const data = new FormData();
-  for (const [key, value] of entries) data.append(key, value);
-  return data;
-}
-
+// Reading a form (repeated fields, files, NUL) is tested with its one reader in action.test.ts.
 describe("form input", () => {
-  it("reads text fields, drops files, and keeps the last of repeated names", () => {
-    expect(formFields(form([["a", "1"], ["file", new Blob(["x"])], ["a", "2"], ["b", ""]]))).toEqual({ a: "2", b: "" });
-  });
-
-  it("finds a NUL character in any field", () => {
-    expect(fieldWithNul({ name: "ok", bio: "bad\u0000bio" })).toBe("bio");
-    expect(fieldWithNul({ name: "ok" })).toBeNull();
-  });
-
   it("an unticked checkbox (left out of the form by the browser) is false, not an error", () => {
     expect(checkboxSchema.parse(undefined)).toBe(false);
     expect(checkboxSchema.parse("on")).toBe(true);

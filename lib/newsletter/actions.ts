@@ -1,9 +1,10 @@
 "use server";
 
 import { headers } from "next/headers";
+import { anyone, firstError, formStateAction } from "@/lib/http/action";
 import { clientIp, RateLimitedError } from "@/lib/rate-limit";
 import { confirmSubscription, subscribe, unsubscribe } from "./writes";
-import { firstIssueMessage, subscribeBodySchema, SUBSCRIBE_ACCEPTED, type SubscribeFormState, type TokenFormState } from "./schema";
+import { SUBSCRIBE_ACCEPTED, subscribeFormSchema, tokenFormSchema, type SubscribeFormState, type TokenFormState } from "./schema";
 
 /**
  * The newsletter's forms (they work without JavaScript: plain forms posting
@@ -11,34 +12,39 @@ import { firstIssueMessage, subscribeBodySchema, SUBSCRIBE_ACCEPTED, type Subscr
  * visitors, and a confirm/unsubscribe link's token is its own proof.
  */
 
-export async function subscribeFormAction(_state: SubscribeFormState, formData: FormData): Promise<SubscribeFormState> {
-  const raw = String(formData.get("email") ?? "");
-  const website = String(formData.get("website") ?? "");
-  const parsed = subscribeBodySchema.safeParse({ email: raw, ...(website ? { website } : {}) });
-  if (!parsed.success) return { status: "invalid", error: firstIssueMessage(parsed.error, "Enter a valid email address."), email: raw };
-  try {
-    await subscribe(parsed.data.email, { ip: clientIp(await headers()), honeypot: parsed.data.website });
-  } catch (error) {
-    if (error instanceof RateLimitedError) return { status: "error", error: error.message, email: raw };
-    console.error(error);
-    return { status: "error", error: "We couldn't sign you up just now. Try again in a moment.", email: raw };
-  }
-  return { status: "accepted", message: SUBSCRIBE_ACCEPTED.message };
-}
+export const subscribeFormAction: (state: SubscribeFormState, formData: FormData) => Promise<SubscribeFormState> = formStateAction({
+  schema: subscribeFormSchema,
+  authorize: anyone,
+  // The form shows one message, under the email field.
+  invalid: (refusal): SubscribeFormState => ({ status: "invalid", error: refusal.fieldErrors.email ?? firstError(refusal), email: refusal.values.email ?? "" }),
+  async handle({ email, website }, { values }): Promise<SubscribeFormState> {
+    try {
+      await subscribe(email, { ip: clientIp(await headers()), honeypot: website });
+    } catch (error) {
+      if (error instanceof RateLimitedError) return { status: "error", error: error.message, email: values.email ?? "" };
+      console.error(error);
+      return { status: "error", error: "We couldn't sign you up just now. Try again in a moment.", email: values.email ?? "" };
+    }
+    return { status: "accepted", message: SUBSCRIBE_ACCEPTED.message };
+  },
+});
 
-async function spendToken(spend: (token: unknown) => Promise<boolean>, formData: FormData): Promise<TokenFormState> {
-  try {
-    return (await spend(formData.get("token"))) ? { status: "done" } : { status: "invalid" };
-  } catch (error) {
-    console.error(error);
-    return { status: "error", error: "Something went wrong on our side. Try the button again in a moment." };
-  }
-}
+/** The button of a confirm or unsubscribe page: spends the link's single-use token. */
+const spendToken = (spend: (token: string) => Promise<boolean>) =>
+  formStateAction({
+    schema: tokenFormSchema,
+    authorize: anyone,
+    invalid: (): TokenFormState => ({ status: "invalid" }),
+    async handle({ token }): Promise<TokenFormState> {
+      try {
+        return (await spend(token)) ? { status: "done" } : { status: "invalid" };
+      } catch (error) {
+        console.error(error);
+        return { status: "error", error: "Something went wrong on our side. Try the button again in a moment." };
+      }
+    },
+  });
 
-export async function confirmSubscriptionFormAction(_state: TokenFormState, formData: FormData): Promise<TokenFormState> {
-  return spendToken(confirmSubscription, formData);
-}
+export const confirmSubscriptionFormAction: (state: TokenFormState, formData: FormData) => Promise<TokenFormState> = spendToken(confirmSubscription);
 
-export async function unsubscribeFormAction(_state: TokenFormState, formData: FormData): Promise<TokenFormState> {
-  return spendToken(unsubscribe, formData);
-}
+export const unsubscribeFormAction: (state: TokenFormState, formData: FormData) => Promise<TokenFormState> = spendToken(unsubscribe);

@@ -14,6 +14,9 @@ export const subscribeBodySchema = z.strictObject({
 });
 export type SubscribeBody = z.infer<typeof subscribeBodySchema>;
 
+/** The subscribe form: the same fields (a form also carries the framework's own, so others are not refused here). */
+export const subscribeFormSchema = z.object(subscribeBodySchema.shape);
+
 /** The one answer to every accepted subscribe request, whatever the address's state. */
 export const SUBSCRIBE_ACCEPTED = {
   status: "pending",
@@ -22,6 +25,9 @@ export const SUBSCRIBE_ACCEPTED = {
 
 /** A link's token: 32 random bytes, base64url. Anything else is not a token. */
 export const newsletterTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Not a newsletter link token");
+
+/** The confirm / unsubscribe page's button. */
+export const tokenFormSchema = z.object({ token: newsletterTokenSchema });
 
 export type TokenPurpose = "CONFIRM" | "UNSUBSCRIBE";
 

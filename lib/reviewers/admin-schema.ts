@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkboxSchema } from "@/lib/http/form";
+import { checkboxSchema, createOrEdit } from "@/lib/http/form";
 import { toolSlugSchema } from "@/lib/tools/schema";
 
 const lines = z
@@ -22,3 +22,12 @@ export const reviewerInputSchema = z.object({
 });
 
 export type ReviewerInput = z.infer<typeof reviewerInputSchema>;
+
+/** The admin persona form: adds a persona, or (with its hidden `id`) edits one. */
+export const reviewerFormSchema = createOrEdit("id", { edit: reviewerInputSchema.extend({ id: z.string().min(1).max(40) }), create: reviewerInputSchema });
+
+/** The ↑ / ↓ buttons of the panel order. */
+export const reviewerMoveSchema = z.object({
+  id: z.string().min(1).max(40),
+  direction: z.enum(["up", "down"]),
+});

@@ -1,19 +1,20 @@
 "use server";
 
 import type { Route } from "next";
-import { fieldWithNul, formFields, nulRefusal } from "@/lib/http/form";
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guards";
+import { formAction, formStateAction, type FieldErrors, type FormValues } from "@/lib/http/action";
 import { createTool, setToolArchived, ToolConflictError, ToolWriteError, updateTool } from "./writes";
-import { toolInputSchema, toolUpdateSchema, type ToolInput } from "./admin-schema";
+import { toolArchiveSchema, toolFormSchema } from "./admin-schema";
 
 export type ToolFormState = {
   ok?: string;
   version?: number;
   error?: string;
-  fieldErrors?: Partial<Record<keyof ToolInput, string>>;
-  values?: Record<string, string>;
+  fieldErrors?: FieldErrors;
+  /** What was typed, to refill the form when a save is refused. */
+  values?: FormValues;
   conflict?: { changedBy: string | null; current: Record<string, string> };
 };
 
@@ -23,54 +24,44 @@ const asStrings = (record: Record<string, unknown>) =>
   );
 
 /** Creates (no `id`) or updates a tool. Checks the role itself. */
-export async function saveToolAction(_state: ToolFormState, formData: FormData): Promise<ToolFormState> {
-  const raw = formFields(formData);
-  const user = await requireStaff(raw.id ? `/admin/tools/${encodeURIComponent(raw.id)}` : "/admin/tools/new");
-  const nul = fieldWithNul(raw);
-  if (nul) return { ...nulRefusal(nul), values: raw };
-  // One parse: an edit carries the id and the version it started from.
-  const update = raw.id ? toolUpdateSchema.safeParse(raw) : null;
-  const create = raw.id ? null : toolInputSchema.safeParse(raw);
-  const failure = update?.error ?? create?.error;
-  if (failure) {
-    const fieldErrors: ToolFormState["fieldErrors"] = {};
-    for (const issue of failure.issues) {
-      const field = issue.path[0] as keyof ToolInput | undefined;
-      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+export const saveToolAction: (state: ToolFormState, formData: FormData) => Promise<ToolFormState> = formStateAction({
+  schema: toolFormSchema,
+  authorize: (tool) => requireStaff(tool?.mode === "edit" ? `/admin/tools/${encodeURIComponent(tool.id)}` : tool ? "/admin/tools/new" : "/admin/tools"),
+  async handle(tool, { user, values }): Promise<ToolFormState> {
+    let createdId: string;
+    try {
+      if (tool.mode === "edit") {
+        const { mode: _, id, expectedVersion, ...input } = tool;
+        const result = await updateTool(id, expectedVersion, input, user.id);
+        refresh();
+        return { ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.", version: result.version };
+      }
+      const { mode: _, ...input } = tool;
+      createdId = (await createTool(input, user.id)).id;
+    } catch (error) {
+      if (error instanceof ToolConflictError) {
+        return { error: error.message, values, conflict: { changedBy: error.changedBy, current: asStrings(error.current) } };
+      }
+      if (error instanceof ToolWriteError) {
+        return { error: error.message, values, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
+      }
+      throw error;
     }
-    return { error: "Fix the highlighted fields.", fieldErrors, values: raw };
-  }
-  let createdId: string;
-  try {
-    if (update?.success) {
-      const { id, expectedVersion, ...input } = update.data;
-      const result = await updateTool(id, expectedVersion, input, user.id);
-      refresh();
-      return { ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.", version: result.version };
-    }
-    createdId = (await createTool(create!.data!, user.id)).id;
-  } catch (error) {
-    if (error instanceof ToolConflictError) {
-      return { error: error.message, values: raw, conflict: { changedBy: error.changedBy, current: asStrings(error.current) } };
-    }
-    if (error instanceof ToolWriteError) {
-      return { error: error.message, values: raw, fieldErrors: error.field ? { [error.field]: error.message } : undefined };
-    }
-    throw error;
-  }
-  redirect(`/admin/tools/${createdId}` as Route);
-}
+    redirect(`/admin/tools/${createdId}` as Route);
+  },
+});
 
-export async function archiveToolAction(formData: FormData): Promise<void> {
-  const id = String(formData.get("id") ?? "");
-  const archived = formData.get("archived");
-  const user = await requireStaff(`/admin/tools/${encodeURIComponent(id)}`);
-  if (id.includes("\u0000")) return;
-  try {
-    await setToolArchived(id, archived === "true", user.id);
-  } catch (error) {
-    // The tool is gone (or never was): nothing to archive; the refreshed page says so.
-    if (!(error instanceof ToolWriteError)) throw error;
-  }
-  refresh();
-}
+/** Archives (`archived` "true") or restores ("false") a tool. */
+export const archiveToolAction: (formData: FormData) => Promise<void> = formAction({
+  schema: toolArchiveSchema,
+  authorize: (tool) => requireStaff(tool ? `/admin/tools/${encodeURIComponent(tool.id)}` : "/admin/tools"),
+  async handle({ id, archived }, { user }) {
+    try {
+      await setToolArchived(id, archived, user.id);
+    } catch (error) {
+      // The tool is gone (or never was): nothing to archive; the refreshed page says so.
+      if (!(error instanceof ToolWriteError)) throw error;
+    }
+    refresh();
+  },
+});

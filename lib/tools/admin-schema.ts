@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createOrEdit } from "@/lib/http/form";
 import { toolSlugSchema } from "./schema";
 
 const optionalText = (max: number) =>
@@ -55,4 +56,13 @@ export const TOOL_FIELDS = Object.keys(toolInputSchema.shape) as (keyof ToolInpu
 export const toolUpdateSchema = toolInputSchema.extend({
   id: z.string().min(1).max(40),
   expectedVersion: z.coerce.number().int().min(1),
+});
+
+/** The admin tool form: adds a tool, or (with its hidden `id` and `expectedVersion`) edits one. */
+export const toolFormSchema = createOrEdit("id", { edit: toolUpdateSchema, create: toolInputSchema });
+
+/** The archive / restore button: `archived` is "true" to archive, "false" to restore. */
+export const toolArchiveSchema = z.object({
+  id: z.string().min(1).max(40),
+  archived: z.enum(["true", "false"]).transform((value) => value === "true"),
 });

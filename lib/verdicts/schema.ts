@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { DECISIONS, type Decision } from "@/lib/scores/decision";
-import { checkboxSchema as checkbox } from "@/lib/http/form";
-
+import { checkboxSchema as checkbox, createOrEdit } from "@/lib/http/form";
 
 /** A staff edit of one verdict, as the admin form sends it. */
 export const verdictEditSchema = z.object({
@@ -31,6 +30,9 @@ export const verdictCreateSchema = verdictEditSchema.omit({ verdictId: true, exp
 });
 
 export type VerdictCreate = z.infer<typeof verdictCreateSchema>;
+
+/** The admin editor: edits a verdict (with its hidden `verdictId` and `expectedVersion`) or writes a reviewer's first one on a tool. */
+export const verdictFormSchema = createOrEdit("verdictId", { edit: verdictEditSchema, create: verdictCreateSchema });
 
 export const verdictRestoreSchema = z.object({
   verdictId: z.string().min(1).max(40),

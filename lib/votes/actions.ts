@@ -2,11 +2,12 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { answer, argumentsAction, formAction } from "@/lib/http/action";
 import { consume, RateLimitedError } from "@/lib/rate-limit";
-import { toolSlugSchema } from "@/lib/tools/schema";
+import type { DecisionJson } from "@/lib/scores/decision";
 import { setVote, ToolNotFoundError } from "./writes";
-import { decisionSchema, toVoteCommunity, type VoteCommunity } from "./schema";
+import { toVoteCommunity, voteArgumentsSchema, voteFormSchema, type VoteCommunity } from "./schema";
 
 export type VoteActionResult =
   | {
@@ -16,20 +17,11 @@ export type VoteActionResult =
     }
   | { ok: false; error: string; signIn?: boolean };
 
-/**
- * The vote widget's server action: the same `setVote` as the API, for the
- * signed-in user of this request only. `decision` null withdraws. Next checks
- * the Origin of every server action against the host.
- */
-export async function voteAction(toolSlug: unknown, decision: unknown): Promise<VoteActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, error: "Sign in to vote.", signIn: true };
-  const slug = toolSlugSchema.safeParse(toolSlug);
-  const parsed = decision === null ? { success: true as const, data: null } : decisionSchema.safeParse(decision);
-  if (!slug.success || !parsed.success) return { ok: false, error: "That vote is not valid." };
+/** The same `setVote` as the API, for the signed-in user of this request only. */
+async function castVote(user: CurrentUser, toolSlug: string, decision: DecisionJson | null): Promise<VoteActionResult> {
   try {
     await consume("vote", user.id);
-    const result = await setVote(user.id, slug.data, parsed.data);
+    const result = await setVote(user.id, toolSlug, decision);
     refresh();
     return { ok: true, vote: result.vote, community: toVoteCommunity(result.scores.community) };
   } catch (error) {
@@ -40,10 +32,22 @@ export async function voteAction(toolSlug: unknown, decision: unknown): Promise<
   }
 }
 
+/**
+ * The vote widget's server action: `decision` null withdraws. Next checks
+ * the Origin of every server action against the host.
+ */
+export const voteAction: (toolSlug: unknown, decision: unknown) => Promise<VoteActionResult> = argumentsAction({
+  schema: voteArgumentsSchema,
+  authorize: async () => (await getCurrentUser()) ?? answer<VoteActionResult>({ ok: false, error: "Sign in to vote.", signIn: true }),
+  invalid: (): VoteActionResult => ({ ok: false, error: "That vote is not valid." }),
+  handle: ([toolSlug, decision], { user }) => castVote(user, toolSlug, decision),
+});
+
 /** Form version (works without JavaScript): fields `tool` and `decision` ("ship", "skip" or "withdraw"). */
-export async function voteFormAction(formData: FormData): Promise<void> {
-  const decision = formData.get("decision");
-  // Only an explicit "withdraw" withdraws: a form without a decision is not a vote.
-  const result = await voteAction(formData.get("tool"), decision === "withdraw" ? null : (decision ?? ""));
-  if (!result.ok && result.signIn) redirect("/signin");
-}
+export const voteFormAction: (formData: FormData) => Promise<void> = formAction({
+  schema: voteFormSchema,
+  authorize: async () => (await getCurrentUser()) ?? redirect("/signin"),
+  handle: async ({ tool, decision }, { user }) => {
+    await castVote(user, tool, decision);
+  },
+});

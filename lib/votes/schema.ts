@@ -1,11 +1,21 @@
 import { z } from "zod";
 import { DECISIONS_JSON } from "@/lib/scores/decision";
+import { toolSlugSchema } from "@/lib/tools/schema";
 
 /** A vote's decision as the API and the widget send it ("ship" | "skip"; lib/scores/decision.ts converts). */
 export const decisionSchema = z.enum(DECISIONS_JSON, { error: 'decision must be "ship" or "skip"' });
 
 /** Body of PUT /api/tools/:slug/vote. Unknown fields are refused, not ignored. */
 export const voteBodySchema = z.strictObject({ decision: decisionSchema });
+
+/** The vote widget's server action: `voteAction(toolSlug, decision)`, `decision` null to withdraw. */
+export const voteArgumentsSchema = z.tuple([toolSlugSchema, decisionSchema.nullable()]);
+
+/** The vote widget without JavaScript: fields `tool` and `decision` ("ship", "skip" or "withdraw"; nothing else withdraws). */
+export const voteFormSchema = z.object({
+  tool: toolSlugSchema,
+  decision: z.enum([...DECISIONS_JSON, "withdraw"]).transform((decision) => (decision === "withdraw" ? null : decision)),
+});
 
 /** The community figure as the vote widget shows it. */
 export type VoteCommunity = {

@@ -3,6 +3,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { CurrentUser } from "@/lib/auth/session";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift } from "@/lib/stats/reconcile";
+import { callbackPathSchema, emailSchema } from "@/lib/auth/schema";
+import { FILE_FIELD_MESSAGE, FIX_FIELDS_MESSAGE, REPEATED_FIELD_MESSAGE } from "@/lib/http/action";
+import { NUL_MESSAGE } from "@/lib/http/form";
 import { anyValue, changedTables, fingerprint, fuzzParameters, headerSafe, hugeString, nastyString, show, slugTrick, type Fingerprint } from "../helpers/fuzz";
 
 /**
@@ -17,10 +20,17 @@ import { anyValue, changedTables, fingerprint, fuzzParameters, headerSafe, hugeS
  * Every call must end in a form state (an error message or a result), a
  * redirect or forbidden() — never an unexpected thrown error, and never an
  * error swallowed and logged (console.error) behind a "try again" message.
- * Generated input is kept from making real admin writes by construction (a
- * stale version, an existing slug, an invalid field where a write could
- * otherwise happen), so the database afterwards must equal what it was plus
- * exactly the votes and subscriptions the valid calls made.
+ *
+ * The oracles hold every form action to the one rule of lib/http/action.ts,
+ * modelled here on its own (`readModel`): a field sent more than once, sent
+ * as a file, or holding a NUL is refused as that field's error, and the form
+ * writes nothing — whatever its other fields say. Only a form that passes the
+ * rule may write; generated input is kept from making real admin writes by
+ * construction (a stale version, an existing slug, an invalid field where a
+ * write could otherwise happen), applied to such forms only, so a refused form
+ * that would otherwise write is tried as it is. The database afterwards must
+ * equal what it was plus exactly the votes and subscriptions the valid calls
+ * made.
  */
 
 class Redirected extends Error {
@@ -170,13 +180,19 @@ function expectNothingLogged(what: string) {
   expect(errorLog.mock.calls.map((args: unknown[]) => args.map(String).join(" ").slice(0, 300)), what).toEqual([]);
 }
 
-function expectRefusal(outcome: Outcome, role: Role | null, what: string) {
+/**
+ * Signed out: a redirect to sign-in that returns on-site — and, when `returnTo`
+ * lists them, only to one of those paths (a record's own page only when its
+ * id passed the rule). Signed in with the wrong role: forbidden().
+ */
+function expectRefusal(outcome: Outcome, role: Role | null, what: string, returnTo?: string[]) {
   if (role === null) {
     expect(outcome.kind, what).toBe("redirect");
     const url = (outcome as { url: string }).url;
     expect(url, what).toMatch(/^\/signin\?callbackUrl=/);
     const back = decodeURIComponent(url.slice("/signin?callbackUrl=".length));
     expect(new URL(back, SITE).origin, `${what}: sign-in returns off-site to ${back}`).toBe(SITE);
+    if (returnTo) expect(returnTo, `${what}: sign-in returns to ${back}`).toContain(back);
   } else {
     expect(outcome.kind, what).toBe("forbidden");
   }
@@ -221,10 +237,45 @@ function toForm(entries: Entry[]): FormData {
   return form;
 }
 
-/** What a server action sees through `Object.fromEntries(formData)` (the last value of a repeated field). */
-const lastValues = (entries: Entry[]) => Object.fromEntries(toForm(entries)) as Record<string, string | Blob>;
-/** Same, keeping text only (what the tool, reviewer and comparison actions read). */
-const lastStrings = (entries: Entry[]) => Object.fromEntries([...toForm(entries)].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+/**
+ * The one rule every form action reads its form by, modelled independently
+ * of lib/http/action.ts: per field name (React's own `$ACTION_` fields
+ * aside), a field sent more than once, sent as a file, or holding a NUL is
+ * that field's error; `fields` are the text values an action may use (sent
+ * once, no NUL), `values` what a refused form echoes back (sent once, as
+ * text). `clean`: no field broke the rule (only such a form may write).
+ */
+function readModel(entries: Entry[]) {
+  const sent = new Map<string, (string | Blob)[]>();
+  // Through a FormData, as the action gets it (names and text become well-formed Unicode: a lone surrogate turns into U+FFFD).
+  for (const [name, v] of toForm(entries)) if (!name.startsWith("$ACTION_")) sent.set(name, [...(sent.get(name) ?? []), v]);
+  const fields = new Map<string, string>();
+  const values = new Map<string, string>();
+  const errors = new Map<string, string>();
+  for (const [name, [first, ...more]] of sent) {
+    if (more.length) errors.set(name, REPEATED_FIELD_MESSAGE);
+    else if (typeof first !== "string") errors.set(name, FILE_FIELD_MESSAGE);
+    else {
+      values.set(name, first);
+      if (first.includes("\u0000")) errors.set(name, NUL_MESSAGE);
+      else fields.set(name, first);
+    }
+  }
+  const record = (map: Map<string, string>) => Object.fromEntries(map) as Record<string, string | undefined>;
+  return { fields: record(fields), values: Object.fromEntries(values) as Record<string, string>, errors: Object.fromEntries(errors) as Record<string, string>, clean: errors.size === 0 };
+}
+
+/** A refused admin form answers in the one shape: the top message, the rule's error on each field that broke it, and the values typed. */
+function expectRuleRefusal(state: { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> }, entries: Entry[], what: string) {
+  const { errors, values } = readModel(entries);
+  expect(state.error, what).toBe(FIX_FIELDS_MESSAGE);
+  expect(state.fieldErrors, what).toMatchObject(errors);
+  expect(state.values, what).toEqual(values);
+}
+
+/** Where sign-in may return to from a section's form: its listing, its "new" page, or the page of a record whose id passed the rule. */
+const returnPaths = (section: string, id: string | undefined, create = true) => [section, ...(create ? [`${section}/new`] : []), ...(id ? [`${section}/${encodeURIComponent(id)}`] : [])];
+
 /** Replaces every entry of `name` with one value. */
 const setEntry = (entries: Entry[], name: string, v: string): Entry[] => [...entries.filter(([n]) => n !== name), [name, v]];
 
@@ -291,7 +342,7 @@ describe("fuzzing the server actions", () => {
     report(["voteAction"]);
   });
 
-  it("voteFormAction(form): junk forms vote nothing; signed out it redirects to /signin", async () => {
+  it("voteFormAction(form): junk forms vote nothing (a repeated tool or decision, a file or a NUL anywhere included); signed out it redirects to /signin", async () => {
     const entries = formEntries({
       tool: fc.oneof(fc.constantFrom(...allToolSlugs), slugTrick(allToolSlugs)),
       decision: fc.constantFrom("ship", "skip", "withdraw", "SHIP", "maybe", ""),
@@ -308,10 +359,10 @@ describe("fuzzing the server actions", () => {
         }
         expect(outcome, what).toEqual({ kind: "state", value: undefined });
         expectNothingLogged(what);
-        // The form's contract (lib/votes/actions.ts): `tool` a listed slug, `decision` ship, skip or withdraw.
-        const tool = data.get("tool");
-        const decision = data.get("decision");
-        if (typeof tool === "string" && listedSlugs.includes(tool) && (decision === "ship" || decision === "skip" || decision === "withdraw")) {
+        // The form's contract (lib/votes/actions.ts): a form that passes the one rule, `tool` a listed slug, `decision` ship, skip or withdraw.
+        const { clean, fields } = readModel(form);
+        const { tool, decision } = fields;
+        if (clean && tool !== undefined && listedSlugs.includes(tool) && (decision === "ship" || decision === "skip" || decision === "withdraw")) {
           const key = `${currentUser!.id} ${tool}`;
           if (decision === "withdraw") expectedVotes.delete(key);
           else expectedVotes.set(key, decision === "ship" ? "SHIP" : "SKIP");
@@ -323,7 +374,7 @@ describe("fuzzing the server actions", () => {
     report(["voteFormAction"]);
   });
 
-  it("subscribeFormAction: junk answers 'invalid' inline; a real address is accepted (and stored unless the honeypot is filled)", async () => {
+  it("subscribeFormAction: junk answers 'invalid' inline; a real address in a form that passes the rule is accepted (and stored unless the honeypot is filled)", async () => {
     const email = fc.oneof(
       fc.tuple(fc.stringMatching(/^[a-z0-9]{3,10}$/), fc.constantFrom("", " ", "\t"), fc.boolean()).map(([local, pad, upper]) => {
         const address = `form-${local}@example.test`;
@@ -341,20 +392,24 @@ describe("fuzzing the server actions", () => {
         const what = `subscribeFormAction(${show(form, 300)})`;
         expect(outcome.kind, what).toBe("state");
         const state = (outcome as { value: { status: string; error?: string; email?: string } }).value;
-        expect(["accepted", "invalid"], `${what} → ${JSON.stringify(state)}`).toContain(state.status);
         expectNothingLogged(what);
-        const raw = String(data.get("email") ?? "");
+        // Accepted exactly when the form passes the one rule, the address is valid and the honeypot (if sent) is at most 500 characters.
+        const { clean, fields, values, errors } = readModel(form);
+        const address = emailSchema.safeParse(fields.email);
+        const valid = clean && address.success && (fields.website === undefined || fields.website.length <= 500);
+        expect(state.status, `${what} → ${JSON.stringify(state)}`).toBe(valid ? "accepted" : "invalid");
         if (state.status === "accepted") {
-          const address = raw.trim().toLowerCase();
-          expect(address, what).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
-          if (!String(data.get("website") ?? "")) {
-            expectedSubscribers.add(address);
+          expect(address.data, what).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
+          if (!fields.website) {
+            expectedSubscribers.add(address.data!);
             acceptedSubscribes++;
           }
         } else {
-          expect(state.error, what).toEqual(expect.any(String));
-          expect(state.email).toBe(raw);
-          expect(/^form-[a-z0-9]+@example\.test$/.test(raw.trim().toLowerCase()) && String(data.get("website") ?? "").length <= 500, `refused a valid address: ${what}`).toBe(false);
+          // The form shows one message, the email field's first.
+          if (errors.email) expect(state.error, what).toBe(errors.email);
+          else if (!address.success) expect(state.error, what).toBe(address.error.issues[0]!.message);
+          else expect(state.error, what).toEqual(expect.any(String));
+          expect(state.email, what).toBe(values.email ?? "");
         }
       }),
       fuzzParameters(500),
@@ -380,7 +435,7 @@ describe("fuzzing the server actions", () => {
     report(["confirmFormAction", "unsubscribeFormAction"]);
   });
 
-  it("requestSignInLink / signInWithGitHub / signOutAction: junk never reaches Auth.js; callbackUrl never leaves the site", async () => {
+  it("requestSignInLink / signInWithGitHub / signOutAction: junk (and any form that breaks the rule) never reaches Auth.js; callbackUrl never leaves the site", async () => {
     const callbackUrl = fc.oneof(
       fc.constantFrom("/", "/tools?q=x", "//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example", "javascript:alert(1)", "/%2F%2Fevil.example", "\\\\evil.example", "/ok path", "http://localhost:3000/x", "/" + "a".repeat(3000)),
       fc.webUrl(),
@@ -395,26 +450,40 @@ describe("fuzzing the server actions", () => {
         authCalls.length = 0;
         const data = toForm(form);
         const what = `${action}(${show(form, 300)})`;
+        const { clean, fields, values, errors } = readModel(form);
+        // A form passing the rule always has a callbackUrl: a same-site path, or "/" for anything else.
+        const redirectTo = callbackPathSchema.parse(fields.callbackUrl);
         if (action === "link") {
           const outcome = await call("requestSignInLink", () => requestSignInLink({}, data));
-          if (outcome.kind === "redirect") {
-            expect(outcome.url).toBe("/signin/check-email");
+          const address = emailSchema.safeParse(fields.email);
+          if (clean && address.success) {
+            expect(outcome, what).toEqual({ kind: "redirect", url: "/signin/check-email" });
             expect(authCalls, what).toHaveLength(1);
             const [provider, options] = authCalls[0]!.args as [string, { email: string; redirectTo: string; redirect: boolean }];
             expect(provider).toBe("nodemailer");
-            expect(options.email, what).toBe(String(data.get("email")).trim().toLowerCase());
+            expect(options.email, what).toBe(fields.email!.trim().toLowerCase());
             expect(options.email, what).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
             expect(options.email.length).toBeLessThanOrEqual(254);
+            expect(options.redirectTo, what).toBe(redirectTo);
             expectSameSitePath(options.redirectTo, what);
           } else {
             expect(outcome.kind, what).toBe("state");
-            expect((outcome as { value: { error?: string } }).value.error, what).toEqual(expect.any(String));
+            const state = (outcome as { value: { error?: string; email?: string } }).value;
+            // One message, the email field's first.
+            if (errors.email) expect(state.error, what).toBe(errors.email);
+            else if (!address.success) expect(state.error, what).toBe(address.error.issues[0]!.message);
+            else expect(Object.values(errors), what).toContain(state.error);
+            expect(state.email, what).toBe(values.email ?? "");
             expect(authCalls, what).toEqual([]);
           }
         } else if (action === "github") {
           expect(await call("signInWithGitHub", () => signInWithGitHub(data)), what).toEqual({ kind: "state", value: undefined });
-          expect(authCalls.map((c) => c.args[0])).toEqual(["github"]);
-          expectSameSitePath((authCalls[0]!.args[1] as { redirectTo: string }).redirectTo, what);
+          if (clean) {
+            expect(authCalls, what).toEqual([{ fn: "signIn", args: ["github", { redirectTo }] }]);
+            expectSameSitePath(redirectTo, what);
+          } else {
+            expect(authCalls, what).toEqual([]);
+          }
         } else {
           // Takes no input: called with a form anyway, as a crafted request could.
           expect(await call("signOutAction", () => (signOutAction as (...args: unknown[]) => Promise<void>)(data)), what).toEqual({ kind: "state", value: undefined });
@@ -452,18 +521,36 @@ describe("fuzzing the server actions", () => {
         loggedIn(role);
         let form = generated;
         // An edit of a real verdict at its current version with valid fields would be a real write: make its case too short.
-        const raw = lastValues(form);
-        if (kind === "save" && verdictIds.includes(String(raw.verdictId)) && coercesTo(raw.expectedVersion, 1)) form = setEntry(form, "body", "too short");
+        // Only a form that passes the rule can write; one that breaks it is tried as it is, and must write nothing.
+        const read = readModel(form);
+        if (kind === "save" && read.clean && verdictIds.includes(read.fields.verdictId ?? "") && coercesTo(read.fields.expectedVersion, 1)) form = setEntry(form, "body", "too short");
+        const { clean, fields, errors, values } = readModel(form);
         const name = kind === "save" ? "saveVerdictAction" : "restoreVerdictAction";
         const action = kind === "save" ? saveVerdictAction : restoreVerdictAction;
         const outcome = await call(name, () => action({}, toForm(form)));
         const what = `${name}(${show(form, 400)}) as ${role}`;
-        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what);
+        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what, returnPaths("/admin/verdicts", clean ? fields.verdictId : undefined, false));
         expect(outcome.kind, what).toBe("state");
-        const state = (outcome as { value: { ok?: string; error?: string } }).value;
-        if (state.ok) expect(state.ok, what).toBe("That version is what is live already.");
-        else expect(state.error, what).toEqual(expect.any(String));
+        const state = (outcome as { value: { ok?: string; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } }).value;
         expectNothingLogged(what);
+        if (kind === "save") {
+          // Never a write (by construction, or refused by the rule); every refusal echoes the values typed.
+          expect(state.ok, what).toBeUndefined();
+          expect(state.error, what).toEqual(expect.any(String));
+          expect(state.values, what).toEqual(values);
+          if (!clean) expectRuleRefusal(state, form, what);
+          return;
+        }
+        // A restore of version 1 over version 1 is the one no-op that succeeds: exactly when the form is valid for it.
+        const noOp =
+          clean &&
+          verdictIds.includes(fields.verdictId ?? "") &&
+          coercesTo(fields.expectedVersion, 1) &&
+          coercesTo(fields.version, 1) &&
+          (fields.reason === undefined || fields.reason.trim().length <= 300);
+        expect(state.ok, what).toBe(noOp ? "That version is what is live already." : undefined);
+        if (!clean) expect(state.error, what).toBe(Object.values(errors).includes(NUL_MESSAGE) ? NUL_MESSAGE : "That restore request is not valid.");
+        else if (!noOp) expect(state.error, what).toEqual(expect.any(String));
       }),
       fuzzParameters(700),
     );
@@ -478,17 +565,25 @@ describe("fuzzing the server actions", () => {
         loggedIn(role);
         let form = generated;
         // A real grant or revoke is a write: turn it into the no-op of asking for the role the user has.
-        const raw = lastValues(form);
-        if (raw.userId === targetUser.id && raw.role === "STAFF") form = setEntry(form, "role", "USER");
-        if (raw.userId === staffTarget.id && raw.role === "USER") form = setEntry(form, "role", "STAFF");
+        // Only a form that passes the rule can write; one that breaks it (say a `role` sent twice, or as a file) is tried as it is.
+        const read = readModel(form);
+        if (read.clean && read.fields.userId === targetUser.id && read.fields.role === "STAFF") form = setEntry(form, "role", "USER");
+        if (read.clean && read.fields.userId === staffTarget.id && read.fields.role === "USER") form = setEntry(form, "role", "STAFF");
+        const { clean, fields, errors } = readModel(form);
         const outcome = await call("setRoleAction", () => setRoleAction({}, toForm(form)));
         const what = `setRoleAction(${show(form, 300)}) as ${role}`;
-        if (role !== "ADMIN") return expectRefusal(outcome, role, what);
+        if (role !== "ADMIN") return expectRefusal(outcome, role, what, ["/admin/users"]);
         expect(outcome.kind, what).toBe("state");
         const state = (outcome as { value: { ok?: string; error?: string } }).value;
-        if (state.ok) expect(state.ok, what).toBe("No change.");
-        else expect(state.error, what).toEqual(expect.any(String));
         expectNothingLogged(what);
+        // "No change." exactly for a valid no-op: a form that passes the rule, a non-admin other user, a role they have.
+        const noOp = clean && [targetUser.id, staffTarget.id].includes(fields.userId ?? "") && (fields.role === "USER" || fields.role === "STAFF");
+        expect(state.ok, what).toBe(noOp ? "No change." : undefined);
+        // A form that breaks the rule shows one of the rule's messages (the button has one place for a message).
+        if (!clean) expect(Object.values(errors), what).toContain(state.error);
+        else if (!noOp) expect(state.error, what).toEqual(expect.any(String));
+        const roles = await client.user.findMany({ where: { id: { in: [targetUser.id, staffTarget.id] } }, select: { id: true, role: true } });
+        expect(Object.fromEntries(roles.map((u) => [u.id, u.role])), `${what}: nobody's role changed`).toEqual({ [targetUser.id]: "USER", [staffTarget.id]: "STAFF" });
       }),
       fuzzParameters(300),
     );
@@ -522,19 +617,24 @@ describe("fuzzing the server actions", () => {
       fc.asyncProperty(roleArb(["STAFF", "ADMIN"]), entries, async (role, generated) => {
         loggedIn(role);
         let form = generated;
-        const raw = lastStrings(form);
+        // Only a form that passes the rule can write; one that breaks it is tried as it is, and must be refused.
+        const read = readModel(form);
+        const raw = read.fields;
         const current = tools.find((t) => t.id === raw.id);
         // An edit at the tool's current version would be a real write: make its description too short.
-        if (current && coercesTo(raw.expectedVersion, current.version)) form = setEntry(form, "description", "short");
+        if (read.clean && current && coercesTo(raw.expectedVersion, current.version)) form = setEntry(form, "description", "short");
         // A new tool in a real category with a new slug would be a real write: reuse an existing slug (refused as taken).
-        if (!raw.id && categoryIds.includes(raw.categoryId ?? "") && !allToolSlugs.includes(raw.slug ?? "")) form = setEntry(form, "slug", "cursor");
+        if (read.clean && !raw.id && categoryIds.includes(raw.categoryId ?? "") && !allToolSlugs.includes(raw.slug ?? "")) form = setEntry(form, "slug", "cursor");
+        const { clean, fields, values } = readModel(form);
         const outcome = await call("saveToolAction", () => saveToolAction({}, toForm(form)));
         const what = `saveToolAction(${show(form, 400)}) as ${role}`;
-        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what);
+        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what, returnPaths("/admin/tools", clean ? fields.id : undefined));
         expect(outcome.kind, what).toBe("state");
-        const state = (outcome as { value: { ok?: string; error?: string } }).value;
+        const state = (outcome as { value: { ok?: string; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } }).value;
         expect(state.ok, what).toBeUndefined();
         expect(state.error, what).toEqual(expect.any(String));
+        expect(state.values, what).toEqual(values);
+        if (!clean) expectRuleRefusal(state, form, what);
         expectNothingLogged(what);
       }),
       fuzzParameters(600),
@@ -545,15 +645,19 @@ describe("fuzzing the server actions", () => {
       fc.asyncProperty(roleArb(["STAFF", "ADMIN"]), archive, async (role, generated) => {
         loggedIn(role);
         let form = generated;
-        const data = toForm(form);
-        const tool = tools.find((t) => t.id === data.get("id"));
+        const read = readModel(form);
+        const tool = tools.find((t) => t.id === read.fields.id);
         // Archiving a listed tool (or restoring the archived one) is a real write: ask for the state it is in.
-        if (tool) form = setEntry(form.filter(([n]) => n !== "id"), "archived", String(tool.archived)).concat([["id", tool.id]]);
+        // Only a form that passes the rule can write: one that breaks it (say an `id` sent twice) is tried as it is.
+        if (read.clean && tool) form = setEntry(form, "archived", String(tool.archived));
+        const { clean, fields } = readModel(form);
         const outcome = await call("archiveToolAction", () => archiveToolAction(toForm(form)));
         const what = `archiveToolAction(${show(form, 300)}) as ${role}`;
-        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what);
+        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what, returnPaths("/admin/tools", clean ? fields.id : undefined, false));
         expect(outcome, what).toEqual({ kind: "state", value: undefined });
         expectNothingLogged(what);
+        const archived = await client.tool.findMany({ where: { archivedAt: { not: null } }, select: { id: true } });
+        expect(archived.map((t) => t.id).sort(), `${what}: nothing archived or restored`).toEqual(tools.filter((t) => t.archived).map((t) => t.id).sort());
       }),
       fuzzParameters(200),
     );
@@ -577,17 +681,22 @@ describe("fuzzing the server actions", () => {
       fc.asyncProperty(roleArb(["STAFF", "ADMIN"]), entries, async (role, generated) => {
         loggedIn(role);
         let form = generated;
-        const raw = lastStrings(form);
+        // Only a form that passes the rule can write; one that breaks it is tried as it is, and must be refused.
+        const read = readModel(form);
+        const raw = read.fields;
         // An edit of a real persona could be a real write: make its bio too short. A new persona reuses a taken slug.
-        if (reviewerIds.includes(raw.id ?? "")) form = setEntry(form, "bio", "too short");
-        else if (!raw.id && !reviewerSlugs.includes(raw.slug ?? "")) form = setEntry(form, "slug", reviewerSlugs[0]!);
+        if (read.clean && reviewerIds.includes(raw.id ?? "")) form = setEntry(form, "bio", "too short");
+        else if (read.clean && !raw.id && !reviewerSlugs.includes(raw.slug ?? "")) form = setEntry(form, "slug", reviewerSlugs[0]!);
+        const { clean, fields, values } = readModel(form);
         const outcome = await call("saveReviewerAction", () => saveReviewerAction({}, toForm(form)));
         const what = `saveReviewerAction(${show(form, 400)}) as ${role}`;
-        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what);
+        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what, returnPaths("/admin/reviewers", clean ? fields.id : undefined));
         expect(outcome.kind, what).toBe("state");
-        const state = (outcome as { value: { ok?: string; error?: string } }).value;
+        const state = (outcome as { value: { ok?: string; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } }).value;
         expect(state.ok, what).toBeUndefined();
         expect(state.error, what).toEqual(expect.any(String));
+        expect(state.values, what).toEqual(values);
+        if (!clean) expectRuleRefusal(state, form, what);
         expectNothingLogged(what);
       }),
       fuzzParameters(400),
@@ -599,16 +708,20 @@ describe("fuzzing the server actions", () => {
       fc.asyncProperty(roleArb(["STAFF", "ADMIN"]), move, async (role, generated) => {
         loggedIn(role);
         let form = generated;
-        const id = toForm(form).get("id");
+        const read = readModel(form);
+        const id = read.fields.id;
         // Moving is a real write except off either end: the first persona only goes "up", the last only "down"; others become unknown ids.
-        if (id === first) form = setEntry(form, "direction", "up");
-        else if (id === last) form = setEntry(form, "direction", "down");
-        else if (typeof id === "string" && reviewerIds.includes(id)) form = setEntry(form, "id", `${id}-gone`);
+        // Only a form that passes the rule can move anyone: one that breaks it (say an `id` sent twice) is tried as it is.
+        if (read.clean && id === first) form = setEntry(form, "direction", "up");
+        else if (read.clean && id === last) form = setEntry(form, "direction", "down");
+        else if (read.clean && id !== undefined && reviewerIds.includes(id)) form = setEntry(form, "id", `${id}-gone`);
         const outcome = await call("moveReviewerAction", () => moveReviewerAction(toForm(form)));
         const what = `moveReviewerAction(${show(form, 300)}) as ${role}`;
-        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what);
+        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what, ["/admin/reviewers"]);
         expect(outcome, what).toEqual({ kind: "state", value: undefined });
         expectNothingLogged(what);
+        const order = await client.reviewer.findMany({ select: { id: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });
+        expect(order.map((r) => r.id), `${what}: the panel order is unchanged`).toEqual(reviewerIds);
       }),
       fuzzParameters(200),
     );
@@ -632,20 +745,25 @@ describe("fuzzing the server actions", () => {
       fc.asyncProperty(roleArb(["STAFF", "ADMIN"]), entries, async (role, generated) => {
         loggedIn(role);
         let form = generated;
-        const raw = lastStrings(form);
+        // Only a form that passes the rule can write; one that breaks it is tried as it is, and must be refused.
+        const read = readModel(form);
+        const raw = read.fields;
         const current = comparisons.find((c) => c.id === raw.id);
         // An edit at the current version could be a real write: make its headline too long.
-        if (current && coercesTo(raw.expectedVersion, current.version)) form = setEntry(form, "headline", "x".repeat(161));
+        if (read.clean && current && coercesTo(raw.expectedVersion, current.version)) form = setEntry(form, "headline", "x".repeat(161));
         // A new comparison of two listed tools not yet compared would be a real write: make tool B unknown.
         const [a, b] = [raw.toolAId ?? "", raw.toolBId ?? ""];
-        if (!raw.id && toolIds.includes(a) && toolIds.includes(b) && a !== b && !pairs.has([a, b].sort().join(" "))) form = setEntry(form, "toolBId", "no-such-tool");
+        if (read.clean && !raw.id && toolIds.includes(a) && toolIds.includes(b) && a !== b && !pairs.has([a, b].sort().join(" "))) form = setEntry(form, "toolBId", "no-such-tool");
+        const { clean, fields, values } = readModel(form);
         const outcome = await call("saveComparisonAction", () => saveComparisonAction({}, toForm(form)));
         const what = `saveComparisonAction(${show(form, 400)}) as ${role}`;
-        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what);
+        if (role !== "STAFF" && role !== "ADMIN") return expectRefusal(outcome, role, what, returnPaths("/admin/comparisons", clean ? fields.id : undefined));
         expect(outcome.kind, what).toBe("state");
-        const state = (outcome as { value: { ok?: string; error?: string } }).value;
+        const state = (outcome as { value: { ok?: string; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } }).value;
         expect(state.ok, what).toBeUndefined();
         expect(state.error, what).toEqual(expect.any(String));
+        expect(state.values, what).toEqual(values);
+        if (!clean) expectRuleRefusal(state, form, what);
         expectNothingLogged(what);
       }),
       fuzzParameters(500),
