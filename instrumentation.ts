@@ -1,7 +1,7 @@
-/** Runs once when a server starts: the Node server ends its live streams on SIGTERM so it can stop. */
+/** Runs once when a server starts: on SIGTERM the Node server ends its live streams and closes its LISTEN connection, so it can stop. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { registerLiveShutdown } = await import("@/lib/live/listener");
-    registerLiveShutdown();
+    const { registerShutdown } = await import("@/lib/health/shutdown");
+    registerShutdown();
   }
 }

@@ -63,6 +63,14 @@ const schema = z.object({
   RATE_LIMIT_NEWSLETTER_IP: rate.default({ points: 10, duration: 3600 }),
   /** This app node's name in logs and in pg_stat_activity (e.g. "app-1"); the process id otherwise. */
   NODE_ID: z.string().regex(/^[\w.-]{1,40}$/, "NODE_ID is letters, digits, dots, dashes and underscores").optional(),
+  /** The page cache (lib/page-cache): `off` renders every public page for every request. */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Memory for cached pages per node, in MB. */
+  PAGE_CACHE_MAX_MB: z.coerce.number().positive().max(4096).default(64),
+  /** A cached page's longest life, in seconds: a backstop, since writes through the app drop pages at once. */
+  PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().max(86_400).default(300),
+  /** Opens the bench's baseline endpoints (never set in production). */
+  BENCH_TOKEN: z.string().min(32, "BENCH_TOKEN must be at least 32 characters").optional(),
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
@@ -90,4 +98,17 @@ export function requireDatabaseUrl(): string {
     );
   }
   return env.DATABASE_URL;
+}
+
+/**
+ * This server's own address, to render a page for the page cache: the origin
+ * `next start` sets once it listens (read per call, since it is set after this
+ * module loads), else PORT on 127.0.0.1.
+ */
+export function selfOrigin(): string | null {
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  if (!origin) return process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : null;
+  const url = new URL(origin);
+  if (url.hostname === "localhost") url.hostname = "127.0.0.1";
+  return url.origin;
 }

@@ -1,12 +1,14 @@
 "use client";
 
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { toolScores, type ToolStats, type ToolScores } from "@/lib/scores";
+import { toolStatsChangeSchema } from "@/lib/db-events/channels";
+import { toolScores, type ToolScores, type ToolStats } from "@/lib/scores";
 
-type ToolStatsChange = ToolStats & { at: number };
-type LiveTool = { slug: string; name: string; counters: ToolStats };
+/** A tool's figures on this page and when the database wrote them (0: as rendered). */
+type LiveFigures = ToolStats & { at: number };
+type LiveTool = { slug: string; name: string; stats: ToolStats };
 
-type LiveState = Record<string, ToolStatsChange> | null;
+type LiveState = Record<string, LiveFigures> | null;
 
 // Turbopack production builds may instantiate this module once per client chunk that imports it
 // (vercel/next.js#89192), and a provider only reaches consumers holding the same context object.
@@ -15,8 +17,8 @@ const CONTEXT_KEY = Symbol.for("ship-or-skip.live-scores");
 const registry = globalThis as unknown as Record<symbol, React.Context<LiveState> | undefined>;
 const LiveContext: React.Context<LiveState> = (registry[CONTEXT_KEY] ??= createContext<LiveState>(null));
 
-function describe(name: string, counters: ToolStats): string {
-  const { panel, community } = toolScores(counters);
+function describe(name: string, stats: ToolStats): string {
+  const { panel, community } = toolScores(stats);
   const communityText =
     community.status === "none" ? "no community votes yet" : community.status === "provisional" ? `community ${community.countLabel}, too few to call` : `community ${community.label} ship from ${community.countLabel}`;
   return `${name}: panel ${panel.label === "—" ? "no verdicts" : `${panel.label} ship`}, ${communityText}.`;
@@ -29,8 +31,8 @@ function describe(name: string, counters: ToolStats): string {
  * JavaScript (or EventSource) the server-rendered figures simply stay.
  */
 export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; children: React.ReactNode }) {
-  const [state, setState] = useState<Record<string, ToolStatsChange>>(() =>
-    Object.fromEntries(tools.map((tool) => [tool.slug, { ...tool.counters, at: 0 }])),
+  const [state, setState] = useState<Record<string, LiveFigures>>(() =>
+    Object.fromEntries(tools.map((tool) => [tool.slug, { ...tool.stats, at: 0 }])),
   );
   // The newest figures, read by the event handler; `state` mirrors it for rendering.
   const latest = useRef(state);
@@ -45,21 +47,11 @@ export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; chi
     source.onopen = () => setConnection("open");
     source.onerror = () => setConnection(source.readyState === EventSource.CLOSED ? "closed" : "connecting");
     source.addEventListener("stats", (event) => {
-      let data: (ToolStats & { slug?: unknown; at?: unknown }) | null = null;
-      try {
-        data = JSON.parse((event as MessageEvent<string>).data);
-      } catch {
-        return;
-      }
-      if (!data || typeof data.slug !== "string" || typeof data.at !== "number") return;
-      const slug = data.slug;
-      const next: ToolStatsChange = {
-        panelShip: data.panelShip,
-        panelTotal: data.panelTotal,
-        communityShip: data.communityShip,
-        communityTotal: data.communityTotal,
-        at: data.at,
-      };
+      // The same schema the server announces with (lib/db-events/channels.ts); anything else is ignored.
+      const parsed = toolStatsChangeSchema.safeParse(safeJson((event as MessageEvent<string>).data));
+      if (!parsed.success) return;
+      const { slug, panelShip, panelTotal, communityShip, communityTotal, at } = parsed.data;
+      const next: LiveFigures = { panelShip, panelTotal, communityShip, communityTotal, at };
       const current = latest.current[slug];
       if (current && current.at > next.at) return;
       const same =
@@ -89,6 +81,14 @@ export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; chi
 /** A tool's scores as the live stream last reported them; null outside a provider. */
 export function useLiveScores(slug: string): ToolScores | null {
   const state = useContext(LiveContext);
-  const counters = state?.[slug];
-  return useMemo(() => (counters ? toolScores(counters) : null), [counters]);
+  const figures = state?.[slug];
+  return useMemo(() => (figures ? toolScores(figures) : null), [figures]);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -1,16 +1,12 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { SITE_CONTENT_CHANNEL } from "@/lib/live/channels";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-/** Entity types whose edits change what public pages show (the page cache drops its pages on them). */
-const PUBLIC_CONTENT = new Set(["Tool", "Reviewer", "Verdict", "Comparison", "Category"]);
-
 /**
  * Appends one staff action to the audit log, inside the caller's transaction.
- * An edit of public content also announces itself on SITE_CONTENT_CHANNEL in
- * the same transaction: delivered on commit, never for a rollback.
+ * What a write changed for the public pages is announced separately and typed
+ * (`announce` in lib/db-events/announce.ts), never derived from this entry.
  */
 export async function recordAudit(
   tx: Tx,
@@ -26,7 +22,4 @@ export async function recordAudit(
       after: entry.after === undefined ? undefined : (JSON.parse(JSON.stringify(entry.after)) as Prisma.InputJsonValue),
     },
   });
-  if (PUBLIC_CONTENT.has(entry.entityType)) {
-    await tx.$executeRaw`SELECT pg_notify(${SITE_CONTENT_CHANNEL}, ${entry.entityType})`;
-  }
 }

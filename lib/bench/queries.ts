@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 /** The benchmark's dynamic baseline reads exactly one row: the least a dynamic page can do. */
 export async function readBaselineRow() {
@@ -8,5 +9,5 @@ export async function readBaselineRow() {
 
 /** Baseline pages exist only while the server runs with BENCH_TOKEN (`npm run bench` sets one). */
 export function benchEnabled(): boolean {
-  return (process.env.BENCH_TOKEN ?? "").length >= 32;
+  return env.BENCH_TOKEN !== undefined;
 }

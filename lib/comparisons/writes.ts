@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { announce } from "@/lib/db-events/announce";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ComparisonInput } from "./admin-schema";
@@ -37,6 +38,7 @@ export async function createComparison(input: ComparisonInput, actorId: string):
         select: { id: true, slug: true },
       });
       await recordAudit(tx, { actorId, action: "comparison.create", entityType: "Comparison", entityId: comparison.id, after: { ...input, slug: comparison.slug } });
+      await announce(tx, { kind: "comparison", tools: [a, b] });
       return comparison;
     });
   } catch (error) {
@@ -54,7 +56,7 @@ export async function updateComparison(
 ): Promise<{ changed: boolean; version: number }> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "Comparison" WHERE "id" = ${id} FOR UPDATE`;
-    const current = await tx.comparison.findUnique({ where: { id } });
+    const current = await tx.comparison.findUnique({ where: { id }, include: { toolA: { select: { slug: true } }, toolB: { select: { slug: true } } } });
     if (!current) throw new ComparisonWriteError("This comparison no longer exists.");
     if (current.version !== expectedVersion) {
       throw new ComparisonWriteError("Changed by someone else since you opened it — review and save again.");
@@ -67,6 +69,7 @@ export async function updateComparison(
     const publishedAt = input.status === "PUBLISHED" ? (current.publishedAt ?? new Date()) : current.publishedAt;
     await tx.comparison.update({ where: { id }, data: { ...input, publishedAt, version } });
     await recordAudit(tx, { actorId, action: "comparison.update", entityType: "Comparison", entityId: id, before: { ...before, version: current.version }, after: { ...input, version } });
+    await announce(tx, { kind: "comparison", tools: [current.toolA.slug, current.toolB.slug] });
     return { changed: true, version };
   });
 }

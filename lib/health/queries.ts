@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isShuttingDown, pingLive } from "@/lib/live/listener";
+import { databaseEvents } from "@/lib/db-events/listener";
+import { isShuttingDown } from "./shutdown";
 
 export type Readiness = {
   ok: boolean;
@@ -9,7 +10,7 @@ export type Readiness = {
   listener: { ok: boolean; ms: number; reconnects: number };
 };
 
-/** Can this node serve? The database answers, and the live listener hears its own NOTIFY. */
+/** Can this node serve? The database answers, and this node's LISTEN connection hears its own NOTIFY. */
 export async function checkReadiness(): Promise<Readiness> {
   const started = performance.now();
   const database = await db.$queryRaw`SELECT 1`.then(
@@ -18,7 +19,8 @@ export async function checkReadiness(): Promise<Readiness> {
   );
   // A node shutting down is not ready: the load balancer stops sending it work while it drains.
   const shuttingDown = isShuttingDown();
-  const ping = database.ok && !shuttingDown ? await pingLive() : { ok: false, ms: 0, listens: 0 };
-  const listener = { ok: ping.ok, ms: ping.ms, reconnects: Math.max(0, ping.listens - 1) };
+  const events = databaseEvents();
+  const ping = database.ok && !shuttingDown && events ? await events.ping(1_000) : { heard: false, ms: 0 };
+  const listener = { ok: ping.heard, ms: ping.ms, reconnects: Math.max(0, (events?.listens ?? 0) - 1) };
   return { ok: database.ok && listener.ok && !shuttingDown, shuttingDown, database, listener };
 }

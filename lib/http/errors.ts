@@ -43,7 +43,7 @@ export function errorResponse(error: ApiError): NextResponse<ApiErrorBody> {
  * can't reach, P1017 server closed the connection, P2024 pool timeout.
  */
 const DATABASE_UNAVAILABLE =
-  /timeout exceeded when trying to connect|Unable to start a transaction in the given time|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|server closed the connection|Can't reach database|the database system is (starting up|shutting down|in recovery mode)|too many clients|Connection closed/i;
+  /timeout exceeded when trying to connect|Unable to start a transaction in the given time|ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|server closed the connection|Can't reach database|the database system is (starting up|shutting down|in recovery mode)|too many clients|Connection closed|connection error and is not queryable/i;
 export function isDatabaseUnavailable(error: unknown): boolean {
   // Driver errors arrive wrapped (Prisma → adapter → pg): look a few causes deep.
   for (let current = error, depth = 0; current != null && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {

@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { ApiError } from "./errors";
+import { ApiError, errorResponse } from "./errors";
 
 /**
  * Refuses cross-site writes. Browsers send Origin on every cross-origin and
@@ -33,4 +33,22 @@ export function assertSameOrigin(request: Request): void {
 
 function crossSite() {
   return new ApiError(403, "cross_site_request", "Cross-site requests are not allowed.");
+}
+
+/**
+ * The proxy's step: Next refuses a server action whose Origin is not this
+ * host, but with a 500 and after parsing it; this answers 403 first, for every
+ * non-GET request to a page. (`/api/*` handlers check Origin themselves;
+ * one-click unsubscribe there is cross-site by design.)
+ */
+export function refuseCrossSiteWrite(request: Request & { nextUrl: URL }): Response | null {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
+  if (request.nextUrl.pathname.startsWith("/api/")) return null;
+  try {
+    assertSameOrigin(request);
+    return null;
+  } catch (error) {
+    if (error instanceof ApiError) return errorResponse(error);
+    throw error;
+  }
 }

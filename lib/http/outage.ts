@@ -1,3 +1,4 @@
+import { databaseBreaker } from "@/lib/health/breaker";
 import { site } from "@/lib/site/config";
 
 /** Seconds a client should wait before retrying while the database is away. */
@@ -52,4 +53,14 @@ export function outagePage(): Response {
     status: 503,
     headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" },
   });
+}
+
+/** Health checks answer for themselves (readiness reports the outage); everything else waits it out. */
+const answersDuringOutage = (pathname: string) => pathname === "/api/health" || pathname.startsWith("/api/health/");
+
+/** The proxy's step: while the database does not answer, 503 with Retry-After (the API's JSON, or the friendly page). */
+export function outageAnswer(request: Request & { nextUrl: URL }): Response | null {
+  const breaker = databaseBreaker();
+  if (!breaker || breaker.databaseUp || answersDuringOutage(request.nextUrl.pathname)) return null;
+  return request.nextUrl.pathname.startsWith("/api/") ? outageJson() : outagePage();
 }

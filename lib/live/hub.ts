@@ -1,10 +1,10 @@
-import type { ToolStatsChange } from "./schema";
+import type { ToolStatsChange } from "@/lib/db-events/channels";
 
 export type LiveSubscriber = (stats: ToolStatsChange) => void;
 
 /**
  * This node's fan-out: which open streams follow which tool. The listener
- * (lib/live/listener.ts) publishes every counter change it hears from
+ * (lib/live/index.ts, fed by lib/db-events) publishes every counter change it hears from
  * PostgreSQL; each subscriber gets the tools it follows. Plain in-memory
  * state: every node has its own, and every node hears every NOTIFY.
  */

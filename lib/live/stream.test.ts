@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LiveHub } from "./hub";
-import type { ToolStatsChange } from "./schema";
+import type { ToolStatsChange } from "@/lib/db-events/channels";
 import { createLiveStream } from "./stream";
 
 const stats = (toolId: string, communityTotal: number): ToolStatsChange => ({

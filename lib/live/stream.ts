@@ -1,5 +1,5 @@
 import type { LiveHub } from "./hub";
-import type { ToolStatsChange } from "./schema";
+import type { ToolStatsChange } from "@/lib/db-events/channels";
 
 export type LiveStreamOptions = {
   hub: LiveHub;

@@ -1,16 +1,17 @@
 import { LRUCache } from "lru-cache";
+import { databaseEvents } from "@/lib/db-events/listener";
+import { env } from "@/lib/env";
+import { keepInStep } from "./invalidation";
 
 /**
  * This node's cache of rendered public pages, as signed-out readers get them.
  *
- * Entries are invalidated by tag when PostgreSQL announces a write (the same
- * NOTIFY that drives the live figures; see lib/live/listener.ts), so a cached
- * page is never older than the last write it shows plus the notification's
- * trip. The cache serves only while this node's LISTEN connection is up: a
- * node that might have missed a notification does not answer from it.
- *
- * Kept on globalThis: the proxy (which serves from it) and the listener
- * (which invalidates it) are bundled separately but run in one process.
+ * Entries are invalidated by tag when PostgreSQL announces a write (the
+ * database events every node hears; lib/page-cache/invalidation.ts maps each
+ * announced change to the pages it touches), so a cached page is never older
+ * than the last write it shows plus the notification's trip. The cache serves
+ * only while this node is hearing the events: a node that might have missed a
+ * notification does not answer from it.
  */
 
 /** Every tool's figures: pages that list many tools (home, directory, reviewers). */
@@ -42,7 +43,7 @@ export class PageCache {
   private sequence = 0;
   private readonly invalidatedAt = new Map<string, number>();
   private clearedAt = 0;
-  private listening = false;
+  private hearing = false;
   readonly counts = { hits: 0, misses: 0, fills: 0, discarded: 0, invalidations: 0 };
 
   constructor(options: PageCacheOptions) {
@@ -56,25 +57,19 @@ export class PageCache {
     });
   }
 
-  /** Serving needs this node to be hearing writes: set by the listener on (re)listen, cleared when it may have missed some. */
+  /** Serving needs this node to be hearing the database's announcements (lib/page-cache/invalidation.ts sets it). */
   get active(): boolean {
-    return this.listening;
+    return this.hearing;
   }
 
-  /** LISTEN was (re-)established: start empty, since a write may have gone unheard while it was down. */
-  relistened(): void {
-    this.clear();
-    this.listening = true;
-  }
-
-  setListening(listening: boolean): void {
+  setHearing(hearing: boolean): void {
     // Whatever was cached before a gap may have missed a write during it.
-    if (listening !== this.listening) this.clear();
-    this.listening = listening;
+    if (hearing !== this.hearing) this.clear();
+    this.hearing = hearing;
   }
 
   get(key: string): CachedPage | undefined {
-    if (!this.listening) return undefined;
+    if (!this.hearing) return undefined;
     const page = this.lru.get(key);
     if (page) this.counts.hits += 1;
     else this.counts.misses += 1;
@@ -95,7 +90,7 @@ export class PageCache {
     const fill = (async () => {
       try {
         const page = await render();
-        if (page?.cacheable && this.listening && this.freshSince(page.tags, startedAt)) {
+        if (page?.cacheable && this.hearing && this.freshSince(page.tags, startedAt)) {
           this.lru.set(key, page);
           this.counts.fills += 1;
         } else if (page?.cacheable) {
@@ -139,27 +134,17 @@ export class PageCache {
   }
 }
 
-const MB = 1024 * 1024;
+const KEY = Symbol.for("ship-or-skip.page-cache");
+const globalForPageCache = globalThis as unknown as Record<typeof KEY, PageCache | null | undefined>;
 
-function readOptions(): PageCacheOptions & { enabled: boolean } {
-  const maxMb = Number(process.env.PAGE_CACHE_MAX_MB ?? 64);
-  const ttlSeconds = Number(process.env.PAGE_CACHE_TTL_SECONDS ?? 300);
-  return {
-    enabled: process.env.PAGE_CACHE !== "off",
-    maxBytes: (Number.isFinite(maxMb) && maxMb > 0 ? maxMb : 64) * MB,
-    ttlMs: (Number.isFinite(ttlSeconds) && ttlSeconds > 0 ? ttlSeconds : 300) * 1000,
-  };
-}
-
-const globalForPageCache = globalThis as unknown as { __pageCache?: PageCache | null };
-
-/** This process's page cache, or null when PAGE_CACHE=off. */
+/** This process's page cache, kept in step with the database events; null when PAGE_CACHE=off or without a database. */
 export function pageCache(): PageCache | null {
-  if (globalForPageCache.__pageCache === undefined) {
-    const { enabled, ...options } = readOptions();
-    globalForPageCache.__pageCache = enabled ? new PageCache(options) : null;
-  }
-  return globalForPageCache.__pageCache;
+  if (globalForPageCache[KEY] !== undefined) return globalForPageCache[KEY];
+  const events = env.PAGE_CACHE === "on" ? databaseEvents() : null;
+  const cache = events ? new PageCache({ maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024, ttlMs: env.PAGE_CACHE_TTL_SECONDS * 1000 }) : null;
+  if (cache && events) keepInStep(cache, events);
+  globalForPageCache[KEY] = cache;
+  return cache;
 }
 
 /** A cached body with this response's nonce in each gap. */

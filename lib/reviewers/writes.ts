@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { announce } from "@/lib/db-events/announce";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { lockToolStats } from "@/lib/stats/lock";
@@ -20,6 +21,7 @@ export async function createReviewer(input: ReviewerInput, actorId: string): Pro
       const last = await tx.reviewer.aggregate({ _max: { position: true } });
       const reviewer = await tx.reviewer.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
       await recordAudit(tx, { actorId, action: "reviewer.create", entityType: "Reviewer", entityId: reviewer.id, after: snapshot(input) });
+      await announce(tx, { kind: "reviewer" });
       return reviewer;
     });
   } catch (error) {
@@ -46,6 +48,7 @@ export async function updateReviewer(id: string, input: ReviewerInput, actorId: 
         }
       }
       await recordAudit(tx, { actorId, action: "reviewer.update", entityType: "Reviewer", entityId: id, before, after: snapshot(input) });
+      await announce(tx, { kind: "reviewer" });
       return true;
     });
   } catch (error) {
@@ -64,6 +67,7 @@ export async function moveReviewer(id: string, direction: "up" | "down", actorId
     [ordered[index], ordered[swap]] = [ordered[swap]!, ordered[index]!];
     for (const [position, reviewer] of ordered.entries()) await tx.reviewer.update({ where: { id: reviewer.id }, data: { position } });
     await recordAudit(tx, { actorId, action: "reviewer.reorder", entityType: "Reviewer", entityId: id, before: { position: index }, after: { position: swap } });
+    await announce(tx, { kind: "reviewer" });
     return true;
   });
 }

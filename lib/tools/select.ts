@@ -46,12 +46,12 @@ export function toToolCard(row: ToolCardRow) {
 
 export type ToolCard = ReturnType<typeof toToolCard>;
 
-/** The counters behind a card's scores, for the live layer to start from. */
+/** The ToolStats behind a card's scores, for the live layer to start from. */
 export function liveTool(card: ToolCard) {
   const { panel, community } = card.scores;
   return {
     slug: card.slug,
     name: card.name,
-    counters: { panelShip: panel.ship, panelTotal: panel.total, communityShip: community.ship, communityTotal: community.total },
+    stats: { panelShip: panel.ship, panelTotal: panel.total, communityShip: community.ship, communityTotal: community.total },
   };
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { announce } from "@/lib/db-events/announce";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ToolInput } from "./admin-schema";
+import { TOOL_FIELDS, type ToolInput } from "./admin-schema";
 
 export class ToolWriteError extends Error {
   constructor(message: string, readonly field?: keyof ToolInput) {
@@ -20,13 +21,9 @@ export class ToolConflictError extends Error {
 const comparable = (tool: ToolInput) =>
   JSON.stringify({ ...tool, pricingVerifiedAt: tool.pricingVerifiedAt?.toISOString() ?? null, releasedAt: tool.releasedAt?.toISOString() ?? null });
 
+/** A tool's catalogue fields: every field of the admin schema, so a new one is never dropped here. */
 function pick(tool: ToolInput & Record<string, unknown>): ToolInput {
-  return {
-    slug: tool.slug, name: tool.name, vendor: tool.vendor, categoryId: tool.categoryId, tagline: tool.tagline,
-    description: tool.description, website: tool.website, license: tool.license, pricingModel: tool.pricingModel,
-    entryPrice: tool.entryPrice, pricingDetail: tool.pricingDetail, pricingSourceUrl: tool.pricingSourceUrl,
-    pricingVerifiedAt: tool.pricingVerifiedAt, releasedAt: tool.releasedAt,
-  };
+  return Object.fromEntries(TOOL_FIELDS.map((field) => [field, tool[field]])) as ToolInput;
 }
 
 function explain(error: unknown): never {
@@ -45,6 +42,7 @@ export async function createTool(input: ToolInput, actorId: string): Promise<{ i
     return await db.$transaction(async (tx) => {
       const tool = await tx.tool.create({ data: { ...input, stats: { create: {} } }, select: { id: true, slug: true } });
       await recordAudit(tx, { actorId, action: "tool.create", entityType: "Tool", entityId: tool.id, after: input });
+      await announce(tx, { kind: "tool", slugs: [tool.slug] });
       return tool;
     });
   } catch (error) {
@@ -72,6 +70,7 @@ export async function updateTool(id: string, expectedVersion: number, input: Too
       const version = current.version + 1;
       await tx.tool.update({ where: { id }, data: { ...input, version } });
       await recordAudit(tx, { actorId, action: "tool.update", entityType: "Tool", entityId: id, before: { ...before, version: current.version }, after: { ...input, version } });
+      await announce(tx, { kind: "tool", slugs: [...new Set([current.slug, input.slug])] });
       return { changed: true, version };
     });
   } catch (error) {
@@ -86,7 +85,7 @@ export async function updateTool(id: string, expectedVersion: number, input: Too
  */
 export async function setToolArchived(id: string, archived: boolean, actorId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const current = await tx.tool.findUnique({ where: { id }, select: { archivedAt: true, version: true } });
+    const current = await tx.tool.findUnique({ where: { id }, select: { slug: true, archivedAt: true, version: true } });
     if (!current) throw new ToolWriteError("This tool no longer exists.");
     if ((current.archivedAt !== null) === archived) return false;
     const archivedAt = archived ? new Date() : null;
@@ -99,6 +98,7 @@ export async function setToolArchived(id: string, archived: boolean, actorId: st
       before: { archivedAt: current.archivedAt },
       after: { archivedAt },
     });
+    await announce(tx, { kind: "tool", slugs: [current.slug] });
     return true;
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
+import { announce } from "@/lib/db-events/announce";
 import { db } from "@/lib/db";
 import { lockToolStats } from "@/lib/stats/lock";
 import { refreshPanelStats } from "@/lib/stats/panel";
@@ -31,7 +32,7 @@ const state = (v: VerdictState): VerdictState => ({ decision: v.decision, body: 
  */
 export async function saveVerdict(edit: VerdictEdit, actorId: string, action = "verdict.update"): Promise<VerdictSaveResult> {
   return db.$transaction(async (tx) => {
-    const found = await tx.verdict.findUnique({ where: { id: edit.verdictId }, select: { toolId: true } });
+    const found = await tx.verdict.findUnique({ where: { id: edit.verdictId }, select: { toolId: true, tool: { select: { slug: true } } } });
     if (!found) throw new VerdictNotFoundError(`Verdict ${edit.verdictId} not found`);
     // Same lock order as votes (the tool's counter row first), then the verdict row.
     await lockToolStats(tx, found.toolId);
@@ -73,6 +74,7 @@ export async function saveVerdict(edit: VerdictEdit, actorId: string, action = "
     if (next.decision !== current.decision || next.published !== current.published) {
       await refreshPanelStats(tx, current.toolId);
     }
+    await announce(tx, { kind: "verdict", tool: found.tool.slug });
     return { changed: true, version };
   });
 }
@@ -82,7 +84,7 @@ export async function createVerdict(input: VerdictCreate, actorId: string): Prom
   try {
     return await db.$transaction(async (tx) => {
       const [tool, reviewer] = await Promise.all([
-        tx.tool.findUnique({ where: { id: input.toolId }, select: { id: true } }),
+        tx.tool.findUnique({ where: { id: input.toolId }, select: { id: true, slug: true } }),
         tx.reviewer.findUnique({ where: { id: input.reviewerId }, select: { id: true } }),
       ]);
       if (!tool || !reviewer) throw new VerdictNotFoundError("That tool or reviewer does not exist.");
@@ -97,6 +99,7 @@ export async function createVerdict(input: VerdictCreate, actorId: string): Prom
       });
       await recordAudit(tx, { actorId, action: "verdict.create", entityType: "Verdict", entityId: verdict.id, after: { ...state, version: 1, reason } });
       if (state.published) await refreshPanelStats(tx, input.toolId);
+      await announce(tx, { kind: "verdict", tool: tool.slug });
       return verdict;
     });
   } catch (error) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { randomUUID } from "node:crypto";
-import { announceUpdated } from "@/lib/stats/write";
+import { announceUpdatedToolStats } from "@/lib/db-events/announce";
 import { toolScores, type ToolStats } from "@/lib/scores";
 import { fromDecisionJson, toDecisionJson, type DecisionJson } from "@/lib/scores/decision";
 
@@ -74,7 +74,7 @@ export async function setVote(userId: string, toolSlug: string, decision: Decisi
           WHERE s."toolId" = ${toolId} AND (d.ship <> 0 OR d.total <> 0)
           RETURNING s."toolId", s."panelShip", s."panelTotal", s."communityShip", s."communityTotal"
         ),
-        announced AS (${announceUpdated})
+        announced AS (${announceUpdatedToolStats})
         SELECT coalesce(u."panelShip", s."panelShip") AS "panelShip", coalesce(u."panelTotal", s."panelTotal") AS "panelTotal",
                coalesce(u."communityShip", s."communityShip") AS "communityShip",
                coalesce(u."communityTotal", s."communityTotal") AS "communityTotal"

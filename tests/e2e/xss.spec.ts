@@ -6,7 +6,7 @@ const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</scr
 
 // Edits made here behind the app's back are announced the way the app's audit log write announces them,
 // so the page cache (proxy.ts) drops the pages that show them.
-const announce = (db: pg.Client) => db.query(`SELECT pg_notify('site_content', 'test')`);
+const announce = (db: pg.Client) => db.query(`SELECT pg_notify('content_changed', '{"kind":"site"}')`);
 
 test("script payloads stored in staff-edited text (tool, verdict, reviewer, comparison) render inert on the public pages", async ({ page }) => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");

@@ -2,14 +2,14 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as live } from "@/app/api/live/route";
-import { LIVE_APPLICATION_NAME, stopLive } from "@/lib/live/listener";
-import type { ToolStatsChange } from "@/lib/live/schema";
+import { EVENTS_APPLICATION_NAME, stopDatabaseEvents } from "@/lib/db-events/listener";
+import type { ToolStatsChange } from "@/lib/db-events/channels";
 import { readSse } from "../helpers/sse";
 import { setVote } from "@/lib/votes/writes";
 import { createPrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
 
-afterAll(() => stopLive());
+afterAll(() => stopDatabaseEvents());
 
 /** Opens the stream like a browser would and collects its `stats` events. */
 async function openStream(tools: string, headers: Record<string, string> = {}) {
@@ -68,7 +68,7 @@ describe("GET /api/live", () => {
     await admin.connect();
     const { rowCount } = await admin.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = current_database()`,
-      [`${LIVE_APPLICATION_NAME} %`],
+      [`${EVENTS_APPLICATION_NAME} %`],
     );
     await admin.end();
     expect(rowCount).toBe(1);

@@ -1,7 +1,9 @@
 import { handle, ApiError, badRequest } from "@/lib/http/errors";
-import { liveShutdownSignal, currentToolStats, startLive } from "@/lib/live/listener";
+import { shutdownSignal } from "@/lib/health/shutdown";
+import { liveHub } from "@/lib/live";
 import { liveQuerySchema } from "@/lib/live/schema";
 import { createLiveStream } from "@/lib/live/stream";
+import { currentToolStats } from "@/lib/stats/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -13,15 +15,15 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (request: Request) => {
   const query = liveQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw badRequest(query.error, "Invalid live query");
-  const live = startLive();
+  const hub = liveHub();
   const initial = await currentToolStats({ slugs: query.data.tools });
   if (initial.length === 0) throw new ApiError(404, "not_found", "None of these tools is listed");
   const stream = createLiveStream({
-    hub: live.hub,
+    hub,
     toolIds: initial.map((stats) => stats.toolId),
     initial,
     // Ends when the browser leaves, or when this node shuts down (the browser then reconnects elsewhere).
-    signal: AbortSignal.any([request.signal, liveShutdownSignal()]),
+    signal: AbortSignal.any([request.signal, shutdownSignal()]),
   });
   return new Response(stream, {
     headers: {

@@ -1,4 +1,5 @@
-import { timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
+import { sameSecret } from "@/lib/http/secret";
 import { setVote } from "@/lib/votes/writes";
 
 /**
@@ -9,12 +10,7 @@ import { setVote } from "@/lib/votes/writes";
  * on a throwaway database) and answers 404 otherwise.
  */
 function allowed(request: Request): boolean {
-  const expected = process.env.BENCH_TOKEN;
-  const given = request.headers.get("x-bench-token");
-  if (!expected || expected.length < 32 || !given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(request.headers.get("x-bench-token"), env.BENCH_TOKEN);
 }
 
 export async function PUT(request: Request) {

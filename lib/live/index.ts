@@ -1,0 +1,33 @@
+import "server-only";
+import { databaseEvents } from "@/lib/db-events/listener";
+import { CHANNELS } from "@/lib/db-events/channels";
+import { currentToolStats } from "@/lib/stats/queries";
+import { LiveHub } from "./hub";
+
+const KEY = Symbol.for("ship-or-skip.live-hub");
+const globalForLive = globalThis as unknown as Record<typeof KEY, LiveHub | undefined>;
+
+/**
+ * This node's live hub, fed by the database events: every counter change on
+ * any node goes out to this node's streams; after a re-LISTEN (a gap in which
+ * a change may have gone unheard) the followed tools' current figures are read
+ * again and published.
+ */
+export function liveHub(): LiveHub {
+  const existing = globalForLive[KEY];
+  if (existing) return existing;
+  const hub = new LiveHub();
+  const events = databaseEvents();
+  if (events) {
+    events.subscribe(CHANNELS.toolStats, (change) => hub.publish(change));
+    events.onResync(() => void resync(hub).catch((error) => console.error("Live resync failed:", error)));
+  }
+  globalForLive[KEY] = hub;
+  return hub;
+}
+
+async function resync(hub: LiveHub) {
+  const ids = hub.followedTools();
+  if (ids.length === 0) return;
+  for (const change of await currentToolStats({ ids })) hub.publish(change);
+}

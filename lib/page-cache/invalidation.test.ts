@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import type { ContentChange } from "@/lib/db-events/channels";
+import { invalidateContent } from "./invalidation";
+import { ALL_TOOLS, PageCache, splitBody, toolTag } from "./store";
+
+/** A hearing cache holding a comparison of a and b, one of c and d, a's tool page and a list page. */
+async function filled() {
+  const cache = new PageCache({ maxBytes: 1_000_000, ttlMs: 60_000 });
+  cache.setHearing(true);
+  const put = (key: string, tags: string[]) =>
+    cache.getOrFill(key, async () => ({ status: 200, headers: [], body: splitBody(key, "N"), tags, storedAt: 0, cacheable: true }));
+  await put("/compare/a-vs-b", [toolTag("a"), toolTag("b")]);
+  await put("/compare/c-vs-d", [toolTag("c"), toolTag("d")]);
+  await put("/tools/a", [ALL_TOOLS]);
+  await put("/tools", [ALL_TOOLS]);
+  return cache;
+}
+
+const kept = (cache: PageCache) => ["/compare/a-vs-b", "/compare/c-vs-d", "/tools/a", "/tools"].filter((key) => cache.get(key));
+
+describe("what a staff edit drops from the page cache", () => {
+  const cases: [ContentChange, string[]][] = [
+    // A tool's pages, and every page listing tools; comparisons of other tools stay.
+    [{ kind: "tool", slugs: ["a"] }, ["/compare/c-vs-d"]],
+    [{ kind: "tool", slugs: ["x", "d"] }, ["/compare/a-vs-b"]],
+    [{ kind: "verdict", tool: "b" }, ["/compare/c-vs-d"]],
+    [{ kind: "comparison", tools: ["c", "d"] }, ["/compare/a-vs-b"]],
+    // A reviewer is on every comparison; site-wide copy on every page.
+    [{ kind: "reviewer" }, []],
+    [{ kind: "site" }, []],
+  ];
+  for (const [change, left] of cases) {
+    it(`${JSON.stringify(change)} leaves ${left.join(", ") || "nothing"}`, async () => {
+      const cache = await filled();
+      expect(kept(cache)).toHaveLength(4);
+      invalidateContent(cache, change);
+      expect(kept(cache)).toEqual(left);
+    });
+  }
+});

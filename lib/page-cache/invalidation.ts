@@ -1,0 +1,35 @@
+import { CHANNELS, type ContentChange } from "@/lib/db-events/channels";
+import type { DatabaseEvents } from "@/lib/db-events/listener";
+import type { PageCache } from "./store";
+
+/**
+ * Keeps a page cache in step with the database events:
+ * - a tool's figures changed (every vote): the pages showing that tool;
+ * - a staff edit: exactly what its announced change touches (below);
+ * - a resync (a re-LISTEN, an unreadable notification): everything, since a
+ *   write may have gone unheard;
+ * - the cache answers only while the events' self-ping is heard.
+ */
+export function keepInStep(cache: PageCache, events: DatabaseEvents): void {
+  events.subscribe(CHANNELS.toolStats, (change) => cache.invalidateTools([change.slug]));
+  events.subscribe(CHANNELS.content, (change) => invalidateContent(cache, change));
+  events.onResync(() => cache.clear());
+  events.onHearing((hearing) => cache.setHearing(hearing));
+  cache.setHearing(events.hearing);
+}
+
+/** The pages a staff edit touches. Pages that list many tools (home, directory, reviewers) carry every tool's tag. */
+export function invalidateContent(cache: PageCache, change: ContentChange): void {
+  switch (change.kind) {
+    case "tool":
+      return cache.invalidateTools(change.slugs);
+    case "verdict":
+      return cache.invalidateTools([change.tool]);
+    case "comparison":
+      return cache.invalidateTools(change.tools);
+    case "reviewer":
+    case "site":
+      // A reviewer appears beside every verdict; site-wide copy on every page.
+      return cache.clear();
+  }
+}

@@ -1,0 +1,330 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { CHANNELS, type ContentChange, type ToolStatsChange } from "@/lib/db-events/channels";
+import { createDatabaseEvents, EVENTS_APPLICATION_NAME, type DatabaseEvents } from "@/lib/db-events/listener";
+
+// Subscribing sends its email from `after()`: not under test here.
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => undefined }));
+
+/**
+ * The database events: what every write announces, and the one listener that
+ * hears it. The list of writes is read from the source (every exported
+ * function of lib/<domain>/writes.ts), so a new write without an entry in
+ * WRITES below fails this test — a write cannot forget to say what it changed.
+ */
+
+const root = path.resolve(import.meta.dirname, "../..");
+const url = process.env.DATABASE_URL!;
+let client: PrismaClient;
+let events: DatabaseEvents;
+const stats: ToolStatsChange[] = [];
+const content: ContentChange[] = [];
+let resyncs = 0;
+
+let staffId = "";
+let categoryId = "";
+let serial = 0;
+
+beforeAll(async () => {
+  client = createPrismaClient(url, { poolSize: 2 });
+  events = createDatabaseEvents({ url, name: `test-${process.pid}`, selfPing: false });
+  events.subscribe(CHANNELS.toolStats, (change) => stats.push(change));
+  events.subscribe(CHANNELS.content, (change) => content.push(change));
+  events.onResync(() => (resyncs += 1));
+  // One round trip proves the LISTEN is up before anything is written.
+  expect((await events.ping()).heard).toBe(true);
+  staffId = (await client.user.create({ data: { email: "staff@events.test", role: "STAFF" } })).id;
+  categoryId = (await client.category.create({ data: { slug: "events-test", name: "Events test" } })).id;
+});
+
+afterAll(async () => {
+  await events.stop();
+  await client.$disconnect();
+});
+
+/** What the listener heard, after everything written so far has had time to arrive (a ping round trip orders it). */
+async function heard() {
+  await events.ping();
+  const result = { stats: stats.map((change) => change.slug), content: [...content] };
+  stats.length = 0;
+  content.length = 0;
+  return result;
+}
+
+const toolInput = (slug: string) => ({
+  slug,
+  name: `Tool ${slug}`,
+  vendor: "Events Ltd",
+  categoryId,
+  tagline: "A tool made for the events test",
+  description: "A tool made for the events test, long enough to pass the admin schema's forty characters.",
+  website: null,
+  license: null,
+  pricingModel: "FREE" as const,
+  entryPrice: null,
+  pricingDetail: null,
+  pricingSourceUrl: null,
+  pricingVerifiedAt: null,
+  releasedAt: null,
+});
+
+async function newTool() {
+  const { createTool } = await import("@/lib/tools/writes");
+  const slug = `events-tool-${++serial}`;
+  const tool = await createTool(toolInput(slug), staffId);
+  await heard();
+  return { ...tool, slug };
+}
+
+async function newReviewer() {
+  const { createReviewer } = await import("@/lib/reviewers/writes");
+  const slug = `events-reviewer-${++serial}`;
+  const input = { slug, name: `Reviewer ${serial}`, lens: "Testing", bio: "A persona made for the events test only.", excitedBy: [], tiredOf: [], active: true };
+  const reviewer = await createReviewer(input, staffId);
+  await heard();
+  return { ...reviewer, input };
+}
+
+async function newVerdict() {
+  const { createVerdict } = await import("@/lib/verdicts/writes");
+  const [tool, reviewer] = [await newTool(), await newReviewer()];
+  const verdict = await createVerdict({ toolId: tool.id, reviewerId: reviewer.id, decision: "SHIP", body: "A case written for the events test, forty characters or more.", published: true, reason: "First" }, staffId);
+  await heard();
+  return { ...verdict, tool };
+}
+
+type Expectation = { content: ContentChange[]; stats: string[] };
+const announces = (content: ContentChange[], stats: string[] = []): Expectation => ({ content, stats });
+const nothing: Expectation = { content: [], stats: [] };
+
+/** Every write, a real call of it, and exactly what it must announce. */
+const WRITES: Record<string, () => Promise<Expectation>> = {
+  "lib/tools/writes.ts#createTool": async () => {
+    const { createTool } = await import("@/lib/tools/writes");
+    await createTool(toolInput("events-created"), staffId);
+    return announces([{ kind: "tool", slugs: ["events-created"] }]);
+  },
+  "lib/tools/writes.ts#updateTool": async () => {
+    const { updateTool } = await import("@/lib/tools/writes");
+    const tool = await newTool();
+    // A renamed tool: the pages at the old slug and at the new one both change.
+    await updateTool(tool.id, 1, { ...toolInput(`${tool.slug}-renamed`), name: "Renamed" }, staffId);
+    return announces([{ kind: "tool", slugs: [tool.slug, `${tool.slug}-renamed`] }]);
+  },
+  "lib/tools/writes.ts#setToolArchived": async () => {
+    const { setToolArchived } = await import("@/lib/tools/writes");
+    const tool = await newTool();
+    await setToolArchived(tool.id, true, staffId);
+    return announces([{ kind: "tool", slugs: [tool.slug] }]);
+  },
+  "lib/reviewers/writes.ts#createReviewer": async () => {
+    const { createReviewer } = await import("@/lib/reviewers/writes");
+    await createReviewer({ slug: "events-new-reviewer", name: "New persona", lens: "Testing", bio: "A persona made for the events test only.", excitedBy: [], tiredOf: [], active: true }, staffId);
+    return announces([{ kind: "reviewer" }]);
+  },
+  "lib/reviewers/writes.ts#updateReviewer": async () => {
+    const { updateReviewer } = await import("@/lib/reviewers/writes");
+    const reviewer = await newReviewer();
+    await updateReviewer(reviewer.id, { ...reviewer.input, lens: "Another lens" }, staffId);
+    return announces([{ kind: "reviewer" }]);
+  },
+  "lib/reviewers/writes.ts#moveReviewer": async () => {
+    const { moveReviewer } = await import("@/lib/reviewers/writes");
+    const reviewer = await newReviewer();
+    expect(await moveReviewer(reviewer.id, "up", staffId)).toBe(true);
+    return announces([{ kind: "reviewer" }]);
+  },
+  "lib/verdicts/writes.ts#createVerdict": async () => {
+    const { createVerdict } = await import("@/lib/verdicts/writes");
+    const [tool, reviewer] = [await newTool(), await newReviewer()];
+    await createVerdict({ toolId: tool.id, reviewerId: reviewer.id, decision: "SKIP", body: "A case written for the events test, forty characters or more.", published: true, reason: "First" }, staffId);
+    return announces([{ kind: "verdict", tool: tool.slug }], [tool.slug]);
+  },
+  "lib/verdicts/writes.ts#saveVerdict": async () => {
+    const { saveVerdict } = await import("@/lib/verdicts/writes");
+    const verdict = await newVerdict();
+    // The case only: the figures do not move, so only the verdict is announced.
+    await saveVerdict({ verdictId: verdict.id, expectedVersion: 1, decision: "SHIP", body: "A rewritten case for the events test, forty characters or more.", published: true, reason: "Clearer" }, staffId);
+    return announces([{ kind: "verdict", tool: verdict.tool.slug }]);
+  },
+  "lib/verdicts/writes.ts#restoreVerdict": async () => {
+    const { restoreVerdict, saveVerdict } = await import("@/lib/verdicts/writes");
+    const verdict = await newVerdict();
+    await saveVerdict({ verdictId: verdict.id, expectedVersion: 1, decision: "SKIP", body: "A changed call for the events test, forty characters or more.", published: true, reason: "Changed" }, staffId);
+    await heard();
+    await restoreVerdict({ verdictId: verdict.id, expectedVersion: 2, version: 1 }, staffId);
+    return announces([{ kind: "verdict", tool: verdict.tool.slug }], [verdict.tool.slug]);
+  },
+  "lib/comparisons/writes.ts#createComparison": async () => {
+    const { createComparison } = await import("@/lib/comparisons/writes");
+    const [a, b] = [await newTool(), await newTool()];
+    await createComparison({ toolAId: a.id, toolBId: b.id, headline: null, intro: null, status: "PUBLISHED" }, staffId);
+    return announces([{ kind: "comparison", tools: [a.slug, b.slug] }]);
+  },
+  "lib/comparisons/writes.ts#updateComparison": async () => {
+    const { createComparison, updateComparison } = await import("@/lib/comparisons/writes");
+    const [a, b] = [await newTool(), await newTool()];
+    const comparison = await createComparison({ toolAId: a.id, toolBId: b.id, headline: null, intro: null, status: "DRAFT" }, staffId);
+    await heard();
+    await updateComparison(comparison.id, 1, { headline: "Which one?", intro: null, status: "PUBLISHED" }, staffId);
+    return announces([{ kind: "comparison", tools: [a.slug, b.slug] }]);
+  },
+  "lib/votes/writes.ts#setVote": async () => {
+    const { setVote } = await import("@/lib/votes/writes");
+    const tool = await newTool();
+    const voter = await client.user.create({ data: { email: `voter-${++serial}@events.test` } });
+    await setVote(voter.id, tool.slug, "ship");
+    return announces([], [tool.slug]);
+  },
+  // A reader's role is not on any public page.
+  "lib/users/writes.ts#setStaffRole": async () => {
+    const { setStaffRole } = await import("@/lib/users/writes");
+    const reader = await client.user.create({ data: { email: `reader-${++serial}@events.test` } });
+    await setStaffRole(reader.id, "STAFF", staffId);
+    return nothing;
+  },
+  // Newsletter subscriptions are not on any public page.
+  "lib/newsletter/writes.ts#subscribe": async () => {
+    const { subscribe } = await import("@/lib/newsletter/writes");
+    await subscribe(`reader-${++serial}@events.test`, { ip: "203.0.113.9" });
+    return nothing;
+  },
+  "lib/newsletter/writes.ts#confirmSubscription": async () => {
+    const { confirmSubscription } = await import("@/lib/newsletter/writes");
+    expect(await confirmSubscription("a".repeat(43))).toBe(false);
+    return nothing;
+  },
+  "lib/newsletter/writes.ts#unsubscribe": async () => {
+    const { unsubscribe } = await import("@/lib/newsletter/writes");
+    expect(await unsubscribe("a".repeat(43))).toBe(false);
+    return nothing;
+  },
+};
+
+async function writesInSource(): Promise<string[]> {
+  const found: string[] = [];
+  for (const domain of await readdir(path.join(root, "lib"), { withFileTypes: true })) {
+    if (!domain.isDirectory()) continue;
+    const file = path.join(root, "lib", domain.name, "writes.ts");
+    const text = await readFile(file, "utf8").catch(() => null);
+    if (text === null) continue;
+    for (const match of text.matchAll(/^export (?:async )?function (\w+)/gm)) found.push(`lib/${domain.name}/writes.ts#${match[1]}`);
+  }
+  return found.sort();
+}
+
+describe("every write says what it changed", () => {
+  it("the list of writes below is every exported function of lib/*/writes.ts", async () => {
+    expect(Object.keys(WRITES).sort()).toEqual(await writesInSource());
+  });
+
+  for (const [write, run] of Object.entries(WRITES)) {
+    it(`${write} announces exactly what it changed, once, on commit`, async () => {
+      await heard();
+      const expected = await run();
+      const got = await heard();
+      expect(got.content).toEqual(expected.content);
+      expect(got.stats).toEqual(expected.stats);
+    });
+  }
+});
+
+describe("counter writes announce the figures", () => {
+  it("a vote sends the tool's new counters once, in the schema the browser parses, and re-sending the same vote sends nothing", async () => {
+    const { setVote } = await import("@/lib/votes/writes");
+    const tool = await newTool();
+    const voter = await client.user.create({ data: { email: `figures-${++serial}@events.test` } });
+    await setVote(voter.id, tool.slug, "ship");
+    await events.ping();
+    expect(stats).toHaveLength(1);
+    const row = await client.toolStats.findUniqueOrThrow({ where: { toolId: tool.id } });
+    expect(stats[0]).toEqual({ toolId: tool.id, slug: tool.slug, panelShip: row.panelShip, panelTotal: row.panelTotal, communityShip: 1, communityTotal: 1, at: expect.any(Number) });
+    expect(stats[0]!.at).toBeGreaterThan(Date.now() - 60_000);
+    await heard();
+    await setVote(voter.id, tool.slug, "ship");
+    expect(await heard()).toEqual(nothing);
+  });
+
+  it("a write that rolls back announces nothing", async () => {
+    const { writeToolStats, setStats } = await import("@/lib/stats/write");
+    const { announce } = await import("@/lib/db-events/announce");
+    const tool = await newTool();
+    await expect(
+      client.$transaction(async (tx) => {
+        await writeToolStats(tx, tool.id, setStats({ communityShip: 0, communityTotal: 0 }));
+        await announce(tx, { kind: "tool", slugs: [tool.slug] });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    expect(await heard()).toEqual(nothing);
+  });
+
+  it("refuses to announce a change that does not fit its schema (nothing is sent)", async () => {
+    const { announce } = await import("@/lib/db-events/announce");
+    await expect(client.$transaction((tx) => announce(tx, { kind: "tool", slugs: [] }))).rejects.toThrow();
+    await expect(client.$transaction((tx) => announce(tx, { kind: "pages" } as never))).rejects.toThrow();
+    expect(await heard()).toEqual(nothing);
+  });
+});
+
+describe("the listener", () => {
+  it("treats an unreadable notification as a gap: subscribers resync instead of reading junk", async () => {
+    const before = resyncs;
+    await client.$executeRaw`SELECT pg_notify(${CHANNELS.toolStats}, 'not json')`;
+    await client.$executeRaw`SELECT pg_notify(${CHANNELS.content}, ${JSON.stringify({ kind: "tool", slugs: ["Not A Slug"] })})`;
+    expect(await heard()).toEqual(nothing);
+    expect(resyncs).toBe(before + 2);
+  });
+
+  it("hears its own ping, reconnects by itself when its connection is cut, and asks for a resync", async () => {
+    const own = createDatabaseEvents({ url, name: `cut-${process.pid}`, selfPing: false });
+    let ownResyncs = 0;
+    own.onResync(() => (ownResyncs += 1));
+    try {
+      expect((await own.ping()).heard).toBe(true);
+      expect(own.listens).toBe(1);
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const { rowCount } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [`${EVENTS_APPLICATION_NAME} cut-${process.pid}`]);
+      await admin.end();
+      expect(rowCount).toBe(1);
+      const deadline = Date.now() + 10_000;
+      while (own.listens < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(own.listens).toBe(2);
+      expect(ownResyncs).toBe(1);
+      expect((await own.ping()).heard).toBe(true);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it("reports a refused connection as refused, not merely slow (the breaker's outage at once)", async () => {
+    const nowhere = new URL(url);
+    nowhere.port = "1";
+    const own = createDatabaseEvents({ url: nowhere.toString(), name: "nowhere", selfPing: false });
+    try {
+      expect(await own.ping(1_000)).toMatchObject({ answered: false, refused: true, heard: false });
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it("the self-ping tells subscribers when it starts and stops hearing", async () => {
+    const own = createDatabaseEvents({ url, name: `hearing-${process.pid}`, pingEveryMs: 50, pingWhileInDoubtMs: 50 });
+    const changes: boolean[] = [];
+    own.onHearing((hearing) => changes.push(hearing));
+    try {
+      const deadline = Date.now() + 5_000;
+      while (!own.hearing && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(own.hearing).toBe(true);
+      expect(changes).toEqual([true]);
+    } finally {
+      await own.stop();
+    }
+    expect(own.hearing).toBe(false);
+    expect(changes).toEqual([true, false]);
+  });
+});
