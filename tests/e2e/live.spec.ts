@@ -1,23 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
-import pg from "pg";
+import { createSignedInSession, SESSION_COOKIE } from "../helpers/auth";
 
 // A comparison no other spec votes on: live figures are asserted by count.
 const PAGE = "/compare/mistral-large-vs-llama-4";
 
 async function signedInContext(browser: Browser, baseURL: string) {
-  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  const id = `live_${randomBytes(6).toString("hex")}`;
-  const token = randomBytes(32).toString("hex");
-  try {
-    await db.query(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ($1, $2, 'USER', now())`, [id, `${id}@live.test`]);
-    await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [token, id]);
-  } finally {
-    await db.end();
-  }
+  const { sessionToken } = await createSignedInSession();
   const context = await browser.newContext();
-  await context.addCookies([{ name: "authjs.session-token", value: token, url: baseURL }]);
+  await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL }]);
   return context;
 }
 

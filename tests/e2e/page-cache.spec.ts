@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
+import { createSignedInSession } from "../helpers/auth";
 
 /**
  * The page cache (proxy.ts, lib/page-cache): signed-out readers of public
@@ -11,20 +12,6 @@ import pg from "pg";
 // A generated comparison of two tools no other spec votes on.
 const PAGE = "/compare/gemini-2-5-pro-vs-minicpm-v";
 const TOOL = "minicpm-v";
-
-async function signedInCookie(): Promise<string> {
-  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  const id = `cache_${randomBytes(6).toString("hex")}`;
-  const token = randomBytes(32).toString("hex");
-  try {
-    await db.query(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ($1, $2, 'USER', now())`, [id, `${id}@cache.test`]);
-    await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [token, id]);
-  } finally {
-    await db.end();
-  }
-  return `authjs.session-token=${token}`;
-}
 
 /** Fetches until the cache answers (another spec's write may drop the page in between). */
 async function cachedGet(request: APIRequestContext, path: string) {
@@ -75,7 +62,7 @@ test("a redirect is cached with its status and target", async ({ request }) => {
 });
 
 test("a vote shows on a signed-out reader's next page load within a second; the voter's own page is never cached", async ({ request, baseURL }) => {
-  const cookie = await signedInCookie();
+  const { cookie } = await createSignedInSession();
   const before = communityText(await (await cachedGet(request, PAGE)).text(), TOOL);
 
   const sent = Date.now();
@@ -104,7 +91,7 @@ test("a vote shows on a signed-out reader's next page load within a second; the 
   expect(withdrawn.status()).toBe(200);
 });
 
-test("a staff edit (announced on site_content) drops cached pages at once", async ({ request }) => {
+test("a site-wide change (announced on content_changed) drops cached pages at once", async ({ request }) => {
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
@@ -115,10 +102,10 @@ test("a staff edit (announced on site_content) drops cached pages at once", asyn
     await db.query(`UPDATE "Tool" SET tagline = $1 WHERE slug = $2`, [marker, TOOL]);
     // Without an announcement the cache cannot know: it keeps answering until one comes.
     expect(await (await request.get(PAGE)).text()).not.toContain(marker);
-    await db.query(`SELECT pg_notify('site_content', 'Tool')`);
+    await db.query(`SELECT pg_notify('content_changed', '{"kind":"site"}')`);
     await expect.poll(async () => (await (await request.get(PAGE)).text()).includes(marker), { timeout: 1_000, intervals: [20] }).toBe(true);
     await db.query(`UPDATE "Tool" SET tagline = $1 WHERE slug = $2`, [original, TOOL]);
-    await db.query(`SELECT pg_notify('site_content', 'Tool')`);
+    await db.query(`SELECT pg_notify('content_changed', '{"kind":"site"}')`);
   } finally {
     await db.end();
   }

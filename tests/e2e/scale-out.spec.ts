@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { createPrismaClient } from "../../lib/db/client";
+import { createSignedInSession } from "../helpers/auth";
 import { readSse } from "../helpers/sse";
 import { findCounterDrift } from "../../lib/stats/reconcile";
 
@@ -17,6 +17,8 @@ const TOOL = "mistral-large"; // no other spec votes on it
 
 let nodeB: ChildProcess | undefined;
 let baseB = "";
+// Each Playwright worker that runs a test of this file starts its own node B: name each apart.
+const NODE_B = `node-b-${process.pid}`;
 let cookie = "";
 
 async function freePort(): Promise<number> {
@@ -33,24 +35,14 @@ test.beforeAll(async () => {
   const port = await freePort();
   baseB = `http://127.0.0.1:${port}`;
   nodeB = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ID: "node-b" },
+    env: { ...process.env, NODE_ID: NODE_B },
     stdio: "ignore",
   });
   for (let i = 0; i < 150; i++) {
     if (await fetch(`${baseB}/api/health/live`).then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  try {
-    const id = `scale_${randomBytes(6).toString("hex")}`;
-    const token = randomBytes(32).toString("hex");
-    await db.query(`INSERT INTO "User" (id, email, role, "updatedAt") VALUES ($1, $2, 'USER', now())`, [id, `${id}@scale.test`]);
-    await db.query(`INSERT INTO "Session" ("sessionToken", "userId", expires, "updatedAt") VALUES ($1, $2, now() + interval '1 day', now())`, [token, id]);
-    cookie = `authjs.session-token=${token}`;
-  } finally {
-    await db.end();
-  }
+  ({ cookie } = await createSignedInSession());
 });
 
 test.afterAll(() => {
@@ -102,7 +94,7 @@ test("a vote on node A reaches a live stream on node B within a second, also aft
   // Cut B's LISTEN connection; B reconnects by itself and says so on /api/health.
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
-  const cut = await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ship-or-skip-live node-b'`);
+  const cut = await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1`, [`ship-or-skip-events ${NODE_B}`]);
   await db.end();
   expect(cut.rowCount).toBe(1);
   await expect

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { withAdminClient, withDatabase } from "@/scripts/db/connection";
+import { parseDatabaseUrl, withAdminClient, withDatabase } from "@/scripts/db/connection";
 
 /**
  * Test databases. `npm test` (scripts/test.ts) migrates two templates once per
@@ -17,9 +17,24 @@ function required(name: string): string {
   return value;
 }
 
-export async function createTestDatabase(kind: "empty" | "seeded" = "seeded"): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(kind: "empty" | "seeded" = "seeded"): Promise<TestDatabase> {
+  return cloneDatabase(required(kind === "seeded" ? "TEST_TEMPLATE_SEEDED" : "TEST_TEMPLATE_EMPTY"));
+}
+
+/**
+ * A copy of one of this run's test databases as it is now (say, a read replica
+ * of it). Nothing may be connected to it while it is copied.
+ */
+export async function copyTestDatabase(url: string): Promise<TestDatabase> {
+  const { database } = parseDatabaseUrl(url);
+  if (!database.startsWith(`${required("TEST_DB_PREFIX")}_`)) throw new Error(`${database} is not one of this run's test databases`);
+  return cloneDatabase(database);
+}
+
+type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
+
+async function cloneDatabase(template: string): Promise<TestDatabase> {
   const adminUrl = required("TEST_ADMIN_URL");
-  const template = required(kind === "seeded" ? "TEST_TEMPLATE_SEEDED" : "TEST_TEMPLATE_EMPTY");
   const name = `${required("TEST_DB_PREFIX")}_${randomBytes(4).toString("hex")}`;
   await withAdminClient(adminUrl, (client) =>
     client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`),

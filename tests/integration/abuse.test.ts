@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
+import { createTool } from "../helpers/factories";
 
 /**
  * Abuse resistance:
@@ -156,17 +157,18 @@ describe("4. rate limits hold across two app nodes", () => {
     const figures: string[] = [];
 
     // Votes per user.
+    const { slug } = await createTool(client);
     const voter = await createSignedInUser(client);
     used.users.add(voter.user.id);
     const votes: number[] = [];
     for (let i = 0; i < env.RATE_LIMIT_VOTES.points + 2; i++) {
       const response = await node(i).vote.PUT(
-        new Request(`${SITE}/api/tools/gpt-4o/vote`, {
+        new Request(`${SITE}/api/tools/${slug}/vote`, {
           method: "PUT",
           headers: { origin: SITE, cookie: voter.cookie, "content-type": "application/json" },
           body: JSON.stringify({ decision: i % 2 ? "ship" : "skip" }),
         }),
-        { params: Promise.resolve({ slug: "gpt-4o" }) } as never,
+        { params: Promise.resolve({ slug }) } as never,
       );
       votes.push(response.status);
       if (response.status === 429) expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);

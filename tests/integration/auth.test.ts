@@ -3,6 +3,7 @@ import { promoteConfiguredAdmin } from "@/lib/auth/roles";
 import { getRequestUser } from "@/lib/auth/session";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
+import { createUser } from "../helpers/factories";
 
 let client: PrismaClient;
 beforeAll(() => {
@@ -14,8 +15,8 @@ const requestWith = (cookie: string) => new Request("http://localhost/", { heade
 
 describe("sessions and roles", () => {
   it("an email in ADMIN_EMAILS becomes ADMIN on sign-in; others stay USER", async () => {
-    const admin = await client.user.create({ data: { email: "boss@example.test" } });
-    const reader = await client.user.create({ data: { email: "reader@example.test" } });
+    const admin = await createUser(client, { email: "boss@example.test" });
+    const reader = await createUser(client);
     const list = ["boss@example.test"];
     expect(await promoteConfiguredAdmin({ id: admin.id, email: "Boss@Example.test" }, list)).toBe(true);
     expect(await promoteConfiguredAdmin({ id: reader.id, email: reader.email }, list)).toBe(false);

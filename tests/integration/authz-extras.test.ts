@@ -3,7 +3,9 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import type { Tool } from "@/lib/generated/prisma/client";
 import { createSignedInUser } from "../helpers/auth";
+import { createTool } from "../helpers/factories";
 
 /**
  * Authorisation beyond the server-action matrix (tests/integration/authz-actions.test.ts):
@@ -56,7 +58,9 @@ process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 // Hundreds of votes by one user below; the vote limit itself is tested in abuse.test.ts.
 process.env.RATE_LIMIT_VOTES = "100000/60";
 delete process.env.REDIS_URL;
-delete process.env.BENCH_TOKEN;
+// The bench baseline answers only to this token (and 404s without one: lib/env reads it once).
+const BENCH_TOKEN = randomBytes(24).toString("hex");
+process.env.BENCH_TOKEN = BENCH_TOKEN;
 
 const { NextRequest } = await import("next/server");
 const voteRoute = await import("@/app/api/tools/[slug]/vote/route");
@@ -106,8 +110,11 @@ describe("1. nobody changes or withdraws another user's vote", () => {
   it("A's session with B's ids, slug tricks and extra fields never touches B's votes", async () => {
     const a = await createSignedInUser(client);
     const b = await createSignedInUser(client);
-    const tools = await client.tool.findMany({ where: { slug: { in: ["gpt-4o", "cursor", "whisper"] } }, select: { id: true, slug: true } });
+    // Three listed tools; the first one's slug has dashes and letters for the look-alike tricks below.
+    const tools = [await createTool(client), await createTool(client), await createTool(client)];
+    const [one, two, three] = tools.map((tool) => tool.slug) as [string, string, string];
     const toolId = (slug: string) => tools.find((t) => t.slug === slug)!.id;
+    const fullWidth = (text: string) => text.replace(/[a-z]/g, (letter) => String.fromCharCode(letter.charCodeAt(0) + 0xfee0));
 
     const call = (method: "PUT" | "DELETE", slug: string, options: { cookie?: string; body?: unknown; raw?: string; query?: string; headers?: Record<string, string> } = {}) => {
       const headers: Record<string, string> = { origin: SITE, cookie: options.cookie ?? a.cookie, ...options.headers };
@@ -120,12 +127,12 @@ describe("1. nobody changes or withdraws another user's vote", () => {
     };
 
     // B's votes, cast the normal way; A votes on the same tools.
-    for (const [slug, decision] of [["gpt-4o", "ship"], ["cursor", "skip"], ["whisper", "ship"]] as const) {
+    for (const [slug, decision] of [[one, "ship"], [two, "skip"], [three, "ship"]] as const) {
       expect((await call("PUT", slug, { cookie: b.cookie, body: { decision } })).status).toBe(200);
       expect((await call("PUT", slug, { body: { decision: decision === "ship" ? "skip" : "ship" } })).status).toBe(200);
     }
     const bVotes = await client.vote.findMany({ where: { userId: b.user.id } });
-    const bVoteId = bVotes.find((v) => v.toolId === toolId("gpt-4o"))!.id;
+    const bVoteId = bVotes.find((v) => v.toolId === toolId(one))!.id;
     const bRows = await rowsOf(`SELECT * FROM "Vote" WHERE "userId" = $1`, b.user.id);
     expect(bRows).toHaveLength(3);
     const othersThanA = () => rowsOf(`SELECT * FROM "Vote" WHERE "userId" <> $1`, a.user.id);
@@ -146,9 +153,9 @@ describe("1. nobody changes or withdraws another user's vote", () => {
       { decision: "skip", user: { id: b.user.id } },
       { decision: "skip", user: b.user.id },
       { decision: "skip", id: bVoteId },
-      { decision: "skip", slug: "cursor" },
-      { decision: "skip", tool: "cursor" },
-      { decision: "skip", toolId: toolId("cursor") },
+      { decision: "skip", slug: two },
+      { decision: "skip", tool: two },
+      { decision: "skip", toolId: toolId(two) },
       { decision: "skip", email: b.user.email },
       { decision: { decision: "skip", userId: b.user.id } },
       [{ decision: "skip", userId: b.user.id }],
@@ -159,49 +166,49 @@ describe("1. nobody changes or withdraws another user's vote", () => {
       `{"decision":"skip","decision":"ship","userId":"${b.user.id}"}`,
     ];
     const slugTricks = [
-      "GPT-4O", "gpt-4o/", "gpt-4o ", " gpt-4o", "gpt-4o%20", "gpt%2D4o", "..%2fcursor", "../cursor", "gpt-4o%2f..%2fcursor",
-      "gpt-4o/../cursor", "gpt-4o\u0000", "gpt\u20104o", "ｇｐｔ-4o", "gpt-4o;cursor", "gpt-4o,cursor", "gpt-4o?user=" + b.user.id,
-      b.user.id, bVoteId, toolId("cursor"), "", "*", "%",
+      one.toUpperCase(), `${one}/`, `${one} `, ` ${one}`, `${one}%20`, one.replace("-", "%2D"), `..%2f${two}`, `../${two}`, `${one}%2f..%2f${two}`,
+      `${one}/../${two}`, `${one}\u0000`, one.replace("-", "\u2010"), fullWidth(one), `${one};${two}`, `${one},${two}`, `${one}?user=${b.user.id}`,
+      b.user.id, bVoteId, toolId(two), "", "*", "%",
     ];
     const form4 = { userId: b.user.id, voteId: bVoteId, user: b.user.id, id: bVoteId, sessionToken: b.sessionToken };
 
     const tricks: Trick[] = [
-      ...evilBodies.map((body): Trick => ({ label: `PUT body ${JSON.stringify(body)}`, run: () => call("PUT", "gpt-4o", { body }), expect: "refused", status: 400 })),
-      ...rawBodies.map((raw): Trick => ({ label: `PUT raw ${raw}`, run: () => call("PUT", "gpt-4o", { raw }), expect: "refused", status: 400 })),
+      ...evilBodies.map((body): Trick => ({ label: `PUT body ${JSON.stringify(body)}`, run: () => call("PUT", one, { body }), expect: "refused", status: 400 })),
+      ...rawBodies.map((raw): Trick => ({ label: `PUT raw ${raw}`, run: () => call("PUT", one, { raw }), expect: "refused", status: 400 })),
       ...slugTricks.flatMap((slug): Trick[] => [
         { label: `PUT slug ${JSON.stringify(slug)}`, run: () => call("PUT", slug, { body: { decision: "skip" } }), expect: "refused", status: 404 },
         { label: `DELETE slug ${JSON.stringify(slug)}`, run: () => call("DELETE", slug), expect: "refused", status: 404 },
       ]),
       // Ignored extras: the request is A's, so it may only ever change A's vote.
-      ...[{ userId: b.user.id }, { voteId: bVoteId }, { id: bVoteId }, { user: { id: b.user.id } }, { tool: "cursor" }].map(
-        (body): Trick => ({ label: `DELETE body ${JSON.stringify(body)}`, run: () => call("DELETE", "gpt-4o", { body }), expect: "own", a: ["gpt-4o", null] }),
+      ...[{ userId: b.user.id }, { voteId: bVoteId }, { id: bVoteId }, { user: { id: b.user.id } }, { tool: two }].map(
+        (body): Trick => ({ label: `DELETE body ${JSON.stringify(body)}`, run: () => call("DELETE", one, { body }), expect: "own", a: [one, null] }),
       ),
-      { label: "PUT ?userId=B&voteId=…", run: () => call("PUT", "gpt-4o", { body: { decision: "ship" }, query: `?userId=${b.user.id}&voteId=${bVoteId}&slug=cursor` }), expect: "own", a: ["gpt-4o", "SHIP"] },
-      { label: "DELETE ?userId=B", run: () => call("DELETE", "cursor", { query: `?userId=${b.user.id}&user=${b.user.id}` }), expect: "own", a: ["cursor", null] },
+      { label: "PUT ?userId=B&voteId=…", run: () => call("PUT", one, { body: { decision: "ship" }, query: `?userId=${b.user.id}&voteId=${bVoteId}&slug=${two}` }), expect: "own", a: [one, "SHIP"] },
+      { label: "DELETE ?userId=B", run: () => call("DELETE", two, { query: `?userId=${b.user.id}&user=${b.user.id}` }), expect: "own", a: [two, null] },
       {
         label: "PUT with x-user-id / authorization: B",
-        run: () => call("PUT", "whisper", { body: { decision: "ship" }, headers: { "x-user-id": b.user.id, "x-forwarded-user": b.user.email!, authorization: `Bearer ${b.sessionToken}` } }),
+        run: () => call("PUT", three, { body: { decision: "ship" }, headers: { "x-user-id": b.user.id, "x-forwarded-user": b.user.email!, authorization: `Bearer ${b.sessionToken}` } }),
         expect: "own",
-        a: ["whisper", "SHIP"],
+        a: [three, "SHIP"],
       },
       {
         label: "PUT with B's token under other cookie names",
         run: () =>
-          call("PUT", "cursor", {
+          call("PUT", two, {
             body: { decision: "ship" },
             cookie: `next-auth.session-token=${b.sessionToken}; authjs.session-token.0=${b.sessionToken}; userId=${b.user.id}; ${a.cookie}`,
           }),
         expect: "own",
-        a: ["cursor", "SHIP"],
+        a: [two, "SHIP"],
       },
       // The server actions, with the real getCurrentUser reading A's session cookie.
       ...slugTricks.map((slug): Trick => ({ label: `voteAction slug ${JSON.stringify(slug)}`, run: () => voteAction(slug, null), expect: "refused" })),
-      { label: "voteAction({slug,userId})", run: () => voteAction({ slug: "gpt-4o", userId: b.user.id }, "skip"), expect: "refused" },
-      { label: "voteAction(slug, {decision,userId})", run: () => voteAction("gpt-4o", { decision: "skip", userId: b.user.id }), expect: "refused" },
-      { label: "voteAction(slug, null, {userId})", run: () => (voteAction as (...args: unknown[]) => Promise<{ ok: boolean }>)("gpt-4o", null, { userId: b.user.id, voteId: bVoteId }), expect: "own", a: ["gpt-4o", null] },
-      { label: "voteFormAction withdraw + B's ids", run: async () => (await voteFormAction(form({ tool: "cursor", decision: "withdraw", ...form4 })), null), expect: "own", a: ["cursor", null] },
-      { label: "voteFormAction ship + B's ids", run: async () => (await voteFormAction(form({ tool: "whisper", decision: "ship", ...form4 })), null), expect: "own", a: ["whisper", "SHIP"] },
-      { label: "voteFormAction two tool fields", run: async () => (await voteFormAction(form({ tool: ["GPT-4O", "gpt-4o"], decision: "withdraw", ...form4 })), null), expect: "refused" },
+      { label: "voteAction({slug,userId})", run: () => voteAction({ slug: one, userId: b.user.id }, "skip"), expect: "refused" },
+      { label: "voteAction(slug, {decision,userId})", run: () => voteAction(one, { decision: "skip", userId: b.user.id }), expect: "refused" },
+      { label: "voteAction(slug, null, {userId})", run: () => (voteAction as (...args: unknown[]) => Promise<{ ok: boolean }>)(one, null, { userId: b.user.id, voteId: bVoteId }), expect: "own", a: [one, null] },
+      { label: "voteFormAction withdraw + B's ids", run: async () => (await voteFormAction(form({ tool: two, decision: "withdraw", ...form4 })), null), expect: "own", a: [two, null] },
+      { label: "voteFormAction ship + B's ids", run: async () => (await voteFormAction(form({ tool: three, decision: "ship", ...form4 })), null), expect: "own", a: [three, "SHIP"] },
+      { label: "voteFormAction two tool fields", run: async () => (await voteFormAction(form({ tool: [one.toUpperCase(), one], decision: "withdraw", ...form4 })), null), expect: "refused" },
       { label: "voteFormAction tool=B's vote id", run: async () => (await voteFormAction(form({ tool: bVoteId, decision: "withdraw", ...form4 })), null), expect: "refused" },
     ];
 
@@ -210,7 +217,7 @@ describe("1. nobody changes or withdraws another user's vote", () => {
     let reset = true;
     for (const trick of tricks) {
       // A starts every trick with "skip" on each tool, so a withdrawal has something of A's to remove.
-      if (reset) for (const slug of ["gpt-4o", "cursor", "whisper"]) await call("PUT", slug, { body: { decision: "skip" } });
+      if (reset) for (const slug of [one, two, three]) await call("PUT", slug, { body: { decision: "skip" } });
       reset = trick.expect === "own";
       const aBefore = await rowsOf(`SELECT * FROM "Vote" WHERE "userId" = $1`, a.user.id);
       const before = await othersThanA();
@@ -319,13 +326,16 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
   type Spec = {
     /** Which tables a refusal may still touch, and why. */
     mayWrite?: string[];
-    params?: Record<string, string>;
+    /** The route's params, read when the request is sent. */
+    params?: () => Record<string, string>;
     refusals: () => Promise<Refusal[]>;
     /** The same request done right succeeds: the refusals above are not an accident. */
     control: () => Promise<{ request: Request; status: number }>;
   };
 
   let alice: Awaited<ReturnType<typeof createSignedInUser>>;
+  /** A listed tool to vote on. */
+  let votable: Tool;
   const evil = "https://evil.example";
   const json = (body: unknown) => JSON.stringify(body);
 
@@ -370,17 +380,17 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
 
   const SPECS: Record<string, Spec> = {
     "app/api/tools/[slug]/vote/route.ts#PUT": {
-      params: { slug: "gpt-4o" },
-      refusals: async () => standard("PUT", `${SITE}/api/tools/gpt-4o/vote`, json({ decision: "ship" }), { sessionRequired: true }),
+      params: () => ({ slug: votable.slug }),
+      refusals: async () => standard("PUT", `${SITE}/api/tools/${votable.slug}/vote`, json({ decision: "ship" }), { sessionRequired: true }),
       control: async () => ({
-        request: new Request(`${SITE}/api/tools/gpt-4o/vote`, { method: "PUT", body: json({ decision: "ship" }), headers: { "content-type": "application/json", origin: SITE, cookie: alice.cookie } }),
+        request: new Request(`${SITE}/api/tools/${votable.slug}/vote`, { method: "PUT", body: json({ decision: "ship" }), headers: { "content-type": "application/json", origin: SITE, cookie: alice.cookie } }),
         status: 200,
       }),
     },
     "app/api/tools/[slug]/vote/route.ts#DELETE": {
-      params: { slug: "gpt-4o" },
-      refusals: async () => standard("DELETE", `${SITE}/api/tools/gpt-4o/vote`, undefined, { sessionRequired: true }),
-      control: async () => ({ request: new Request(`${SITE}/api/tools/gpt-4o/vote`, { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
+      params: () => ({ slug: votable.slug }),
+      refusals: async () => standard("DELETE", `${SITE}/api/tools/${votable.slug}/vote`, undefined, { sessionRequired: true }),
+      control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/vote`, { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
     },
     // Public (visitors subscribe), so no 401: the origin checks and the absence of any write are what matter.
     "app/api/newsletter/route.ts#POST": {
@@ -417,7 +427,7 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
     // Auth.js: a POST from another site is refused (403) before anything runs, so it spends no one's
     // sign-in limit; a same-site POST without Auth.js's double-submit CSRF token is refused by Auth.js.
     "app/api/auth/[...nextauth]/route.ts#POST": {
-      params: {},
+      params: () => ({}),
       refusals: async () => {
         const { token, cookie } = await authCsrf();
         const post = (action: string, fields: Record<string, string>, headers: Record<string, string>) => () =>
@@ -454,7 +464,7 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
       const put = (headers: Record<string, string>) => () =>
         new Request(`${SITE}/api/bench/vote-baseline`, {
           method: "PUT",
-          body: json({ userId: alice.user.id, slug: "gpt-4o", decision: "skip" }),
+          body: json({ userId: alice.user.id, slug: votable.slug, decision: "skip" }),
           headers: { "content-type": "application/json", ...headers },
         });
       return {
@@ -463,10 +473,7 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
           { label: "Origin: evil, with a session", request: put({ origin: evil, cookie: alice.cookie }), status: 404 },
           { label: "Sec-Fetch-Site: cross-site, guessed token", request: put({ "sec-fetch-site": "cross-site", cookie: alice.cookie, "x-bench-token": "x".repeat(40) }), status: 404 },
         ],
-        control: async () => {
-          process.env.BENCH_TOKEN = randomBytes(24).toString("hex");
-          return { request: put({ "x-bench-token": process.env.BENCH_TOKEN })(), status: 200 };
-        },
+        control: async () => ({ request: put({ "x-bench-token": BENCH_TOKEN })(), status: 200 }),
       };
     })(),
   };
@@ -482,6 +489,7 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
 
   it("each refuses as expected, writes nothing, and the same request done right succeeds", async () => {
     alice = await createSignedInUser(client);
+    votable = await createTool(client);
     // Auth.js logs each refused CSRF check; those lines are expected here.
     const originalError = console.error;
     const quiet = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
@@ -493,7 +501,7 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
     for (const [key, spec] of Object.entries(SPECS)) {
       const [file, method] = key.split("#") as [string, string];
       const handler = ((await import(`@/${file.replace(/\.ts$/, "")}`)) as Record<string, Handler>)[method]!;
-      const context = { params: Promise.resolve(spec.params ?? {}) };
+      const context = { params: Promise.resolve(spec.params?.() ?? {}) };
       const cases = await spec.refusals();
       const before = await fingerprint(spec.mayWrite);
       for (const refusal of cases) {
@@ -510,7 +518,6 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
       expect(await fingerprint(spec.mayWrite), `${key}: the control request should have written`).not.toEqual(before);
       lines.push(`${key} ${cases.length}`);
     }
-    delete process.env.BENCH_TOKEN;
     quiet.mockRestore();
     // Only the control sign-in sent an email (the newsletter's goes through after(), stubbed here).
     expect(outbox.map((mail) => mail.to)).toEqual(["control@example.test"]);

@@ -6,6 +6,7 @@ import { comparisonDetailResponse } from "@/lib/comparisons/schema";
 import { findCounterDrift } from "@/lib/stats/reconcile";
 import { toolDetailResponse, toolListResponse, toolScoresResponse } from "@/lib/tools/schema";
 import { createSignedInUser } from "../helpers/auth";
+import { createCategory, createComparison, createTool } from "../helpers/factories";
 import {
   changedTables,
   contentType,
@@ -75,7 +76,7 @@ const { GET: healthRoute } = await import("@/app/api/health/route");
 const { GET: livenessRoute } = await import("@/app/api/health/live/route");
 const { default: toolImage } = await import("@/app/(site)/tools/[slug]/opengraph-image");
 const { default: comparisonImage } = await import("@/app/(site)/compare/[slug]/opengraph-image");
-const { stopLive } = await import("@/lib/live/listener");
+const { stopDatabaseEvents } = await import("@/lib/db-events/listener");
 
 type Signed = Awaited<ReturnType<typeof createSignedInUser>>;
 
@@ -113,8 +114,14 @@ beforeAll(async () => {
   staff = await createSignedInUser(client, { role: "STAFF" });
   expired = await createSignedInUser(client);
   await client.session.update({ where: { sessionToken: expired.sessionToken }, data: { expires: new Date(Date.now() - 1000) } });
-  // One archived tool, so "listed" and "exists" differ.
-  await client.tool.update({ where: { slug: "midjourney" }, data: { archivedAt: new Date() } });
+  // A catalogue of this file's own (whatever the seed holds): listed tools, a published comparison and
+  // a draft, and an archived tool (in a published comparison too), so "listed" and "exists" differ.
+  const category = await createCategory(client);
+  const [a, b, c] = [await createTool(client, { categoryId: category.id }), await createTool(client, { categoryId: category.id }), await createTool(client, { categoryId: category.id })];
+  const archived = await createTool(client, { categoryId: category.id, archived: true });
+  await createComparison(client, { toolA: a, toolB: b });
+  await createComparison(client, { toolA: b, toolB: c, status: "DRAFT" });
+  await createComparison(client, { toolA: c, toolB: archived });
 
   const tools = await client.tool.findMany({ select: { slug: true, archivedAt: true, stats: true }, orderBy: { slug: "asc" } });
   allToolSlugs = tools.map((tool) => tool.slug);
@@ -129,7 +136,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopLive();
+  await stopDatabaseEvents();
   await client.$disconnect();
 });
 

@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import type { Tool } from "@/lib/generated/prisma/client";
 import { createSignedInUser } from "../helpers/auth";
+import { createComparison as createComparisonRow, createReviewer, createTool, createVerdict as createVerdictRow, createVotes } from "../helpers/factories";
 import { mailHeader, startMailServer, waitForMail, type ReceivedMail } from "../helpers/mail-server";
 
 /**
@@ -39,7 +41,6 @@ const { buildDigestContent, runDigest, takeSnapshot } = await import("@/lib/news
 const { sendEmail } = await import("@/lib/email/send");
 const { saveVerdict } = await import("@/lib/verdicts/writes");
 const { createComparison, updateComparison } = await import("@/lib/comparisons/writes");
-const { setVote } = await import("@/lib/votes/writes");
 const { digestSnapshotSchema } = await import("@/lib/newsletter/schema");
 
 let client: PrismaClient;
@@ -308,46 +309,57 @@ describe("the weekly digest", () => {
   const DAY = 86_400_000;
   let staffId: string;
   let newSlug: string;
+  /** The comparison reworded this week, the one published before the window, the tool whose verdict changed, the most voted. */
+  let editedSlug: string;
+  let olderSlug: string;
+  let changedTool: string;
+  let eyes: Tool;
+  let ears: Tool;
 
   beforeAll(async () => {
     staffId = (await createSignedInUser(client, { role: "STAFF" })).user.id;
+    const longAgo = new Date(Date.now() - 60 * DAY);
+    const pair = async () => ({ toolA: await createTool(client), toolB: await createTool(client) });
     // This week: a new published comparison, an edited one, a verdict whose call changed, and votes.
-    const tool = (slug: string) => client.tool.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-    const [moondream, whisper] = await Promise.all([tool("moondream2"), tool("whisper")]);
-    newSlug = (await createComparison({ toolAId: moondream.id, toolBId: whisper.id, headline: "Tiny eyes vs big ears", intro: null, status: "PUBLISHED" }, staffId)).slug;
-    const edited = await client.comparison.findUniqueOrThrow({ where: { slug: "github-copilot-vs-cursor" } });
+    eyes = await createTool(client, { name: "Moondrop" });
+    ears = await createTool(client, { name: "Whistlereed" });
+    newSlug = (await createComparison({ toolAId: eyes.id, toolBId: ears.id, headline: "Tiny eyes vs big ears", intro: null, status: "PUBLISHED" }, staffId)).slug;
+    const edited = await createComparisonRow(client, { ...(await pair()), publishedAt: longAgo });
+    editedSlug = edited.slug;
     await updateComparison(edited.id, edited.version, { headline: "Rewritten after the November pricing change", intro: edited.intro, status: "PUBLISHED" }, staffId);
     // An edit that changes nothing but the status is not news.
-    const quiet = await client.comparison.findUniqueOrThrow({ where: { slug: "flux-1-vs-midjourney" } });
+    const quiet = await createComparisonRow(client, { ...(await pair()), publishedAt: longAgo });
     await updateComparison(quiet.id, quiet.version, { headline: quiet.headline, intro: quiet.intro, status: "DRAFT" }, staffId);
     await updateComparison(quiet.id, quiet.version + 1, { headline: quiet.headline, intro: quiet.intro, status: "PUBLISHED" }, staffId);
 
-    const verdict = await client.verdict.findFirstOrThrow({ where: { tool: { slug: "cursor" }, published: true }, include: { reviewer: true } });
+    const reviewed = await createTool(client);
+    changedTool = reviewed.slug;
+    const verdict = await createVerdictRow(client, { tool: reviewed, reviewer: await createReviewer(client), decision: "SHIP", at: longAgo });
     await saveVerdict(
-      { verdictId: verdict.id, expectedVersion: verdict.version, decision: verdict.decision === "SHIP" ? "SKIP" : "SHIP", body: verdict.body, published: true, reason: "Agent mode got worse" },
+      { verdictId: verdict.id, expectedVersion: verdict.version, decision: "SKIP", body: verdict.body, published: true, reason: "Agent mode got worse" },
       staffId,
     );
     // Older than the window: not in this digest.
-    await client.comparison.update({ where: { slug: "whisper-vs-elevenlabs" }, data: { publishedAt: new Date(Date.now() - 9 * DAY) } });
+    olderSlug = (await createComparisonRow(client, { ...(await pair()), publishedAt: new Date(Date.now() - 9 * DAY) })).slug;
 
-    for (let i = 0; i < 3; i++) await setVote((await createSignedInUser(client)).user.id, "whisper", "ship");
-    await setVote((await createSignedInUser(client)).user.id, "moondream2", "skip");
+    await createVotes(client, ears, { ship: 3 });
+    await createVotes(client, eyes, { skip: 1 });
   });
 
   it("contains the week's comparisons, verdict changes and most-voted tools", async () => {
     const now = new Date();
     const content = await buildDigestContent(client, { periodStart: new Date(now.getTime() - 7 * DAY), periodEnd: new Date(now.getTime() + 1000) }, await takeSnapshot(client), null);
     expect(content.newComparisons.map((c) => c.slug)).toEqual([newSlug]);
-    expect(content.newComparisons[0]).toMatchObject({ title: expect.stringMatching(/^moondream2? vs Whisper$/i), headline: "Tiny eyes vs big ears" });
-    expect(content.changedComparisons.map((c) => c.slug)).toEqual(["github-copilot-vs-cursor"]);
+    expect(content.newComparisons[0]).toMatchObject({ title: "Moondrop vs Whistlereed", headline: "Tiny eyes vs big ears" });
+    expect(content.changedComparisons.map((c) => c.slug)).toEqual([editedSlug]);
     expect(content.verdictChanges).toHaveLength(1);
-    expect(content.verdictChanges[0]).toMatchObject({ tool: { slug: "cursor" }, reason: "Agent mode got worse" });
+    expect(content.verdictChanges[0]).toMatchObject({ tool: { slug: changedTool }, reason: "Agent mode got worse" });
     expect(content.verdictChanges[0]!.from).not.toBe(content.verdictChanges[0]!.to);
-    expect(content.verdictChanges[0]!.url).toMatch(/^http:\/\/localhost:3000\/tools\/cursor\/history\/[a-z0-9-]+$/);
+    expect(content.verdictChanges[0]!.url).toMatch(new RegExp(`^http://localhost:3000/tools/${changedTool}/history/[a-z0-9-]+$`));
     expect(content.moversBasis).toBe("votes-this-week");
     expect(content.movers.map((m) => [m.slug, m.change])).toEqual([
-      ["whisper", "3 votes this week"],
-      ["moondream2", "1 vote this week"],
+      [ears.slug, "3 votes this week"],
+      [eyes.slug, "1 vote this week"],
     ]);
   });
 
@@ -367,10 +379,10 @@ describe("the weekly digest", () => {
     for (const body of [html, text]) {
       expect(body).toContain("Tiny eyes vs big ears");
       expect(body).toContain(`/compare/${newSlug}`);
-      expect(body).toContain("/compare/github-copilot-vs-cursor");
+      expect(body).toContain(`/compare/${editedSlug}`);
       expect(body).toContain("Agent mode got worse");
-      expect(body).toContain("/tools/cursor/history/");
-      expect(body).not.toContain("whisper-vs-elevenlabs");
+      expect(body).toContain(`/tools/${changedTool}/history/`);
+      expect(body).not.toContain(olderSlug);
     }
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(text).toContain("Most voted this week");
@@ -419,11 +431,11 @@ describe("the weekly digest", () => {
     expect(await client.newsletterSubscriber.count({ where: { status: "CONFIRMED", NOT: { lastDigestId: digest.id } } })).toBe(0);
 
     // Movers are now measured against this digest's snapshot.
-    for (let i = 0; i < 2; i++) await setVote((await createSignedInUser(client)).user.id, "whisper", "skip");
+    await createVotes(client, ears, { skip: 2 });
     const now = new Date(Date.now() + 1000);
     const baseline = digestSnapshotSchema.parse((await client.digest.findUniqueOrThrow({ where: { id: digest.id } })).snapshot);
     const next = await buildDigestContent(client, { periodStart: digest.periodEnd, periodEnd: now }, await takeSnapshot(client), baseline);
     expect(next.moversBasis).toBe("previous-digest");
-    expect(next.movers.map((m) => [m.slug, m.change])).toEqual([["whisper", "+2 votes"]]);
+    expect(next.movers.map((m) => [m.slug, m.change])).toEqual([[ears.slug, "+2 votes"]]);
   });
 });

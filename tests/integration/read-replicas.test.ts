@@ -1,22 +1,35 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../helpers/databases";
+import { createPrismaClient } from "@/lib/db/client";
+import type { Comparison, Tool } from "@/lib/generated/prisma/client";
+import { copyTestDatabase } from "../helpers/databases";
+import { createComparison, createTool, createUser } from "../helpers/factories";
 
 /**
  * DATABASE_REPLICA_URLS routes public reads through Prisma's read-replica
- * extension. The "replica" here is a second copy of the seed in which one
+ * extension. The "replica" here is a copy of the primary in which one
  * tagline differs, so each read shows where it went; writes and a visitor's
  * own votes must stay on the primary.
  */
-let replica: Awaited<ReturnType<typeof createTestDatabase>>;
+let replica: Awaited<ReturnType<typeof copyTestDatabase>>;
+let tool: Tool;
+let comparison: Comparison;
 const REPLICA_TAGLINE = "Served from the replica";
 
 beforeAll(async () => {
-  replica = await createTestDatabase("seeded");
-  const client = new pg.Client({ connectionString: replica.url });
-  await client.connect();
-  await client.query(`UPDATE "Tool" SET tagline = $1 WHERE slug = 'whisper'`, [REPLICA_TAGLINE]);
-  await client.end();
+  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  try {
+    tool = await createTool(client, { tagline: "Captions for every recording" });
+    comparison = await createComparison(client, { toolA: tool, toolB: await createTool(client) });
+  } finally {
+    await client.$disconnect();
+  }
+  // Copied once nothing is connected to the primary any more (the app's pool opens on first use, below).
+  replica = await copyTestDatabase(process.env.DATABASE_URL!);
+  const onReplica = new pg.Client({ connectionString: replica.url });
+  await onReplica.connect();
+  await onReplica.query(`UPDATE "Tool" SET tagline = $1 WHERE slug = $2`, [REPLICA_TAGLINE, tool.slug]);
+  await onReplica.end();
   // lib/env reads the environment on first import, which comes after this.
   process.env.DATABASE_REPLICA_URLS = replica.url;
 });
@@ -32,23 +45,23 @@ describe("read replicas", () => {
     const { getTool } = await import("@/lib/tools/queries");
     const { searchTools } = await import("@/lib/tools/directory");
     const { getComparison } = await import("@/lib/comparisons/queries");
-    expect((await getTool("whisper"))?.tagline).toBe(REPLICA_TAGLINE);
+    expect((await getTool(tool.slug))?.tagline).toBe(REPLICA_TAGLINE);
     const found = await searchTools({ q: "served from the replica", page: 1, pageSize: 5 });
-    expect(found.tools.map((tool) => tool.slug)).toEqual(["whisper"]);
-    const comparison = await getComparison("whisper-vs-elevenlabs");
-    expect(comparison.kind === "found" && comparison.comparison.toolA.tagline).toBe(REPLICA_TAGLINE);
+    expect(found.tools.map((t) => t.slug)).toEqual([tool.slug]);
+    const compared = await getComparison(comparison.slug);
+    expect(compared.kind === "found" && compared.comparison.toolA.tagline).toBe(REPLICA_TAGLINE);
   });
 
   it("writes and read-your-own-vote stay on the primary", async () => {
     const { db } = await import("@/lib/db");
     const { setVote } = await import("@/lib/votes/writes");
     const { getUserVotes } = await import("@/lib/votes/queries");
-    const user = await db.user.create({ data: { email: `replica-${Date.now()}@example.test` } });
-    const result = await setVote(user.id, "whisper", "ship");
+    const user = await createUser(db);
+    const result = await setVote(user.id, tool.slug, "ship");
     expect(result.counters.communityTotal).toBe(1);
-    const tool = await db.tool.findUniqueOrThrow({ where: { slug: "whisper" }, select: { id: true, tagline: true } });
-    expect(tool.tagline).not.toBe(REPLICA_TAGLINE);
-    expect((await getUserVotes(user.id, [tool.id])).get(tool.id)).toBe("ship");
+    const onPrimary = await db.tool.findUniqueOrThrow({ where: { slug: tool.slug }, select: { id: true, tagline: true } });
+    expect(onPrimary.tagline).toBe("Captions for every recording");
+    expect((await getUserVotes(user.id, [onPrimary.id])).get(onPrimary.id)).toBe("ship");
 
     const onReplica = new pg.Client({ connectionString: replica.url });
     await onReplica.connect();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift, reconcileCounters } from "@/lib/stats/reconcile";
+import { createCategory, createReviewers, createTool, createUser, createVerdicts, uniqueSlug } from "../helpers/factories";
 
 let client: PrismaClient;
 beforeAll(() => {
@@ -14,7 +15,10 @@ describe("reconciling counters with rows", () => {
   });
 
   it("reports a counter that disagrees with the rows, and fixes it only when asked", async () => {
-    const tool = await client.tool.findUniqueOrThrow({ where: { slug: "smolvlm2-2b" } });
+    const tool = await createTool(client);
+    await createVerdicts(client, tool, await createReviewers(client, 4), ["SHIP", "SKIP", "SHIP", "SHIP"]);
+    expect(await findCounterDrift(client)).toEqual([]);
+    // Counters written past the app, so they disagree with the rows.
     await client.toolStats.update({ where: { toolId: tool.id }, data: { panelShip: 1, communityShip: 2, communityTotal: 7 } });
 
     const report = await reconcileCounters(client);
@@ -22,7 +26,7 @@ describe("reconciling counters with rows", () => {
     expect(report.drift).toEqual([
       {
         toolId: tool.id,
-        slug: "smolvlm2-2b",
+        slug: tool.slug,
         stored: { panelShip: 1, panelTotal: 4, communityShip: 2, communityTotal: 7 },
         expected: { panelShip: 3, panelTotal: 4, communityShip: 0, communityTotal: 0 },
       },
@@ -36,10 +40,10 @@ describe("reconciling counters with rows", () => {
   });
 
   it("counts votes and only published verdicts", async () => {
-    const tool = await client.tool.findUniqueOrThrow({ where: { slug: "whisper" } });
-    const users = await Promise.all(
-      ["a", "b", "c"].map((name) => client.user.create({ data: { email: `${name}@reconcile.test` } })),
-    );
+    const tool = await createTool(client);
+    await createVerdicts(client, tool, await createReviewers(client, 3), ["SHIP", "SKIP", "SHIP"]);
+    const users = await Promise.all(Array.from({ length: 3 }, () => createUser(client)));
+    // Rows written past the app's counter path, so the counters miss them.
     await client.vote.createMany({
       data: users.map((user, index) => ({ userId: user.id, toolId: tool.id, decision: index === 0 ? "SKIP" : "SHIP" })),
     });
@@ -47,7 +51,8 @@ describe("reconciling counters with rows", () => {
     await client.verdict.update({ where: { id: verdict.id }, data: { published: false } });
 
     const [drift] = await findCounterDrift(client);
-    expect(drift?.slug).toBe("whisper");
+    expect(drift?.slug).toBe(tool.slug);
+    expect(drift?.stored).toEqual({ panelShip: 2, panelTotal: 3, communityShip: 0, communityTotal: 0 });
     expect(drift?.expected).toEqual({
       panelShip: drift!.stored!.panelShip - 1,
       panelTotal: drift!.stored!.panelTotal - 1,
@@ -57,9 +62,10 @@ describe("reconciling counters with rows", () => {
   });
 
   it("a tool without a counter row is drift, and fixing creates it", async () => {
-    const category = await client.category.findFirstOrThrow();
+    const category = await createCategory(client);
+    // Created past the app (createTool gives every tool its counter row).
     const tool = await client.tool.create({
-      data: { slug: "brand-new-tool", name: "Brand new", vendor: "Acme", categoryId: category.id, tagline: "t", description: "d", pricingModel: "FREE" },
+      data: { slug: uniqueSlug("brand new tool"), name: "Brand new", vendor: "Acme", categoryId: category.id, tagline: "t", description: "d", pricingModel: "FREE" },
     });
     const drift = await findCounterDrift(client);
     expect(drift.find((d) => d.toolId === tool.id)?.stored).toBeNull();

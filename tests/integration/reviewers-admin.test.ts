@@ -4,6 +4,7 @@ import { reviewerInputSchema } from "@/lib/reviewers/admin-schema";
 import { createReviewer, moveReviewer, ReviewerWriteError, updateReviewer } from "@/lib/reviewers/writes";
 import { findCounterDrift } from "@/lib/stats/reconcile";
 import { createSignedInUser } from "../helpers/auth";
+import { createReviewer as createReviewerRow, createReviewers, createTool, createVerdicts, uniqueSlug } from "../helpers/factories";
 
 let client: PrismaClient;
 let staffId: string;
@@ -20,21 +21,27 @@ const panel = async (slug: string) => {
 
 describe("staff editing reviewers", () => {
   it("deactivating a persona takes their verdicts out of the panel figures; reactivating puts them back", async () => {
-    const daniel = await client.reviewer.findUniqueOrThrow({ where: { slug: "daniel-okafor" } });
-    const input = reviewerInputSchema.parse({ ...daniel, excitedBy: daniel.excitedBy.join("\n"), tiredOf: daniel.tiredOf.join("\n"), active: "false" });
-    expect(await panel("smolvlm2-2b")).toEqual([3, 4]);
-    expect(await updateReviewer(daniel.id, input, staffId)).toBe(true);
-    expect(await panel("smolvlm2-2b")).toEqual([3, 3]);
-    expect(await panel("claude-4-sonnet")).toEqual([3, 3]);
+    // The persona skips one tool and ships the other; the rest of the panel ships both.
+    const persona = await createReviewerRow(client, { lens: "Business & buyer" });
+    const others = await createReviewers(client, 3);
+    const [skipped, shipped] = [await createTool(client), await createTool(client)];
+    await createVerdicts(client, skipped, [...others, persona], ["SHIP", "SHIP", "SHIP", "SKIP"]);
+    await createVerdicts(client, shipped, [...others, persona], ["SHIP", "SHIP", "SHIP", "SHIP"]);
+    const input = reviewerInputSchema.parse({ ...persona, excitedBy: persona.excitedBy.join("\n"), tiredOf: persona.tiredOf.join("\n"), active: "false" });
+    expect(await panel(skipped.slug)).toEqual([3, 4]);
+    expect(await updateReviewer(persona.id, input, staffId)).toBe(true);
+    expect(await panel(skipped.slug)).toEqual([3, 3]);
+    expect(await panel(shipped.slug)).toEqual([3, 3]);
     expect(await findCounterDrift(client)).toEqual([]);
-    expect(await updateReviewer(daniel.id, { ...input, active: true }, staffId)).toBe(true);
-    expect(await panel("smolvlm2-2b")).toEqual([3, 4]);
+    expect(await updateReviewer(persona.id, { ...input, active: true }, staffId)).toBe(true);
+    expect(await panel(skipped.slug)).toEqual([3, 4]);
+    expect(await panel(shipped.slug)).toEqual([4, 4]);
     expect(await findCounterDrift(client)).toEqual([]);
-    expect(await client.verdict.count({ where: { reviewerId: daniel.id } })).toBeGreaterThan(0);
+    expect(await client.verdict.count({ where: { reviewerId: persona.id } })).toBeGreaterThan(0);
   });
 
   it("adds a persona at the end of the panel, refuses a taken slug, and reorders", async () => {
-    const input = reviewerInputSchema.parse({ slug: "new-persona", name: "New Persona", lens: "Security", bio: "Reviews every tool for its attack surface.", excitedBy: "Least privilege\n\nAudit logs", active: "on" });
+    const input = reviewerInputSchema.parse({ slug: uniqueSlug("new persona"), name: "New Persona", lens: "Security", bio: "Reviews every tool for its attack surface.", excitedBy: "Least privilege\n\nAudit logs", active: "on" });
     expect(input.excitedBy).toEqual(["Least privilege", "Audit logs"]);
     const created = await createReviewer(input, staffId);
     const order = async () => (await client.reviewer.findMany({ orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id);

@@ -8,10 +8,15 @@ import { site } from "@/lib/site/config";
 import { absoluteUrl } from "@/lib/site/urls";
 import { setVote } from "@/lib/votes/writes";
 import { createSignedInUser } from "../helpers/auth";
+import { createComparedPair, createComparison, createReviewer, createTool } from "../helpers/factories";
 
 let client: PrismaClient;
-beforeAll(() => {
+/** Published comparisons of this file's own tools (the sitemap and the feed must list them). */
+let published: { slug: string }[];
+beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 });
+  published = [];
+  for (let i = 0; i < 3; i++) published.push(await createComparison(client, { toolA: await createTool(client), toolB: await createTool(client) }));
 });
 afterAll(() => client.$disconnect());
 
@@ -39,12 +44,21 @@ async function withArchived<T>(slug: string, body: () => Promise<T>): Promise<T>
   }
 }
 
+/** Tool M compared with F, and F with T: archiving M takes only the first comparison away. */
+async function comparedTrio() {
+  const [m, f, t] = [await createTool(client), await createTool(client), await createTool(client)];
+  const withM = await createComparison(client, { toolA: m, toolB: f });
+  const withoutM = await createComparison(client, { toolA: f, toolB: t });
+  return { m, f, withM, withoutM };
+}
+
 describe("sitemap.xml", () => {
   it("lists the fixed pages, every listed tool, every published comparison and every active reviewer, with absolute URLs and dates", async () => {
     const entries = await sitemap();
     const urls = entries.map((entry) => entry.url);
     const rows = await publicRows();
-    expect(rows.comparisons.length).toBeGreaterThanOrEqual(10);
+    expect(rows.comparisons.length).toBeGreaterThanOrEqual(published.length);
+    for (const { slug } of published) expect(rows.comparisons.map((c) => c.slug)).toContain(slug);
     for (const path of ["/", "/tools", "/compare", "/reviewers"]) expect(urls).toContain(absoluteUrl(path));
     for (const { slug } of rows.comparisons) expect(urls).toContain(absoluteUrl(`/compare/${slug}`));
     for (const { slug } of rows.tools) expect(urls).toContain(absoluteUrl(`/tools/${slug}`));
@@ -55,18 +69,22 @@ describe("sitemap.xml", () => {
   });
 
   it("leaves out archived tools and their comparisons, drafts, generated pairs and inactive reviewers", async () => {
-    const draftTools = await client.tool.findMany({ where: { slug: { in: ["aider", "whisper"] } }, select: { id: true } });
-    await client.comparison.create({ data: { slug: "aider-vs-whisper", toolAId: draftTools[0]!.id, toolBId: draftTools[1]!.id, status: "DRAFT" } });
-    await client.reviewer.create({ data: { slug: "gone-reviewer", name: "Gone Reviewer", lens: "Retired", bio: "No longer on the panel.", active: false } });
-    const urls = await withArchived("midjourney", async () => (await sitemap()).map((entry) => entry.url));
-    expect(urls).not.toContain(absoluteUrl("/tools/midjourney"));
-    expect(urls).not.toContain(absoluteUrl("/compare/flux-1-vs-midjourney"));
-    expect(urls).toContain(absoluteUrl("/tools/flux-1"));
-    expect(urls).not.toContain(absoluteUrl("/compare/aider-vs-whisper"));
-    expect(urls).not.toContain(absoluteUrl("/compare/cursor-vs-whisper"));
-    expect(urls).not.toContain(absoluteUrl("/reviewers/gone-reviewer"));
+    const draft = await createComparison(client, { toolA: await createTool(client), toolB: await createTool(client), status: "DRAFT" });
+    const [x, y] = [await createTool(client), await createTool(client)];
+    const generated = [x.slug, y.slug].sort().join("-vs-");
+    const gone = await createReviewer(client, { active: false });
+    const { m, f, withM, withoutM } = await comparedTrio();
+    const urls = await withArchived(m.slug, async () => (await sitemap()).map((entry) => entry.url));
+    expect(urls).not.toContain(absoluteUrl(`/tools/${m.slug}`));
+    expect(urls).not.toContain(absoluteUrl(`/compare/${withM.slug}`));
+    expect(urls).toContain(absoluteUrl(`/tools/${f.slug}`));
+    expect(urls).toContain(absoluteUrl(`/compare/${withoutM.slug}`));
+    expect(urls).toContain(absoluteUrl(`/tools/${x.slug}`));
+    expect(urls).not.toContain(absoluteUrl(`/compare/${draft.slug}`));
+    expect(urls).not.toContain(absoluteUrl(`/compare/${generated}`));
+    expect(urls).not.toContain(absoluteUrl(`/reviewers/${gone.slug}`));
     // Back once the tool is listed again.
-    expect((await sitemap()).map((entry) => entry.url)).toContain(absoluteUrl("/compare/flux-1-vs-midjourney"));
+    expect((await sitemap()).map((entry) => entry.url)).toContain(absoluteUrl(`/compare/${withM.slug}`));
   });
 });
 
@@ -89,6 +107,8 @@ describe("GET /feed.xml", () => {
   }
 
   it("is well-formed Atom listing every published comparison, newest first", async () => {
+    // The seed page's shape: the panel ships A 4 of 4 and B 3 of 4.
+    const reviewed = await createComparedPair(client, { names: ["Quillfeather", "Brassmoth"] });
     const feed = await readFeed();
     expect(feed["@xmlns"]).toBe("http://www.w3.org/2005/Atom");
     expect(feed.title["#text"]).toContain(site.name);
@@ -102,27 +122,26 @@ describe("GET /feed.xml", () => {
       expect(entry.id).toMatch(/^tag:[^,]+,\d{4}-\d{2}-\d{2}:comparison:\w+$/);
       expect(Date.parse(entry.updated)).toBeGreaterThanOrEqual(Date.parse(entry.published));
     }
-    const seed = feed.entry.find((entry) => entry.link[0]!["@href"].endsWith("/compare/claude-4-sonnet-vs-smolvlm2-2b"))!;
-    expect(seed.title["#text"]).toMatch(/^Claude 4 Sonnet vs SmolVLM2-2B/);
-    expect(seed.summary["#text"]).toContain("Panel ship: Claude 4 Sonnet 100% (4 of 4 ship); SmolVLM2-2B 75% (3 of 4 ship).");
+    const pair = feed.entry.find((entry) => entry.link[0]!["@href"].endsWith(`/compare/${reviewed.comparison!.slug}`))!;
+    expect(pair.title["#text"]).toMatch(/^Quillfeather vs Brassmoth/);
+    expect(pair.summary["#text"]).toContain("Panel ship: Quillfeather 100% (4 of 4 ship); Brassmoth 75% (3 of 4 ship).");
   });
 
   it("stays well-formed when a headline holds markup, ampersands, quotes and control characters", async () => {
     const hostile = `Fast & "cheap" </title><script>alert('x')</script> ]]> \u0001\u001b done`;
-    const before = await client.comparison.update({ where: { slug: "whisper-vs-elevenlabs" }, data: { headline: hostile } });
-    try {
-      const feed = await readFeed();
-      const entry = feed.entry.find((e) => e.link[0]!["@href"].endsWith("/compare/whisper-vs-elevenlabs"))!;
-      expect(entry.title["#text"]).toBe(`Whisper vs ElevenLabs: ${hostile.replace(/[\u0001\u001b]/g, "")}`);
-    } finally {
-      await client.comparison.update({ where: { id: before.id }, data: { headline: "Free open-source transcription or a full voice platform?" } });
-    }
+    const [a, b] = [await createTool(client, { name: "Whistlereed" }), await createTool(client, { name: "Tenfold Voice" })];
+    const comparison = await createComparison(client, { toolA: a, toolB: b, headline: hostile });
+    const feed = await readFeed();
+    const entry = feed.entry.find((e) => e.link[0]!["@href"].endsWith(`/compare/${comparison.slug}`))!;
+    expect(entry.title["#text"]).toBe(`Whistlereed vs Tenfold Voice: ${hostile.replace(/[\u0001\u001b]/g, "")}`);
   });
 
   it("drops a comparison once one of its tools is archived", async () => {
-    const links = await withArchived("midjourney", async () => (await readFeed()).entry.map((entry) => entry.link[0]!["@href"]));
-    expect(links).not.toContain(absoluteUrl("/compare/flux-1-vs-midjourney"));
-    expect(links).toContain(absoluteUrl("/compare/stable-diffusion-3-5-vs-flux-1"));
+    const { m, withM, withoutM } = await comparedTrio();
+    expect((await readFeed()).entry.map((entry) => entry.link[0]!["@href"])).toContain(absoluteUrl(`/compare/${withM.slug}`));
+    const links = await withArchived(m.slug, async () => (await readFeed()).entry.map((entry) => entry.link[0]!["@href"]));
+    expect(links).not.toContain(absoluteUrl(`/compare/${withM.slug}`));
+    expect(links).toContain(absoluteUrl(`/compare/${withoutM.slug}`));
   });
 });
 
@@ -131,7 +150,8 @@ describe("GET /api/tools/:slug/badge.svg", () => {
   const title = (svg: string) => /<title>([^<]*)<\/title>/.exec(svg)?.[1];
 
   it("is an SVG with the tool's panel and community figures", async () => {
-    const response = await badge("smolvlm2-2b");
+    const { toolB } = await createComparedPair(client, { comparison: null }); // panel 3 of 4 ship
+    const response = await badge(toolB.slug);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
     expect(response.headers.get("cache-control")).toBe("public, max-age=300");
@@ -142,19 +162,21 @@ describe("GET /api/tools/:slug/badge.svg", () => {
   });
 
   it("follows the counters as votes come in: a count while provisional, a share once established", async () => {
+    const { toolA } = await createComparedPair(client, { comparison: null });
+    const slug = toolA.slug;
     const users = await Promise.all(Array.from({ length: 5 }, () => createSignedInUser(client)));
-    await setVote(users[0]!.user.id, "moondream2", "ship");
-    const panel = (await client.toolStats.findFirstOrThrow({ where: { tool: { slug: "moondream2" } } })).panelTotal;
+    await setVote(users[0]!.user.id, slug, "ship");
+    const panel = (await client.toolStats.findFirstOrThrow({ where: { tool: { slug } } })).panelTotal;
     expect(panel).toBeGreaterThan(0);
-    const after1 = title(await (await badge("moondream2")).text());
+    const after1 = title(await (await badge(slug)).text());
     expect(after1).toMatch(/· community 1 vote$/);
-    await setVote(users[1]!.user.id, "moondream2", "ship");
-    await setVote(users[2]!.user.id, "moondream2", "ship");
-    await setVote(users[3]!.user.id, "moondream2", "skip");
-    await setVote(users[4]!.user.id, "moondream2", "skip");
-    expect(title(await (await badge("moondream2")).text())).toMatch(/· community 60%$/);
-    await setVote(users[4]!.user.id, "moondream2", null);
-    expect(title(await (await badge("moondream2")).text())).toMatch(/· community 4 votes$/);
+    await setVote(users[1]!.user.id, slug, "ship");
+    await setVote(users[2]!.user.id, slug, "ship");
+    await setVote(users[3]!.user.id, slug, "skip");
+    await setVote(users[4]!.user.id, slug, "skip");
+    expect(title(await (await badge(slug)).text())).toMatch(/· community 60%$/);
+    await setVote(users[4]!.user.id, slug, null);
+    expect(title(await (await badge(slug)).text())).toMatch(/· community 4 votes$/);
   });
 
   it.each(["no-such-tool", "UPPER", "../etc/passwd"])("answers 404 with a 'tool not listed' badge for %s", async (slug) => {
@@ -165,8 +187,9 @@ describe("GET /api/tools/:slug/badge.svg", () => {
   });
 
   it("answers 404 for an archived tool", async () => {
-    const status = await withArchived("cursor", async () => (await badge("cursor")).status);
+    const { slug } = await createTool(client);
+    const status = await withArchived(slug, async () => (await badge(slug)).status);
     expect(status).toBe(404);
-    expect((await badge("cursor")).status).toBe(200);
+    expect((await badge(slug)).status).toBe(200);
   });
 });

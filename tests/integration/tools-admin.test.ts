@@ -5,20 +5,23 @@ import { toolInputSchema } from "@/lib/tools/admin-schema";
 import { createTool, setToolArchived, ToolConflictError, ToolWriteError, updateTool } from "@/lib/tools/writes";
 import { setVote, ToolNotFoundError } from "@/lib/votes/writes";
 import { createSignedInUser } from "../helpers/auth";
+import { createCategory, createReviewers, createTool as createToolRow, createVerdicts, uniqueSlug } from "../helpers/factories";
 
 let client: PrismaClient;
 let staffId: string;
 let categoryId: string;
+let categorySlug: string;
 beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
   staffId = (await createSignedInUser(client, { role: "STAFF" })).user.id;
-  categoryId = (await client.category.findFirstOrThrow({ where: { slug: "developer-tools" } })).id;
+  ({ id: categoryId, slug: categorySlug } = await createCategory(client));
 });
 afterAll(() => client.$disconnect());
 
+const newSlug = uniqueSlug("new tool");
 const input = (overrides: Record<string, string> = {}) =>
   toolInputSchema.parse({
-    slug: "new-tool",
+    slug: newSlug,
     name: "New Tool",
     vendor: "Acme AI",
     categoryId,
@@ -31,8 +34,9 @@ const input = (overrides: Record<string, string> = {}) =>
     ...overrides,
   });
 
-const listedSlugs = async () => {
-  const response = await listToolsRoute(new Request("http://localhost/api/tools?pageSize=100"));
+/** The listed tools of a category, through the public API. */
+const listedSlugs = async (category = categorySlug) => {
+  const response = await listToolsRoute(new Request(`http://localhost/api/tools?category=${category}&pageSize=100`));
   return ((await response.json()).data as { slug: string }[]).map((t) => t.slug);
 };
 
@@ -47,7 +51,7 @@ describe("staff editing tools", () => {
 
   it("adds a tool that is listed with empty counters, and refuses a taken slug", async () => {
     const created = await createTool(input(), staffId);
-    expect(await listedSlugs()).toContain("new-tool");
+    expect(await listedSlugs()).toContain(newSlug);
     expect(await client.toolStats.findUnique({ where: { toolId: created.id } })).toMatchObject({ panelTotal: 0, communityTotal: 0 });
     await expect(createTool(input({ name: "Other" }), staffId)).rejects.toMatchObject({ field: "slug" });
     await expect(createTool(input({ name: "Other" }), staffId)).rejects.toBeInstanceOf(ToolWriteError);
@@ -55,31 +59,33 @@ describe("staff editing tools", () => {
   });
 
   it("edits with a version check: a stale save is refused, a no-op writes nothing", async () => {
-    const tool = await client.tool.findUniqueOrThrow({ where: { slug: "gpt-4o" } });
-    const fields = input({ slug: "gpt-4o", name: "GPT-4o", vendor: tool.vendor, tagline: tool.tagline, description: tool.description });
+    // Listed in another category than the form's, so the first save changes something.
+    const tool = await createToolRow(client, { pricingModel: "PAID" });
+    const fields = input({ slug: tool.slug, name: tool.name, vendor: tool.vendor, tagline: tool.tagline, description: tool.description });
     const first = await updateTool(tool.id, tool.version, fields, staffId);
     expect(first).toEqual({ changed: true, version: tool.version + 1 });
-    await expect(updateTool(tool.id, tool.version, { ...fields, name: "GPT-4o (stale)" }, staffId)).rejects.toBeInstanceOf(ToolConflictError);
-    expect((await client.tool.findUniqueOrThrow({ where: { id: tool.id } })).name).toBe("GPT-4o");
+    await expect(updateTool(tool.id, tool.version, { ...fields, name: `${tool.name} (stale)` }, staffId)).rejects.toBeInstanceOf(ToolConflictError);
+    expect((await client.tool.findUniqueOrThrow({ where: { id: tool.id } })).name).toBe(tool.name);
     const audits = await client.auditLog.count({ where: { entityId: tool.id } });
     expect(await updateTool(tool.id, tool.version + 1, fields, staffId)).toEqual({ changed: false, version: tool.version + 1 });
     expect(await client.auditLog.count({ where: { entityId: tool.id } })).toBe(audits);
   });
 
   it("archiving hides a tool from listings and votes but keeps its verdicts and votes; restoring brings it back", async () => {
-    const tool = await client.tool.findUniqueOrThrow({ where: { slug: "cursor" } });
+    const tool = await createToolRow(client, { categoryId });
+    await createVerdicts(client, tool, await createReviewers(client, 2), ["SHIP", "SKIP"]);
     const { user } = await createSignedInUser(client);
-    await setVote(user.id, "cursor", "ship");
-    const verdicts = await client.verdict.count({ where: { toolId: tool.id } });
+    await setVote(user.id, tool.slug, "ship");
+    expect(await listedSlugs()).toContain(tool.slug);
 
     expect(await setToolArchived(tool.id, true, staffId)).toBe(true);
-    expect(await listedSlugs()).not.toContain("cursor");
-    await expect(setVote(user.id, "cursor", "skip")).rejects.toBeInstanceOf(ToolNotFoundError);
-    expect(await client.verdict.count({ where: { toolId: tool.id } })).toBe(verdicts);
+    expect(await listedSlugs()).not.toContain(tool.slug);
+    await expect(setVote(user.id, tool.slug, "skip")).rejects.toBeInstanceOf(ToolNotFoundError);
+    expect(await client.verdict.count({ where: { toolId: tool.id } })).toBe(2);
     expect(await client.vote.count({ where: { toolId: tool.id } })).toBe(1);
 
     expect(await setToolArchived(tool.id, false, staffId)).toBe(true);
-    expect(await listedSlugs()).toContain("cursor");
+    expect(await listedSlugs()).toContain(tool.slug);
     expect(await setToolArchived(tool.id, false, staffId)).toBe(false);
     const actions = await client.auditLog.findMany({ where: { entityId: tool.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(["tool.archive", "tool.restore"]);

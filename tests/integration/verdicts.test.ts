@@ -4,6 +4,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift } from "@/lib/stats/reconcile";
 import { restoreVerdict, saveVerdict, VerdictConflictError } from "@/lib/verdicts/writes";
 import { createSignedInUser } from "../helpers/auth";
+import { createComparedPair, createReviewer, createReviewers, createTool, createVerdict as createVerdictRow } from "../helpers/factories";
 
 let client: PrismaClient;
 let staffId: string;
@@ -13,26 +14,28 @@ beforeAll(async () => {
 });
 afterAll(() => client.$disconnect());
 
-async function panelLabels() {
-  const response = await getComparisonRoute(new Request("http://localhost/x"), { params: Promise.resolve({ slug: "claude-4-sonnet-vs-smolvlm2-2b" }) });
+async function panelLabels(slug: string) {
+  const response = await getComparisonRoute(new Request("http://localhost/x"), { params: Promise.resolve({ slug }) });
   const { data } = await response.json();
   return data.tools.map((t: { scores: { panel: { label: string } } }) => t.scores.panel.label);
 }
 
-const claudeVerdict = (reviewer: string) =>
-  client.verdict.findFirstOrThrow({ where: { tool: { slug: "claude-4-sonnet" }, reviewer: { slug: reviewer } } });
+/** A published verdict on a tool of its own. */
+const someVerdict = async () => createVerdictRow(client, { tool: await createTool(client), reviewer: await createReviewer(client), decision: "SHIP" });
 
 describe("editing verdicts", () => {
   it("ship → skip keeps the old version, moves the panel from 100 % to 75 %, and restore brings it back", async () => {
-    const verdict = await claudeVerdict("daniel-okafor");
-    expect(await panelLabels()).toEqual(["100%", "75%"]);
+    // Like the seed page: the panel ships A 4 of 4 and B 3 of 4.
+    const { verdictsA, comparison } = await createComparedPair(client);
+    const verdict = verdictsA[3]!;
+    expect(await panelLabels(comparison!.slug)).toEqual(["100%", "75%"]);
 
     const saved = await saveVerdict(
       { verdictId: verdict.id, expectedVersion: verdict.version, decision: "SKIP", body: verdict.body, published: true, reason: "Pricing changed" },
       staffId,
     );
     expect(saved).toEqual({ changed: true, version: verdict.version + 1 });
-    expect(await panelLabels()).toEqual(["75%", "75%"]);
+    expect(await panelLabels(comparison!.slug)).toEqual(["75%", "75%"]);
     const revisions = await client.verdictRevision.findMany({ where: { verdictId: verdict.id }, orderBy: { version: "asc" } });
     expect(revisions.map((r) => [r.version, r.decision, r.reason])).toEqual([
       [1, "SHIP", "First published"],
@@ -46,7 +49,7 @@ describe("editing verdicts", () => {
 
     const restored = await restoreVerdict({ verdictId: verdict.id, expectedVersion: 2, version: 1 }, staffId);
     expect(restored).toEqual({ changed: true, version: 3 });
-    expect(await panelLabels()).toEqual(["100%", "75%"]);
+    expect(await panelLabels(comparison!.slug)).toEqual(["100%", "75%"]);
     const current = await client.verdict.findUniqueOrThrow({ where: { id: verdict.id } });
     expect([current.decision, current.body, current.version]).toEqual(["SHIP", verdict.body, 3]);
     expect(await client.verdictRevision.count({ where: { verdictId: verdict.id } })).toBe(3);
@@ -54,16 +57,17 @@ describe("editing verdicts", () => {
   });
 
   it("unpublishing takes the verdict out of the panel figure", async () => {
-    const verdict = await claudeVerdict("ines-navarro");
+    const { toolA: a, verdictsA } = await createComparedPair(client);
+    const verdict = verdictsA[2]!;
     await saveVerdict({ verdictId: verdict.id, expectedVersion: verdict.version, decision: "SHIP", body: verdict.body, published: false, reason: "Under review" }, staffId);
-    const stats = await client.toolStats.findFirstOrThrow({ where: { tool: { slug: "claude-4-sonnet" } } });
+    const stats = await client.toolStats.findUniqueOrThrow({ where: { toolId: a.id } });
     expect([stats.panelShip, stats.panelTotal]).toEqual([3, 3]);
     await saveVerdict({ verdictId: verdict.id, expectedVersion: verdict.version + 1, decision: "SHIP", body: verdict.body, published: true, reason: "Reviewed" }, staffId);
     expect(await findCounterDrift(client)).toEqual([]);
   });
 
   it("a save that changes nothing writes nothing", async () => {
-    const verdict = await claudeVerdict("priya-raman");
+    const verdict = await someVerdict();
     const before = [await client.verdictRevision.count(), await client.auditLog.count()];
     const result = await saveVerdict({ verdictId: verdict.id, expectedVersion: verdict.version, decision: verdict.decision, body: verdict.body, published: verdict.published, reason: "No change" }, staffId);
     expect(result).toEqual({ changed: false, version: verdict.version });
@@ -71,7 +75,7 @@ describe("editing verdicts", () => {
   });
 
   it("two staff editing the same verdict: the second save is refused and the first is kept", async () => {
-    const verdict = await claudeVerdict("marcus-hale");
+    const verdict = await someVerdict();
     const other = await createSignedInUser(client, { role: "STAFF", email: "second@example.test" });
     await client.user.update({ where: { id: staffId }, data: { name: "Ada Editor" } });
     // Both opened version N.
@@ -89,7 +93,7 @@ describe("editing verdicts", () => {
   });
 
   it("concurrent saves from the same version: exactly one wins", async () => {
-    const verdict = await claudeVerdict("priya-raman");
+    const verdict = await someVerdict();
     const attempts = await Promise.allSettled(
       ["A", "B", "C", "D"].map((tag) =>
         saveVerdict({ verdictId: verdict.id, expectedVersion: verdict.version, decision: "SHIP", body: `${verdict.body} ${tag}`, published: true, reason: tag }, staffId),
@@ -105,22 +109,16 @@ describe("writing a first verdict", () => {
   it("a new tool gets its first published verdict, counted at once; a second one for the same reviewer is refused; drafts do not count", async () => {
     const { createVerdict, VerdictExistsError } = await import("@/lib/verdicts/writes");
     const { verdictCreateSchema } = await import("@/lib/verdicts/schema");
-    const category = await client.category.findFirstOrThrow();
-    const tool = await client.tool.create({
-      data: { slug: "fresh-tool", name: "Fresh", vendor: "Acme", categoryId: category.id, tagline: "t", description: "d", pricingModel: "FREE", stats: { create: {} } },
-    });
-    const [priya, marcus] = await Promise.all([
-      client.reviewer.findUniqueOrThrow({ where: { slug: "priya-raman" } }),
-      client.reviewer.findUniqueOrThrow({ where: { slug: "marcus-hale" } }),
-    ]);
+    const tool = await createTool(client);
+    const [first, second] = await createReviewers(client, 2);
     const body = "A first case that is comfortably longer than forty characters.";
-    const input = verdictCreateSchema.parse({ toolId: tool.id, reviewerId: priya.id, decision: "SHIP", body, published: "on" });
+    const input = verdictCreateSchema.parse({ toolId: tool.id, reviewerId: first!.id, decision: "SHIP", body, published: "on" });
     expect(input.reason).toBe("First written");
     const created = await createVerdict(input, staffId);
     expect(await client.toolStats.findUniqueOrThrow({ where: { toolId: tool.id } })).toMatchObject({ panelShip: 1, panelTotal: 1 });
     expect(await client.verdictRevision.findMany({ where: { verdictId: created.id }, select: { version: true } })).toEqual([{ version: 1 }]);
     await expect(createVerdict(input, staffId)).rejects.toBeInstanceOf(VerdictExistsError);
-    await createVerdict(verdictCreateSchema.parse({ toolId: tool.id, reviewerId: marcus.id, decision: "SKIP", body, published: undefined }), staffId);
+    await createVerdict(verdictCreateSchema.parse({ toolId: tool.id, reviewerId: second!.id, decision: "SKIP", body, published: undefined }), staffId);
     expect(await client.toolStats.findUniqueOrThrow({ where: { toolId: tool.id } })).toMatchObject({ panelShip: 1, panelTotal: 1 });
     expect(await findCounterDrift(client)).toEqual([]);
   });

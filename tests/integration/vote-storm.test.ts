@@ -3,6 +3,7 @@ import { DELETE, PUT } from "@/app/api/tools/[slug]/vote/route";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift } from "@/lib/stats/reconcile";
 import { createSignedInUser } from "../helpers/auth";
+import { createCategory, createTool } from "../helpers/factories";
 
 // A seeded random generator, so a failing storm can be replayed.
 function random(seed: number) {
@@ -23,15 +24,12 @@ afterAll(() => client.$disconnect());
 
 describe("vote storm", () => {
   it(`${USERS} users × ${TOOLS} tools casting, changing and withdrawing at once end with exact counters`, async () => {
-    const category = await client.category.findFirstOrThrow();
-    const existing = await client.tool.findMany({ where: { archivedAt: null }, select: { slug: true }, take: TOOLS });
-    for (let i = existing.length; i < TOOLS; i++) {
-      const tool = await client.tool.create({
-        data: { slug: `storm-tool-${i}`, name: `Storm ${i}`, vendor: "Test", categoryId: category.id, tagline: "t", description: "d", pricingModel: "FREE" },
-      });
-      existing.push({ slug: tool.slug });
-    }
-    const slugs = existing.map((t) => t.slug);
+    const category = await createCategory(client);
+    const tools = [];
+    for (let i = 0; i < TOOLS; i++) tools.push(await createTool(client, { name: `Storm ${i}`, categoryId: category.id }));
+    // A few without their counter row yet, so the storm also races to create it (lib/votes/writes.ts).
+    await client.toolStats.deleteMany({ where: { toolId: { in: tools.slice(-3).map((tool) => tool.id) } } });
+    const slugs = tools.map((t) => t.slug);
     const users = await Promise.all(Array.from({ length: USERS }, () => createSignedInUser(client)));
 
     const next = random(20261124);
@@ -102,15 +100,16 @@ describe("vote storm", () => {
   }, 180_000);
 
   it("one user's simultaneous requests on one tool (double clicks, vote + withdraw) stay exact", async () => {
+    const { slug } = await createTool(client);
     const users = await Promise.all(Array.from({ length: 50 }, () => createSignedInUser(client)));
     const call = (cookie: string, method: "PUT" | "DELETE", decision?: "ship" | "skip") => {
       const body = decision ? JSON.stringify({ decision }) : undefined;
-      const request = new Request("http://localhost/api/tools/gpt-4o/vote", {
+      const request = new Request(`http://localhost/api/tools/${slug}/vote`, {
         method,
         headers: { cookie, origin: "http://localhost", ...(body ? { "content-type": "application/json" } : {}) },
         body,
       });
-      const context = { params: Promise.resolve({ slug: "gpt-4o" }) };
+      const context = { params: Promise.resolve({ slug }) };
       return (method === "PUT" ? PUT(request, context) : DELETE(request, context)).then((r) => r.status);
     };
     const statuses = await Promise.all(

@@ -2,11 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE, PUT } from "@/app/api/tools/[slug]/vote/route";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift } from "@/lib/stats/reconcile";
+import type { Tool } from "@/lib/generated/prisma/client";
 import { createSignedInUser } from "../helpers/auth";
+import { createReviewers, createTool, createVerdicts } from "../helpers/factories";
 
 let client: PrismaClient;
-beforeAll(() => {
+/** A listed tool for the requests that are refused before any vote is written. */
+let tool: Tool;
+beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 });
+  tool = await createTool(client);
 });
 afterAll(() => client.$disconnect());
 
@@ -33,52 +38,56 @@ async function community(slug: string) {
 
 describe("PUT/DELETE /api/tools/:slug/vote", () => {
   it("casts a vote and returns the tool's new figures", async () => {
+    const reviewed = await createTool(client);
+    await createVerdicts(client, reviewed, await createReviewers(client, 4), ["SHIP", "SHIP", "SKIP", "SHIP"]);
     const { cookie } = await createSignedInUser(client);
-    const response = await request("PUT", "gpt-4o", { cookie, body: { decision: "ship" } });
+    const response = await request("PUT", reviewed.slug, { cookie, body: { decision: "ship" } });
     expect(response.status).toBe(200);
     const { data } = await response.json();
-    expect(data).toMatchObject({ tool: "gpt-4o", vote: "ship" });
+    expect(data).toMatchObject({ tool: reviewed.slug, vote: "ship" });
     expect(data.scores.community).toMatchObject({ ship: 1, total: 1, label: "100%", status: "provisional" });
     expect(data.scores.panel).toMatchObject({ ship: 3, total: 4 });
-    expect(await community("gpt-4o")).toEqual([1, 1]);
+    expect(await community(reviewed.slug)).toEqual([1, 1]);
   });
 
   it("re-sending the same vote changes nothing", async () => {
+    const { slug } = await createTool(client);
     const { cookie } = await createSignedInUser(client);
-    const before = await community("cursor");
-    await request("PUT", "cursor", { cookie, body: { decision: "skip" } });
-    const again = await request("PUT", "cursor", { cookie, body: { decision: "skip" } });
+    const before = await community(slug);
+    await request("PUT", slug, { cookie, body: { decision: "skip" } });
+    const again = await request("PUT", slug, { cookie, body: { decision: "skip" } });
     expect(again.status).toBe(200);
-    expect(await community("cursor")).toEqual([before[0]!, before[1]! + 1]);
+    expect(await community(slug)).toEqual([before[0]!, before[1]! + 1]);
   });
 
   it("changing a vote moves one count between ship and skip; withdrawing removes it", async () => {
+    const { slug } = await createTool(client);
     const { cookie, user } = await createSignedInUser(client);
-    const [ship0, total0] = await community("whisper");
-    await request("PUT", "whisper", { cookie, body: { decision: "skip" } });
-    expect(await community("whisper")).toEqual([ship0, total0! + 1]);
-    const changed = await request("PUT", "whisper", { cookie, body: { decision: "ship" } });
+    const [ship0, total0] = await community(slug);
+    await request("PUT", slug, { cookie, body: { decision: "skip" } });
+    expect(await community(slug)).toEqual([ship0, total0! + 1]);
+    const changed = await request("PUT", slug, { cookie, body: { decision: "ship" } });
     expect((await changed.json()).data.vote).toBe("ship");
-    expect(await community("whisper")).toEqual([ship0! + 1, total0! + 1]);
-    const withdrawn = await request("DELETE", "whisper", { cookie });
+    expect(await community(slug)).toEqual([ship0! + 1, total0! + 1]);
+    const withdrawn = await request("DELETE", slug, { cookie });
     expect(withdrawn.status).toBe(200);
     expect((await withdrawn.json()).data.vote).toBeNull();
-    expect(await community("whisper")).toEqual([ship0, total0]);
+    expect(await community(slug)).toEqual([ship0, total0]);
     expect(await client.vote.count({ where: { userId: user.id } })).toBe(0);
     // Withdrawing again is harmless.
-    expect((await request("DELETE", "whisper", { cookie })).status).toBe(200);
-    expect(await community("whisper")).toEqual([ship0, total0]);
+    expect((await request("DELETE", slug, { cookie })).status).toBe(200);
+    expect(await community(slug)).toEqual([ship0, total0]);
   });
 
   it("answers 401 when signed out, or with an unknown or expired session", async () => {
     for (const cookie of [undefined, "authjs.session-token=not-a-session"]) {
-      const response = await request("PUT", "gpt-4o", { cookie, body: { decision: "ship" } });
+      const response = await request("PUT", tool.slug, { cookie, body: { decision: "ship" } });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to do this." } });
     }
     const { sessionToken, cookie } = await createSignedInUser(client);
     await client.session.update({ where: { sessionToken }, data: { expires: new Date(Date.now() - 1000) } });
-    expect((await request("PUT", "gpt-4o", { cookie, body: { decision: "ship" } })).status).toBe(401);
+    expect((await request("PUT", tool.slug, { cookie, body: { decision: "ship" } })).status).toBe(401);
   });
 
   it.each([
@@ -89,7 +98,7 @@ describe("PUT/DELETE /api/tools/:slug/vote", () => {
     [null, "(root)"],
   ])("answers 400 with the zod issue for %j", async (body, path) => {
     const { cookie } = await createSignedInUser(client);
-    const response = await request("PUT", "gpt-4o", { cookie, body });
+    const response = await request("PUT", tool.slug, { cookie, body });
     expect(response.status).toBe(400);
     const json = await response.json();
     expect(json.error.code).toBe("invalid_request");
@@ -98,10 +107,10 @@ describe("PUT/DELETE /api/tools/:slug/vote", () => {
 
   it("answers 400 for malformed JSON and 415 for another content type", async () => {
     const { cookie } = await createSignedInUser(client);
-    const malformed = await request("PUT", "gpt-4o", { cookie, rawBody: "{decision:", headers: { "content-type": "application/json" } });
+    const malformed = await request("PUT", tool.slug, { cookie, rawBody: "{decision:", headers: { "content-type": "application/json" } });
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.code).toBe("invalid_json");
-    const form = await request("PUT", "gpt-4o", { cookie, rawBody: "decision=ship", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await request("PUT", tool.slug, { cookie, rawBody: "decision=ship", headers: { "content-type": "application/x-www-form-urlencoded" } });
     expect(form.status).toBe(415);
   });
 
@@ -110,46 +119,44 @@ describe("PUT/DELETE /api/tools/:slug/vote", () => {
     const unknown = await request("PUT", "no-such-tool", { cookie, body: { decision: "ship" } });
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.code).toBe("not_found");
-    await client.tool.update({ where: { slug: "midjourney" }, data: { archivedAt: new Date() } });
-    try {
-      const archived = await request("PUT", "midjourney", { cookie, body: { decision: "ship" } });
-      expect(archived.status).toBe(404);
-    } finally {
-      await client.tool.update({ where: { slug: "midjourney" }, data: { archivedAt: null } });
-    }
+    const archived = await createTool(client, { archived: true });
+    const refused = await request("PUT", archived.slug, { cookie, body: { decision: "ship" } });
+    expect(refused.status).toBe(404);
     expect(await client.vote.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("answers 403 to a cross-site request", async () => {
     const { cookie, user } = await createSignedInUser(client);
-    const evil = await request("PUT", "gpt-4o", { cookie, body: { decision: "skip" }, headers: { origin: "https://evil.example" } });
+    const evil = await request("PUT", tool.slug, { cookie, body: { decision: "skip" }, headers: { origin: "https://evil.example" } });
     expect(evil.status).toBe(403);
     expect((await evil.json()).error.code).toBe("cross_site_request");
-    const fetchSite = await request("DELETE", "gpt-4o", { cookie, headers: { origin: "", "sec-fetch-site": "cross-site" } });
+    const fetchSite = await request("DELETE", tool.slug, { cookie, headers: { origin: "", "sec-fetch-site": "cross-site" } });
     expect(fetchSite.status).toBe(403);
     expect(await client.vote.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("answers 429 with Retry-After once a user's vote budget is spent", async () => {
     const { cookie } = await createSignedInUser(client);
+    const { slug } = await createTool(client);
     const limit = 60; // RATE_LIMIT_VOTES default: 60 per 60 s
     for (let i = 0; i < limit; i++) {
-      const response = await request("PUT", "flux-1", { cookie, body: { decision: i % 2 ? "ship" : "skip" } });
+      const response = await request("PUT", slug, { cookie, body: { decision: i % 2 ? "ship" : "skip" } });
       expect(response.status).toBe(200);
     }
-    const limited = await request("PUT", "flux-1", { cookie, body: { decision: "ship" } });
+    const limited = await request("PUT", slug, { cookie, body: { decision: "ship" } });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await limited.json()).error.code).toBe("rate_limited");
   });
 
   it("a user cannot touch another user's vote: the session decides whose vote it is", async () => {
+    const { slug } = await createTool(client);
     const alice = await createSignedInUser(client);
     const bob = await createSignedInUser(client);
-    await request("PUT", "aider", { cookie: alice.cookie, body: { decision: "ship" } });
-    await request("DELETE", "aider", { cookie: bob.cookie });
-    await request("PUT", "aider", { cookie: bob.cookie, body: { decision: "skip" } });
-    const votes = await client.vote.findMany({ where: { tool: { slug: "aider" } }, select: { userId: true, decision: true } });
+    await request("PUT", slug, { cookie: alice.cookie, body: { decision: "ship" } });
+    await request("DELETE", slug, { cookie: bob.cookie });
+    await request("PUT", slug, { cookie: bob.cookie, body: { decision: "skip" } });
+    const votes = await client.vote.findMany({ where: { tool: { slug } }, select: { userId: true, decision: true } });
     expect(votes).toEqual(expect.arrayContaining([{ userId: alice.user.id, decision: "SHIP" }, { userId: bob.user.id, decision: "SKIP" }]));
     expect(await findCounterDrift(client)).toEqual([]);
   });
