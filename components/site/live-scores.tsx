@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useMemo, useRef, useState } from "react";
-import { toolStatsChangeSchema } from "@/lib/db-events/channels";
+import { parseJson, toolStatsChangeSchema } from "@/lib/db-events/channels";
 import { toolScores, type ToolScores, type ToolStats } from "@/lib/scores";
 
 /** A tool's figures on this page and when the database wrote them (0: as rendered). */
@@ -48,7 +48,7 @@ export function LiveScoresProvider({ tools, children }: { tools: LiveTool[]; chi
     source.onerror = () => setConnection(source.readyState === EventSource.CLOSED ? "closed" : "connecting");
     source.addEventListener("stats", (event) => {
       // The same schema the server announces with (lib/db-events/channels.ts); anything else is ignored.
-      const parsed = toolStatsChangeSchema.safeParse(safeJson((event as MessageEvent<string>).data));
+      const parsed = toolStatsChangeSchema.safeParse(parseJson((event as MessageEvent<string>).data));
       if (!parsed.success) return;
       const { slug, panelShip, panelTotal, communityShip, communityTotal, at } = parsed.data;
       const next: LiveFigures = { panelShip, panelTotal, communityShip, communityTotal, at };
@@ -83,12 +83,4 @@ export function useLiveScores(slug: string): ToolScores | null {
   const state = useContext(LiveContext);
   const figures = state?.[slug];
   return useMemo(() => (figures ? toolScores(figures) : null), [figures]);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

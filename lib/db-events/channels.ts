@@ -57,3 +57,12 @@ export const CHANNEL_PAYLOADS = {
 
 export type EventChannel = keyof typeof CHANNEL_PAYLOADS;
 export type ChannelPayload<C extends EventChannel> = z.infer<(typeof CHANNEL_PAYLOADS)[C]>;
+
+/** A notification's or an SSE event's text as JSON, or null when it is not JSON (the schema then refuses it). */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

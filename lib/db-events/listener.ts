@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { env } from "@/lib/env";
-import { CHANNEL_PAYLOADS, CHANNELS, type ChannelPayload, type EventChannel } from "./channels";
+import { CHANNEL_PAYLOADS, CHANNELS, parseJson, type ChannelPayload, type EventChannel } from "./channels";
 
 /**
  * This process's one LISTEN connection: every NOTIFY the database sends
@@ -104,7 +104,7 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
   };
 
   const deliver = (channel: EventChannel) => (text: string) => {
-    const parsed = CHANNEL_PAYLOADS[channel].safeParse(safeJson(text));
+    const parsed = CHANNEL_PAYLOADS[channel].safeParse(parseJson(text));
     if (!parsed.success) {
       console.error(`Unreadable ${channel} notification, resyncing:`, text.slice(0, 200));
       emit(resyncHandlers);
@@ -228,14 +228,6 @@ export async function stopDatabaseEvents({ forGood = false } = {}): Promise<void
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EHOSTUNREACH|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|CONNECT_TIMEOUT|57P0[1-3])$/.test(code);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 function withTimeout<T>(promise: PromiseLike<T>, ms: number): Promise<T> {
