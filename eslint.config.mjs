@@ -47,6 +47,23 @@ const config = [
     },
   },
   {
+    // Server actions go through lib/http/action.ts: the handler gets parsed data, never the FormData (ADR 016).
+    files: ["lib/*/actions.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name=/^(get|getAll|entries|has|forEach|values|keys)$/][object.name=/^(form|formData|data)$/]",
+          message: "Read a form only through lib/http/action.ts (formStateAction, formAction, argumentsAction): it validates every field.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Object'][callee.property.name='fromEntries'][arguments.0.name=/^(form|formData)$/]",
+          message: "Read a form only through lib/http/action.ts (formStateAction, formAction, argumentsAction): it validates every field.",
+        },
+      ],
+    },
+  },
+  {
     // Scripts and tests may import anything, lib/db included.
     files: ["scripts/**", "tests/**", "prisma/**"],
     rules: { "no-restricted-imports": "off" },
