@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Redirected } from "../helpers/next-mocks";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
 import { createTool } from "../helpers/factories";
@@ -23,7 +24,6 @@ const scope = vi.hoisted(() => ({
   headers: new Headers(),
   cookies: [] as { name: string; value: string; options?: Record<string, unknown> }[],
 }));
-const signals = vi.hoisted(() => ({ Redirected: class Redirected extends Error {} }));
 vi.mock("next/headers", () => ({
   headers: async () => scope.headers,
   cookies: async () => ({
@@ -36,14 +36,7 @@ vi.mock("next/headers", () => ({
     },
   }),
 }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new signals.Redirected(url);
-  },
-  unstable_rethrow: (error: unknown) => {
-    if (error instanceof signals.Redirected) throw error;
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
 vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), refresh: () => undefined }));
 // Emails (sign-in links, newsletter confirmations) land here instead of SMTP or the log.
 const outbox = vi.hoisted(() => [] as { to: string; subject: string; text: string }[]);
@@ -109,7 +102,7 @@ async function signInForm(action: typeof requestSignInLink, email: string, ip: s
     const state = await action({}, form({ email }));
     return state.error?.startsWith("Too many sign-in emails") ? "limited" : `error: ${state.error}`;
   } catch (error) {
-    if (error instanceof signals.Redirected && error.message === "/signin/check-email") return "sent";
+    if (error instanceof Redirected && error.message === "/signin/check-email") return "sent";
     throw error;
   }
 }

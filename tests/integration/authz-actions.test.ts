@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Forbidden, Redirected, session } from "../helpers/next-mocks";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -31,26 +32,13 @@ const EXPECTED: Record<string, Access> = {
   "lib/tools/actions.ts#archiveToolAction": "staff",
 };
 
-class Redirected extends Error {}
-class Forbidden extends Error {}
-let currentUser: CurrentUser | null = null;
 
 vi.mock("@/lib/auth/session", async (original) => ({
   ...(await original<typeof import("@/lib/auth/session")>()),
-  getCurrentUser: async () => currentUser,
+  getCurrentUser: async () => (await import("../helpers/next-mocks")).session.user,
 }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirected(url);
-  },
-  forbidden: () => {
-    throw new Forbidden();
-  },
-  unstable_rethrow: (error: unknown) => {
-    if (error instanceof Redirected || error instanceof Forbidden) throw error;
-  },
-}));
-vi.mock("next/cache", () => ({ refresh: () => undefined }));
+vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
+vi.mock("next/cache", async () => (await import("../helpers/next-mocks")).cache);
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -145,7 +133,7 @@ describe("server action authorisation matrix", () => {
   it.each(rows.flatMap(([key, access]) => roles.map((role) => [key, access, role] as const)))("%s (%s) called as %s", async (key, access, role) => {
     const [file, name] = key.split("#") as [string, string];
     const exported = (await import(`@/${file.replace(/\.tsx?$/, "")}`)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    currentUser = role ? users[role] : null;
+    session.user = role ? users[role] : null;
     const result = await outcome(exported[name]!, argumentsFor(key));
     const rank = { USER: 1, STAFF: 2, ADMIN: 3 } as const;
     const needed = { user: 1, staff: 2, admin: 3 }[access as "user" | "staff" | "admin"];

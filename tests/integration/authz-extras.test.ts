@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Forbidden, Redirected } from "../helpers/next-mocks";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import type { Tool } from "@/lib/generated/prisma/client";
 import { createSignedInUser } from "../helpers/auth";
@@ -18,26 +19,11 @@ import { createTool } from "../helpers/factories";
 
 // Server actions read the request through next/headers; here the test sets it.
 const request = vi.hoisted(() => ({ headers: new Headers() }));
-const signals = vi.hoisted(() => {
-  class Redirected extends Error {}
-  class Forbidden extends Error {}
-  return { Redirected, Forbidden };
-});
 vi.mock("next/headers", () => ({
   headers: async () => request.headers,
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
 }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new signals.Redirected(url);
-  },
-  forbidden: () => {
-    throw new signals.Forbidden("forbidden");
-  },
-  unstable_rethrow: (error: unknown) => {
-    if (error instanceof signals.Redirected || error instanceof signals.Forbidden) throw error;
-  },
-}));
+vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
 vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), refresh: () => undefined }));
 // Outgoing email is captured, not logged.
 const outbox = vi.hoisted(() => [] as { to: string; subject: string }[]);
@@ -271,8 +257,8 @@ describe("2. a role change applies on the very next request", () => {
       try {
         return JSON.stringify(await setRole(role));
       } catch (error) {
-        if (error instanceof signals.Forbidden) return "forbidden";
-        if (error instanceof signals.Redirected) return `redirect ${error.message}`;
+        if (error instanceof Forbidden) return "forbidden";
+        if (error instanceof Redirected) return `redirect ${error.message}`;
         throw error;
       }
     };

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { Forbidden, Redirected, session } from "../helpers/next-mocks";
 import type { CurrentUser } from "@/lib/auth/session";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift } from "@/lib/stats/reconcile";
@@ -33,20 +34,12 @@ import { anyValue, changedTables, fingerprint, fuzzParameters, headerSafe, hugeS
  * made.
  */
 
-class Redirected extends Error {
-  constructor(readonly url: string) {
-    super(`redirect(${url})`);
-  }
-}
-class Forbidden extends Error {}
-
-let currentUser: CurrentUser | null = null;
 let requestHeaders = new Headers();
 const authCalls: { fn: "signIn" | "signOut"; args: unknown[] }[] = [];
 
 vi.mock("@/lib/auth/session", async (original) => ({
   ...(await original<typeof import("@/lib/auth/session")>()),
-  getCurrentUser: async () => currentUser,
+  getCurrentUser: async () => (await import("../helpers/next-mocks")).session.user,
 }));
 // Auth.js itself is not under test here: what the actions hand it is (a checked email, a same-site path).
 vi.mock("@/lib/auth/index", () => ({
@@ -58,18 +51,8 @@ vi.mock("@/lib/auth/index", () => ({
   signIn: async (...args: unknown[]) => void authCalls.push({ fn: "signIn", args }),
   signOut: async (...args: unknown[]) => void authCalls.push({ fn: "signOut", args }),
 }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirected(url);
-  },
-  forbidden: () => {
-    throw new Forbidden();
-  },
-  unstable_rethrow: (error: unknown) => {
-    if (error instanceof Redirected || error instanceof Forbidden) throw error;
-  },
-}));
-vi.mock("next/cache", () => ({ refresh: () => undefined }));
+vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
+vi.mock("next/cache", async () => (await import("../helpers/next-mocks")).cache);
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
 // Subscribing sends its email from `after()`: dropped here (emails are tested in newsletter.test.ts).
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => undefined }));
@@ -282,7 +265,7 @@ const setEntry = (entries: Entry[], name: string, v: string): Entry[] => [...ent
 const roleArb = (allowed: Role[]): fc.Arbitrary<Role | null> =>
   fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...allowed) }, { weight: 1, arbitrary: fc.constantFrom<Role | null>(null, ...(["USER", "STAFF"] as Role[]).filter((r) => !allowed.includes(r))) });
 
-const loggedIn = (role: Role | null) => (currentUser = role ? users[role] : null);
+const loggedIn = (role: Role | null) => (session.user = role ? users[role] : null);
 
 const words = (min: number, max: number) => fc.lorem({ maxCount: max }).map((text) => text.padEnd(min, " filler"));
 const version = fc.constantFrom("1", "2", "0", "-1", "1.5", "01", " 1 ", "1e0", "999", "abc", "", "1e400", "0x1");
@@ -315,7 +298,7 @@ describe("fuzzing the server actions", () => {
     const who = fc.constantFrom<Role | "VOTER2" | null>("USER", "USER", "VOTER2", "VOTER2", "STAFF", null);
     await fc.assert(
       fc.asyncProperty(who, slug, decision, async (role, toolSlug, choice) => {
-        currentUser = role ? users[role] : null;
+        session.user = role ? users[role] : null;
         const what = `voteAction(${show(toolSlug, 80)}, ${show(choice, 80)}) as ${role}`;
         const outcome = await call("voteAction", () => voteAction(toolSlug, choice));
         expect(outcome.kind, what).toBe("state");
@@ -328,14 +311,14 @@ describe("fuzzing the server actions", () => {
         expect(result.ok, what).toBe(valid);
         if (result.ok) {
           expect(result.vote).toBe(choice);
-          const key = `${currentUser!.id} ${toolSlug as string}`;
+          const key = `${session.user!.id} ${toolSlug as string}`;
           if (choice) expectedVotes.set(key, choice === "ship" ? "SHIP" : "SKIP");
           else expectedVotes.delete(key);
         } else {
           expect(["That vote is not valid.", "This tool is no longer open for votes."], what).toContain(result.error);
         }
         expectNothingLogged(what);
-        await expectVotesOf(currentUser!.id, what);
+        await expectVotesOf(session.user!.id, what);
       }),
       fuzzParameters(800),
     );
@@ -349,7 +332,7 @@ describe("fuzzing the server actions", () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom<Role | "VOTER2" | null>("USER", "VOTER2", "VOTER2", null), entries, async (role, form) => {
-        currentUser = role ? users[role] : null;
+        session.user = role ? users[role] : null;
         const data = toForm(form);
         const outcome = await call("voteFormAction", () => voteFormAction(data));
         const what = `voteFormAction(${show(form, 300)}) as ${role}`;
@@ -363,11 +346,11 @@ describe("fuzzing the server actions", () => {
         const { clean, fields } = readModel(form);
         const { tool, decision } = fields;
         if (clean && tool !== undefined && listedSlugs.includes(tool) && (decision === "ship" || decision === "skip" || decision === "withdraw")) {
-          const key = `${currentUser!.id} ${tool}`;
+          const key = `${session.user!.id} ${tool}`;
           if (decision === "withdraw") expectedVotes.delete(key);
           else expectedVotes.set(key, decision === "ship" ? "SHIP" : "SKIP");
         }
-        await expectVotesOf(currentUser!.id, what);
+        await expectVotesOf(session.user!.id, what);
       }),
       fuzzParameters(400),
     );

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/session";
+import { Redirected, session } from "../helpers/next-mocks";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { TOOL_FIELDS, type ToolInput } from "@/lib/tools/admin-schema";
 import type { ToolDetailResponse } from "@/lib/tools/schema";
@@ -16,25 +16,12 @@ import { createCategory, createUser, uniqueSlug } from "../helpers/factories";
  * silently.
  */
 
-class Redirected extends Error {
-  constructor(readonly url: string) {
-    super(url);
-  }
-}
-let currentUser: CurrentUser | null = null;
-vi.mock("@/lib/auth/session", async (original) => ({ ...(await original<typeof import("@/lib/auth/session")>()), getCurrentUser: async () => currentUser }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new Redirected(url);
-  },
-  forbidden: () => {
-    throw new Error("forbidden");
-  },
-  notFound: () => {
-    throw new Error("notFound");
-  },
+vi.mock("@/lib/auth/session", async (original) => ({
+  ...(await original<typeof import("@/lib/auth/session")>()),
+  getCurrentUser: async () => (await import("../helpers/next-mocks")).session.user,
 }));
-vi.mock("next/cache", () => ({ refresh: () => undefined }));
+vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
+vi.mock("next/cache", async () => (await import("../helpers/next-mocks")).cache);
 
 const { saveToolAction } = await import("@/lib/tools/actions");
 const { ToolForm } = await import("@/components/admin/tool-form");
@@ -65,7 +52,7 @@ let categories: { id: string; slug: string; name: string }[] = [];
 beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
   const staff = await createUser(client, { role: "STAFF" });
-  currentUser = { id: staff.id, email: staff.email!, name: staff.name, role: "STAFF" };
+  session.user = { id: staff.id, email: staff.email!, name: staff.name, role: "STAFF" };
   categories = [await createCategory(client), await createCategory(client)];
 });
 afterAll(() => client.$disconnect());
