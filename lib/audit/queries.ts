@@ -11,7 +11,7 @@ export async function listAuditLog(filter: AuditFilter) {
       ...(filter.entityType ? { entityType: filter.entityType } : {}),
       ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
     },
-    select: { id: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { email: true } } },
+    select: { id: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { email: true, name: true } } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 200,
   });

@@ -41,8 +41,11 @@ const EXPECTED_SQL = `
     WHERE v."published" GROUP BY v."toolId"
   ) p ON p."toolId" = t."id"
   LEFT JOIN (
-    SELECT "toolId", count(*) FILTER (WHERE "decision" = 'SHIP') AS ship, count(*) AS total
-    FROM "Vote" GROUP BY "toolId"
+    -- Only votes of people who exist count: a vote left behind by a user deleted past the
+    -- database's rules (Vote -> User is ON DELETE RESTRICT) is drift, not a vote.
+    SELECT v."toolId", count(*) FILTER (WHERE v."decision" = 'SHIP') AS ship, count(*) AS total
+    FROM "Vote" v JOIN "User" u ON u."id" = v."userId" AND u."deletedAt" IS NULL
+    GROUP BY v."toolId"
   ) v ON v."toolId" = t."id"
   LEFT JOIN "ToolStats" s ON s."toolId" = t."id"
 `;

@@ -1,10 +1,14 @@
 "use server";
 
 import { refresh } from "next/cache";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/guards";
-import { firstError, formStateAction } from "@/lib/http/action";
-import { RoleChangeError, setStaffRole } from "./writes";
-import { roleChangeSchema } from "./schema";
+import { getCurrentUser } from "@/lib/auth/session";
+import { firstError, FIX_FIELDS_MESSAGE, formStateAction } from "@/lib/http/action";
+import { clearSessionCookies } from "./session-cookies";
+import { deleteUser, RoleChangeError, setStaffRole, type DeletedUser } from "./writes";
+import { CONFIRM_MISMATCH_MESSAGE, confirmsAccount, deleteAccountFormSchema, roleChangeSchema, type DeleteAccountState } from "./schema";
 
 export type RoleFormState = { ok?: string; error?: string };
 
@@ -22,5 +26,29 @@ export const setRoleAction: (state: RoleFormState, formData: FormData) => Promis
       if (error instanceof RoleChangeError) return { error: error.message };
       throw error;
     }
+  },
+});
+
+/**
+ * The danger zone of /account (works without JavaScript): the signed-in
+ * reader deletes their own account after typing its email address. Their
+ * votes are withdrawn through the counter path, every session ends, and the
+ * browser's session cookie is dropped; then the confirmation page.
+ */
+export const deleteAccountAction: (state: DeleteAccountState, formData: FormData) => Promise<DeleteAccountState> = formStateAction({
+  schema: deleteAccountFormSchema,
+  authorize: async () => (await getCurrentUser()) ?? redirect("/signin?callbackUrl=%2Faccount"),
+  async handle({ confirm, keepNewsletter }, { user, values }): Promise<DeleteAccountState> {
+    if (!confirmsAccount(confirm, user.email)) return { error: FIX_FIELDS_MESSAGE, fieldErrors: { confirm: CONFIRM_MISMATCH_MESSAGE }, values };
+    let deleted: DeletedUser | null;
+    try {
+      deleted = await deleteUser(user.id, { keepNewsletter: keepNewsletter === "on" });
+    } catch (error) {
+      console.error("Account deletion failed:", error);
+      return { error: "Your account could not be deleted just now. Nothing was changed: try again in a moment.", fieldErrors: {}, values };
+    }
+    // Null: already deleted (a second tab, a double submit) — the same end.
+    clearSessionCookies(await cookies());
+    redirect(deleted?.newsletter === "kept" ? "/account/deleted?newsletter=kept" : "/account/deleted");
   },
 });

@@ -1,11 +1,160 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toDecisionJson } from "@/lib/scores/decision";
+import { site } from "@/lib/site/config";
+import type { UserExport } from "./schema";
 
+/** People for the admin's "People" page (the stand-ins of deleted accounts are not people). */
 export async function listUsers(search?: string) {
   return db.user.findMany({
-    where: search ? { email: { contains: search.toLowerCase() } } : {},
+    where: { deletedAt: null, ...(search ? { email: { contains: search.toLowerCase() } } : {}) },
     select: { id: true, email: true, name: true, role: true, createdAt: true, _count: { select: { votes: true } } },
     orderBy: [{ role: "asc" }, { createdAt: "desc" }],
     take: 200,
   });
+}
+
+const iso = (value: Date) => value.toISOString();
+const isoOrNull = (value: Date | null) => (value ? value.toISOString() : null);
+
+/** The newsletter subscription of an address (stored lower-cased), if any. */
+function newsletterOf(email: string | null) {
+  if (!email) return null;
+  return db.newsletterSubscriber.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { email: true, status: true, createdAt: true, confirmedAt: true, unsubscribedAt: true, updatedAt: true },
+  });
+}
+
+/** What /account shows about the reader's data, beside their votes. */
+export async function getAccountOverview(userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      _count: { select: { votes: true, sessions: true, verdictRevisions: true, auditLogs: true } },
+      accounts: { select: { provider: true }, orderBy: { provider: "asc" } },
+    },
+  });
+  const newsletter = await newsletterOf(user.email);
+  return {
+    votes: user._count.votes,
+    sessions: user._count.sessions,
+    staffHistory: user._count.verdictRevisions + user._count.auditLogs,
+    providers: user.accounts.map((account) => account.provider),
+    newsletter: newsletter ? (newsletter.status.toLowerCase() as Lowercase<typeof newsletter.status>) : null,
+  };
+}
+
+const exportSelect = {
+  id: true,
+  email: true,
+  name: true,
+  image: true,
+  emailVerified: true,
+  role: true,
+  createdAt: true,
+  updatedAt: true,
+  votes: {
+    select: { decision: true, createdAt: true, updatedAt: true, tool: { select: { slug: true, name: true } } },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+  },
+  // Never `sessionToken`.
+  sessions: { select: { createdAt: true, updatedAt: true, expires: true }, orderBy: { createdAt: "asc" } },
+  // Never `access_token`, `refresh_token`, `id_token`, `session_state` (nor their type and expiry).
+  accounts: {
+    select: { provider: true, providerAccountId: true, type: true, scope: true, createdAt: true, updatedAt: true },
+    orderBy: [{ provider: "asc" }, { providerAccountId: "asc" }],
+  },
+  verdictRevisions: {
+    select: {
+      version: true,
+      decision: true,
+      published: true,
+      body: true,
+      reason: true,
+      createdAt: true,
+      verdict: { select: { tool: { select: { slug: true } }, reviewer: { select: { slug: true } } } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
+  auditLogs: {
+    select: { action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.UserSelect;
+
+/**
+ * Everything the database holds about one person, for them to download
+ * (GET /api/account/export): their profile, votes, the newsletter
+ * subscription of their email, sessions and linked accounts without their
+ * tokens, sign-in links not used yet (expiry only), and, for staff, the verdict
+ * versions they saved and the audit entries they made or that are about them.
+ * Null when the user does not exist.
+ */
+export async function exportUserData(userId: string): Promise<UserExport | null> {
+  const user = await db.user.findUnique({ where: { id: userId, deletedAt: null }, select: exportSelect });
+  if (!user) return null;
+  const [newsletter, links, aboutThem] = await Promise.all([
+    newsletterOf(user.email),
+    user.email
+      ? db.verificationToken.findMany({ where: { identifier: { equals: user.email, mode: "insensitive" } }, select: { expires: true }, orderBy: { expires: "asc" } })
+      : [],
+    db.auditLog.findMany({
+      where: { entityType: "User", entityId: userId },
+      select: { action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  const audit = (as: "actor" | "subject") => (entry: (typeof aboutThem)[number]) => ({
+    as,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before,
+    after: entry.after,
+    createdAt: iso(entry.createdAt),
+  });
+  return {
+    format: "account-export",
+    version: 1,
+    site: site.name,
+    exportedAt: new Date().toISOString(),
+    profile: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      image: user.image,
+      emailVerified: isoOrNull(user.emailVerified),
+      role: user.role,
+      createdAt: iso(user.createdAt),
+      updatedAt: iso(user.updatedAt),
+    },
+    votes: user.votes.map((vote) => ({ tool: vote.tool, decision: toDecisionJson(vote.decision), createdAt: iso(vote.createdAt), updatedAt: iso(vote.updatedAt) })),
+    newsletter: newsletter
+      ? {
+          email: newsletter.email,
+          status: newsletter.status === "CONFIRMED" ? "confirmed" : newsletter.status === "PENDING" ? "pending" : "unsubscribed",
+          createdAt: iso(newsletter.createdAt),
+          confirmedAt: isoOrNull(newsletter.confirmedAt),
+          unsubscribedAt: isoOrNull(newsletter.unsubscribedAt),
+          updatedAt: iso(newsletter.updatedAt),
+        }
+      : null,
+    sessions: user.sessions.map((session) => ({ createdAt: iso(session.createdAt), updatedAt: iso(session.updatedAt), expires: iso(session.expires) })),
+    linkedAccounts: user.accounts.map((account) => ({ ...account, createdAt: iso(account.createdAt), updatedAt: iso(account.updatedAt) })),
+    pendingSignInLinks: links.map((link) => ({ expires: iso(link.expires) })),
+    verdictRevisions: user.verdictRevisions.map((revision) => ({
+      tool: revision.verdict.tool.slug,
+      reviewer: revision.verdict.reviewer.slug,
+      version: revision.version,
+      decision: toDecisionJson(revision.decision),
+      published: revision.published,
+      body: revision.body,
+      reason: revision.reason,
+      createdAt: iso(revision.createdAt),
+    })),
+    auditLog: [...user.auditLogs.map(audit("actor")), ...aboutThem.map(audit("subject"))],
+  };
 }

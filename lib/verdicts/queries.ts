@@ -76,7 +76,7 @@ export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: st
           reason: true,
           createdAt: true,
           // Who made a change is shown to staff only.
-          ...(options.withEditors ? { editor: { select: { email: true } } } : {}),
+          ...(options.withEditors ? { editor: { select: { email: true, name: true } } } : {}),
         },
       },
     },

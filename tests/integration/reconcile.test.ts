@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift, reconcileCounters } from "@/lib/stats/reconcile";
-import { createCategory, createReviewers, createTool, createUser, createVerdicts, uniqueSlug } from "../helpers/factories";
+import { createCategory, createReviewers, createTool, createUser, createVerdicts, createVotes, uniqueSlug } from "../helpers/factories";
 
 let client: PrismaClient;
 beforeAll(() => {
@@ -59,6 +59,28 @@ describe("reconciling counters with rows", () => {
       communityShip: 2,
       communityTotal: 3,
     });
+  });
+
+  // Each counter drifted on its own: a reconcile that ignored any one of them would miss it here.
+  it.each([
+    ["panelShip", -1],
+    ["panelTotal", +1],
+    ["communityShip", -1],
+    ["communityTotal", +1],
+  ] as const)("reports and repairs %s drifting alone (by %i)", async (counter, by) => {
+    await reconcileCounters(client, { fix: true }); // start from no drift (an earlier test leaves some)
+    const tool = await createTool(client);
+    await createVerdicts(client, tool, await createReviewers(client, 2), ["SHIP", "SKIP"]);
+    await createVotes(client, tool, { ship: 2, skip: 1 });
+    const expected = { panelShip: 1, panelTotal: 2, communityShip: 2, communityTotal: 3 };
+    expect(await findCounterDrift(client)).toEqual([]);
+    await client.toolStats.update({ where: { toolId: tool.id }, data: { [counter]: expected[counter] + by } });
+
+    expect(await findCounterDrift(client)).toEqual([{ toolId: tool.id, slug: tool.slug, stored: { ...expected, [counter]: expected[counter] + by }, expected }]);
+    expect(await reconcileCounters(client, { fix: true })).toMatchObject({ fixed: 1 });
+    expect(await findCounterDrift(client)).toEqual([]);
+    const stats = await client.toolStats.findUniqueOrThrow({ where: { toolId: tool.id } });
+    expect({ panelShip: stats.panelShip, panelTotal: stats.panelTotal, communityShip: stats.communityShip, communityTotal: stats.communityTotal }).toEqual(expected);
   });
 
   it("a tool without a counter row is drift, and fixing creates it", async () => {

@@ -1,62 +1,139 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { DeleteAccountForm } from "@/components/site/delete-account-form";
 import { VoteWidget } from "@/components/site/vote-widget";
 import { Card } from "@/components/ui/card";
+import { Section } from "@/components/ui/section";
 import { getCurrentUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/format";
+import { getAccountOverview } from "@/lib/users/queries";
 import { listUserVotes } from "@/lib/votes/queries";
 import { toVoteCommunity } from "@/lib/votes/schema";
-import { formatDate } from "@/lib/format";
 
-export const metadata: Metadata = { title: "Your votes", robots: { index: false } };
+export const metadata: Metadata = { title: "Your account", robots: { index: false } };
+
+const NEWSLETTER_LABEL = { confirmed: "Subscribed", pending: "Waiting for your confirmation", unsubscribed: "Unsubscribed" } as const;
+const PROVIDER_LABEL: Record<string, string> = { github: "GitHub" };
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=%2Faccount");
-  const votes = await listUserVotes(user.id);
+  const [votes, overview] = await Promise.all([listUserVotes(user.id), getAccountOverview(user.id)]);
+  const liveNewsletter = overview.newsletter === "confirmed" || overview.newsletter === "pending" ? overview.newsletter : null;
+  const signInMethods = ["Email link", ...overview.providers.map((provider) => PROVIDER_LABEL[provider] ?? provider)];
+
   return (
     <div className="pb-8 pt-10 sm:pt-14">
       <header>
-        <h1 className="text-4xl font-semibold tracking-tight">Your votes</h1>
+        <h1 className="text-4xl font-semibold tracking-tight">Your account</h1>
         <p className="mt-2 text-stone-600 dark:text-stone-400">
           Signed in as <span className="font-medium text-stone-900 dark:text-white">{user.email}</span>
           {user.role !== "USER" ? <span className="ml-2 rounded-full bg-stone-200 px-2 py-0.5 text-xs font-medium dark:bg-stone-800">{user.role.toLowerCase()}</span> : null}
         </p>
       </header>
-      {votes.length === 0 ? (
-        <Card className="mt-8 p-8 text-center">
-          <p className="text-lg font-medium">You have not voted yet</p>
-          <p className="mt-2 text-stone-600 dark:text-stone-400">Open any tool or comparison and say ship or skip.</p>
-          <Link href="/tools" className="mt-5 inline-block rounded-lg bg-stone-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900">
-            Browse tools
-          </Link>
+
+      <Section id="votes" title="Your votes" className="mt-10">
+        {votes.length === 0 ? (
+          <Card className="p-8 text-center">
+            <p className="text-lg font-medium">You have not voted yet</p>
+            <p className="mt-2 text-stone-600 dark:text-stone-400">Open any tool or comparison and say ship or skip.</p>
+            <Link href="/tools" className="mt-5 inline-block rounded-lg bg-stone-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900">
+              Browse tools
+            </Link>
+          </Card>
+        ) : (
+          <Card className="overflow-hidden">
+            <ul className="divide-y divide-stone-100 dark:divide-stone-800" aria-label="Your votes">
+              {votes.map(({ tool, decision, updatedAt }) => (
+                <li key={tool.slug} className="grid gap-4 px-5 py-4 sm:grid-cols-[1fr_16rem] sm:items-center" data-testid={`account-vote-${tool.slug}`}>
+                  <div className="min-w-0">
+                    <Link href={`/tools/${tool.slug}`} className="font-semibold hover:underline">
+                      {tool.name}
+                    </Link>
+                    <p className="text-sm text-stone-500 dark:text-stone-400">
+                      You said <span className="font-medium">{decision}</span> · {formatDate(updatedAt)}
+                    </p>
+                  </div>
+                  <VoteWidget
+                    tool={{ slug: tool.slug, name: tool.name }}
+                    community={toVoteCommunity(tool.scores.community)}
+                    vote={decision}
+                    signedIn
+                    returnTo="/account"
+                    compact
+                  />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </Section>
+
+      <Section
+        id="your-data"
+        title="Your data"
+        description="Everything we hold about you, in one JSON file: your profile, votes, newsletter subscription, signed-in sessions and linked sign-in accounts — never their secret tokens."
+        className="mt-12"
+      >
+        <Card className="p-6">
+          <dl className="grid gap-x-8 gap-y-4 text-sm sm:grid-cols-2 lg:grid-cols-4" data-testid="account-data-summary">
+            <div>
+              <dt className="text-stone-500 dark:text-stone-400">Votes</dt>
+              <dd className="mt-0.5 font-medium">{plural(overview.votes, "vote")}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500 dark:text-stone-400">Signed in on</dt>
+              <dd className="mt-0.5 font-medium">{plural(overview.sessions, "browser")}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500 dark:text-stone-400">Sign-in methods</dt>
+              <dd className="mt-0.5 font-medium">{signInMethods.join(" · ")}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500 dark:text-stone-400">Newsletter</dt>
+              <dd className="mt-0.5 font-medium">{overview.newsletter ? NEWSLETTER_LABEL[overview.newsletter] : "Not subscribed"}</dd>
+            </div>
+          </dl>
+          <a
+            href="/api/account/export"
+            download
+            className="mt-6 inline-flex items-center gap-2 rounded-xl px-4 py-2.5 text-sm font-semibold ring-1 ring-stone-300 hover:bg-stone-100 dark:ring-stone-700 dark:hover:bg-stone-800"
+          >
+            <span aria-hidden="true">↓</span> Download my data (JSON)
+          </a>
         </Card>
-      ) : (
-        <Card className="mt-8 overflow-hidden">
-          <ul className="divide-y divide-stone-100 dark:divide-stone-800" aria-label="Your votes">
-            {votes.map(({ tool, decision, updatedAt }) => (
-              <li key={tool.slug} className="grid gap-4 px-5 py-4 sm:grid-cols-[1fr_16rem] sm:items-center" data-testid={`account-vote-${tool.slug}`}>
-                <div className="min-w-0">
-                  <Link href={`/tools/${tool.slug}`} className="font-semibold hover:underline">
-                    {tool.name}
-                  </Link>
-                  <p className="text-sm text-stone-500 dark:text-stone-400">
-                    You said <span className="font-medium">{decision}</span> · {formatDate(updatedAt)}
-                  </p>
-                </div>
-                <VoteWidget
-                  tool={{ slug: tool.slug, name: tool.name }}
-                  community={toVoteCommunity(tool.scores.community)}
-                  vote={decision}
-                  signedIn
-                  returnTo="/account"
-                  compact
-                />
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )}
+      </Section>
+
+      <section
+        id="danger-zone"
+        aria-labelledby="danger-zone-title"
+        className="mt-16 scroll-mt-20 rounded-2xl border border-skip-300 bg-skip-50/60 p-6 sm:p-8 dark:border-skip-900 dark:bg-skip-950/40"
+      >
+        <p className="text-xs font-semibold uppercase tracking-[0.14em] text-skip-700 dark:text-skip-400">Danger zone</p>
+        <h2 id="danger-zone-title" className="mt-1 text-xl font-semibold tracking-tight text-stone-900 sm:text-2xl dark:text-white">
+          Delete your account
+        </h2>
+        <ul className="mt-3 max-w-3xl list-disc space-y-1.5 pl-5 text-[15px] text-stone-700 marker:text-skip-500 dark:text-stone-300">
+          <li>
+            {overview.votes > 0 ? `Your ${plural(overview.votes, "vote")} ${overview.votes === 1 ? "is" : "are"} withdrawn` : "Nothing to withdraw: you have no votes"}
+            {overview.votes > 0 ? ": the community figures of those tools drop at once, everywhere." : "."}
+          </li>
+          <li>You are signed out on every browser, and your sign-in methods are removed.</li>
+          {overview.newsletter ? <li>Your newsletter subscription is deleted too, unless you keep it below.</li> : null}
+          {overview.staffHistory > 0 ? (
+            <li>The audit log and verdict history keep what you did, under an anonymous “Deleted account” name instead of yours.</li>
+          ) : null}
+          <li>
+            <strong className="font-semibold text-stone-900 dark:text-white">This cannot be undone.</strong> Signing in again with the same address starts a new,
+            empty account. Download your data first if you want a copy.
+          </li>
+        </ul>
+        <div className="mt-6 border-t border-skip-300/60 pt-6 dark:border-skip-900">
+          <DeleteAccountForm email={user.email} newsletter={liveNewsletter} />
+        </div>
+      </section>
     </div>
   );
 }
