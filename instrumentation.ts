@@ -1,6 +1,8 @@
 /** Runs once when a server starts: on SIGTERM the Node server ends its live streams and closes its LISTEN connection, so it can stop. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Every request from now on carries its TCP peer, for per-IP limits (lib/http/peer.ts).
+    (await import("@/lib/http/peer")).stampPeerAddresses();
     const { registerShutdown } = await import("@/lib/health/shutdown");
     registerShutdown();
   }

@@ -1,5 +1,7 @@
 import { env } from "@/lib/env";
-import { ApiError, errorResponse } from "./errors";
+import { ApiError } from "./errors";
+import type { Refusal } from "./refusal";
+import { trustedForwarded } from "./forwarded";
 
 /**
  * Refuses cross-site writes. Browsers send Origin on every cross-origin and
@@ -24,10 +26,9 @@ export function assertSameOrigin(request: Request): void {
   const hosts = new Set<string>([new URL(env.SITE_URL).host, new URL(request.url).host]);
   const host = request.headers.get("host");
   if (host) hosts.add(host);
-  if (env.TRUST_PROXY) {
-    const forwarded = request.headers.get("x-forwarded-host");
-    if (forwarded) hosts.add(forwarded.split(",")[0]!.trim());
-  }
+  // X-Forwarded-Host only from a proxy you run (TRUST_PROXY), by the same rule as X-Forwarded-For.
+  const forwarded = trustedForwarded(request.headers, "x-forwarded-host");
+  if (forwarded) hosts.add(forwarded);
   if (!hosts.has(originHost)) throw crossSite();
 }
 
@@ -41,14 +42,14 @@ function crossSite() {
  * non-GET request to a page. (`/api/*` handlers check Origin themselves;
  * one-click unsubscribe there is cross-site by design.)
  */
-export function refuseCrossSiteWrite(request: Request & { nextUrl: URL }): Response | null {
+export function refuseCrossSiteWrite(request: Request & { nextUrl: URL }): Refusal | null {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
   if (request.nextUrl.pathname.startsWith("/api/")) return null;
   try {
     assertSameOrigin(request);
     return null;
   } catch (error) {
-    if (error instanceof ApiError) return errorResponse(error);
+    if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message };
     throw error;
   }
 }

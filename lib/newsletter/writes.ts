@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { after } from "next/server";
 import { db } from "@/lib/db";
 import { sendEmail } from "@/lib/email";
-import { consume, hashKey } from "@/lib/rate-limit";
+import { consume, emailKey, TOTAL_KEY } from "@/lib/rate-limit";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { newsletterEmailSchema } from "./schema";
 import { consumeToken, issueToken } from "./tokens";
@@ -29,7 +29,9 @@ export async function subscribe(email: string, options: { ip: string; honeypot?:
   // A filled honeypot is a bot: the caller answers as for anyone, and nothing is stored or sent.
   if (options.honeypot) return;
   const address = newsletterEmailSchema.parse(email);
-  await consume("newsletterEmail", hashKey(address));
+  // Per mailbox (`+tags` and Gmail dots folded), then the total over everyone; the address itself is stored as given.
+  await consume("newsletterEmail", emailKey(address));
+  await consume("newsletterTotal", TOTAL_KEY);
 
   const outgoing = await db.$transaction(async (tx): Promise<Outgoing> => {
     await tx.$executeRaw`

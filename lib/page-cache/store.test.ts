@@ -78,6 +78,26 @@ describe("PageCache", () => {
     expect(pages.stats().discarded).toBe(1);
   });
 
+  it("does not keep a many-tool page (ALL_TOOLS) that a write to any tool overtook", async () => {
+    const pages = cache();
+    for (const [key, slug] of [["/tools", "a"], ["/", "zz-never-rendered-alone"]] as const) {
+      let finish!: () => void;
+      const gate = new Promise<void>((resolve) => (finish = resolve));
+      const filling = pages.getOrFill(key, async () => {
+        await gate;
+        return page([ALL_TOOLS]);
+      });
+      pages.invalidateTools([slug]);
+      finish();
+      expect((await filling).page?.status).toBe(200); // the waiting reader still gets it
+      expect(pages.get(key), key).toBeUndefined();
+    }
+    expect(pages.stats()).toMatchObject({ fills: 0, discarded: 2, entries: 0 });
+    // A render that starts after the write is kept.
+    await pages.getOrFill("/tools", render(page([ALL_TOOLS])));
+    expect(pages.get("/tools")).toBeDefined();
+  });
+
   it("a write to an unrelated tool during a render does not discard it", async () => {
     const pages = cache();
     let finish!: () => void;

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import {
   RateLimiterMemory,
@@ -10,6 +9,7 @@ import {
 } from "rate-limiter-flexible";
 import { getPool } from "@/lib/db";
 import { env } from "@/lib/env";
+import { addressKey, clientAddress } from "@/lib/http/forwarded";
 import { RateLimitedError } from "./errors";
 
 /**
@@ -17,19 +17,30 @@ import { RateLimitedError } from "./errors";
  * them: PostgreSQL (table rate_limits) by default, Redis when REDIS_URL is
  * set. If the store fails, an in-memory limiter of the same size stands in,
  * so an outage of the store neither opens the gates nor takes the site down.
+ *
+ * Every key is one a client cannot mint at will: a user id, a folded and
+ * hashed address (`emailKey`), a client address that no client-settable
+ * header decides (`clientIp`), and for what sends email a total over all keys
+ * (`TOTAL_KEY`), the backstop against a spread of addresses and IPs.
  */
 
-export type LimitName = "vote" | "signinEmail" | "signinIp" | "newsletterEmail" | "newsletterIp";
+export type LimitName = "vote" | "signinEmail" | "signinIp" | "signinTotal" | "newsletterEmail" | "newsletterIp" | "newsletterTotal";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   vote: env.RATE_LIMIT_VOTES,
   signinEmail: env.RATE_LIMIT_SIGNIN_EMAIL,
   signinIp: env.RATE_LIMIT_SIGNIN_IP,
+  signinTotal: env.RATE_LIMIT_SIGNIN_TOTAL,
   newsletterEmail: env.RATE_LIMIT_NEWSLETTER_EMAIL,
   newsletterIp: env.RATE_LIMIT_NEWSLETTER_IP,
+  newsletterTotal: env.RATE_LIMIT_NEWSLETTER_TOTAL,
 };
 
+/** The one key of a total limit (`signinTotal`, `newsletterTotal`). */
+export const TOTAL_KEY = "all";
+
 export { RateLimitedError };
+export { emailKey, foldEmail } from "./keys";
 
 let redis: Redis | undefined;
 
@@ -61,11 +72,6 @@ export function createLimiter(name: LimitName, store: Store = defaultStore(), li
 
 const limiters = new Map<LimitName, RateLimiterAbstract>();
 
-/** Keys that may be personal (emails) are stored hashed. */
-export function hashKey(value: string): string {
-  return createHash("sha256").update(value.trim().toLowerCase()).digest("base64url").slice(0, 32);
-}
-
 /** Spends one point of `name` for `key`; throws RateLimitedError when none is left. */
 export async function consume(name: LimitName, key: string, limiter?: RateLimiterAbstract): Promise<void> {
   const target = limiter ?? limiters.get(name) ?? createLimiter(name);
@@ -81,16 +87,10 @@ export async function consume(name: LimitName, key: string, limiter?: RateLimite
 }
 
 /**
- * The client's IP for per-IP limits. Next's server fills X-Forwarded-For from
- * the socket only when the request has none, so a client talking to it
- * directly can set its own: per-IP limits are only as good as the proxy in
- * front. Behind a proxy you run (TRUST_PROXY=true, proxy overwriting the
- * header) the first entry is the client; otherwise the last. Per-email and
- * per-user limits do not depend on it.
+ * The key of a per-IP limit for this request: the client's address as
+ * lib/http/forwarded.ts finds it (the TCP peer, or with TRUST_PROXY the entry
+ * your proxy appended to X-Forwarded-For), an IPv6 address as its /64.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const parts = forwarded?.split(",").map((part) => part.trim()).filter(Boolean) ?? [];
-  const ip = (env.TRUST_PROXY ? parts[0] : parts.at(-1)) ?? headers.get("x-real-ip") ?? "unknown";
-  return ip.slice(0, 64);
+  return addressKey(clientAddress(headers));
 }

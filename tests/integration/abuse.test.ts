@@ -5,12 +5,16 @@ import { Redirected } from "../helpers/next-mocks";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
 import { createTool } from "../helpers/factories";
+import { fromPeer } from "../helpers/peer";
 
 /**
  * Abuse resistance:
  *   4. rate limits hold across two app nodes sharing the store (PostgreSQL; Redis too);
  *   5. magic-link tokens are stored hashed, work once and expire;
- *   6. sign-in and newsletter answers do not tell whether an address has an account or a subscription.
+ *   6. sign-in and newsletter answers do not tell whether an address has an account or a subscription;
+ *   7. limits are keyed on what a client cannot forge: the TCP peer (X-Forwarded-For only from
+ *      TRUST_PROXY proxies, their hop), the mailbox (+tags, Gmail dots), a total over everyone,
+ *      and sign-in spends only on a post Auth.js's CSRF check will pass.
  *
  * Already covered elsewhere, not repeated here: two limiter instances on one store with a
  * made-up limit, and the sign-in limits on one node (tests/integration/rate-limit.test.ts);
@@ -62,12 +66,18 @@ process.env.AUTH_URL = SITE;
 process.env.AUTH_SECRET = AUTH_SECRET;
 delete process.env.REDIS_URL;
 delete process.env.EMAIL_SERVER;
+delete process.env.TRUST_PROXY;
+// The totals over everyone are tested on their own (7.); elsewhere they stay out of the way (Redis is shared between runs).
+process.env.RATE_LIMIT_SIGNIN_TOTAL = "100000/3600";
+process.env.RATE_LIMIT_NEWSLETTER_TOTAL = "100000/3600";
 
 const { NextRequest } = await import("next/server");
 const { requestSignInLink } = await import("@/lib/auth/actions");
 const authRoute = await import("@/app/api/auth/[...nextauth]/route");
 const { POST: newsletterPost } = await import("@/app/api/newsletter/route");
-const { hashKey } = await import("@/lib/rate-limit");
+const { addressKey } = await import("@/lib/http/forwarded");
+const csrfModule = await import("@/lib/auth/csrf");
+const { emailKey } = await import("@/lib/rate-limit");
 
 let client: PrismaClient;
 beforeAll(() => {
@@ -75,12 +85,12 @@ beforeAll(() => {
 });
 afterAll(() => client.$disconnect());
 
-const nonce = randomBytes(3).toString("hex");
+const nonce = randomBytes(2).toString("hex");
 let counter = 0;
-/** Unique per run, so Redis keys never collide with anyone else's; recorded for clean-up. */
+/** Unique per run, so Redis keys never collide with anyone else's; recorded for clean-up. Each in a /64 of its own (an IPv6 limit key is the /64). */
 const used = { ips: new Set<string>(), emails: new Set<string>(), users: new Set<string>() };
 const freshIp = () => {
-  const ip = `2001:db8:${nonce}::${(++counter).toString(16)}`;
+  const ip = `2001:db8:${nonce}:${(++counter).toString(16)}::1`;
   used.ips.add(ip);
   return ip;
 };
@@ -96,8 +106,8 @@ const form = (values: Record<string, string>) => {
 };
 
 /** The /signin form as a browser at `ip` submits it: "sent" (redirect to check-email) or the error shown. */
-async function signInForm(action: typeof requestSignInLink, email: string, ip: string): Promise<string> {
-  scope.headers = new Headers({ host: "localhost:3000", "x-forwarded-for": ip });
+async function signInForm(action: typeof requestSignInLink, email: string, ip: string, headers: Record<string, string> = fromPeer(ip)): Promise<string> {
+  scope.headers = new Headers({ host: "localhost:3000", ...headers });
   try {
     const state = await action({}, form({ email }));
     return state.error?.startsWith("Too many sign-in emails") ? "limited" : `error: ${state.error}`;
@@ -188,7 +198,7 @@ describe("4. rate limits hold across two app nodes", () => {
       const response = await n.newsletter.POST(
         new Request(`${SITE}/api/newsletter`, {
           method: "POST",
-          headers: { origin: SITE, "content-type": "application/json", "x-forwarded-for": from },
+          headers: { origin: SITE, "content-type": "application/json", ...fromPeer(from) },
           body: JSON.stringify({ email }),
         }),
       );
@@ -217,8 +227,8 @@ describe("4. rate limits hold across two app nodes", () => {
       return row?.points ?? 0;
     };
     expect(await stored(`rl_vote:${voter.user.id}`)).toBeGreaterThanOrEqual(env.RATE_LIMIT_VOTES.points);
-    expect(await stored(`rl_signinEmail:${hashKey(address)}`)).toBeGreaterThanOrEqual(env.RATE_LIMIT_SIGNIN_EMAIL.points);
-    expect(await stored(`rl_newsletterIp:${newsIp}`)).toBeGreaterThanOrEqual(env.RATE_LIMIT_NEWSLETTER_IP.points);
+    expect(await stored(`rl_signinEmail:${emailKey(address)}`)).toBeGreaterThanOrEqual(env.RATE_LIMIT_SIGNIN_EMAIL.points);
+    expect(await stored(`rl_newsletterIp:${addressKey(newsIp)}`)).toBeGreaterThanOrEqual(env.RATE_LIMIT_NEWSLETTER_IP.points);
     return { nodes, figures };
   }
 
@@ -238,8 +248,10 @@ describe("4. rate limits hold across two app nodes", () => {
     let nodes: Node[] = [];
     const keys = () => [
       ...[...used.users].map((id) => `rl_vote:${id}`),
-      ...[...used.emails].flatMap((email) => [`rl_signinEmail:${hashKey(email)}`, `rl_newsletterEmail:${hashKey(email)}`]),
-      ...[...used.ips].flatMap((ip) => [`rl_signinIp:${ip}`, `rl_newsletterIp:${ip}`]),
+      ...[...used.emails].flatMap((email) => [`rl_signinEmail:${emailKey(email)}`, `rl_newsletterEmail:${emailKey(email)}`]),
+      ...[...used.ips].flatMap((ip) => [`rl_signinIp:${addressKey(ip)}`, `rl_newsletterIp:${addressKey(ip)}`]),
+      "rl_signinTotal:all",
+      "rl_newsletterTotal:all",
     ];
     const cleaner = new Redis(url, { maxRetriesPerRequest: 1 });
     try {
@@ -368,7 +380,7 @@ describe("6. answers never reveal whether an address has an account or a subscri
       const response = await authRoute.POST(
         new NextRequest(`${SITE}/api/auth/signin/nodemailer`, {
           method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE, cookie, "x-forwarded-for": freshIp() },
+          headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE, cookie, ...fromPeer(freshIp()) },
           body: new URLSearchParams({ email, csrfToken, callbackUrl: `${SITE}/account` }).toString(),
         }),
       );
@@ -397,7 +409,7 @@ describe("6. answers never reveal whether an address has an account or a subscri
       const response = await newsletterPost(
         new Request(`${SITE}/api/newsletter`, {
           method: "POST",
-          headers: { origin: SITE, "content-type": "application/json", "x-forwarded-for": freshIp() },
+          headers: { origin: SITE, "content-type": "application/json", ...fromPeer(freshIp()) },
           body: JSON.stringify({ email }),
         }),
       );
@@ -409,5 +421,209 @@ describe("6. answers never reveal whether an address has an account or a subscri
     // What differs is only the email, which only the address's owner reads.
     expect(outbox.filter((mail) => mail.to === states.confirmed).map((mail) => mail.subject)).toEqual(["You're already subscribed to Weekly AI Tool Verdicts"]);
     console.log(`abuse: newsletter answers for ${Object.keys(states).join(", ")}: 1 distinct (status, headers, body)`);
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+describe("7. limits are keyed on identities a client cannot forge", () => {
+  /** An app node started with these variables (env is read once, on import), as a separate process would be. */
+  async function bootNodeWith(variables: Record<string, string>) {
+    const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, variables);
+    try {
+      vi.resetModules();
+      return {
+        env: (await import("@/lib/env")).env,
+        newsletter: await import("@/app/api/newsletter/route"),
+        auth: await import("@/lib/auth/actions"),
+      };
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }
+
+  const subscribeVia = async (route: { POST: typeof newsletterPost }, email: string, headers: Record<string, string>) => {
+    const response = await route.POST(
+      new Request(`${SITE}/api/newsletter`, { method: "POST", headers: { origin: SITE, "content-type": "application/json", ...headers }, body: JSON.stringify({ email }) }),
+    );
+    await Promise.all(afterTasks.splice(0));
+    return response.status;
+  };
+  /** Points spent on a limit's key, in this file's own database (the store these modules use). */
+  const spent = async (key: string) => {
+    const [row] = await client.$queryRaw<{ points: number }[]>`SELECT points FROM rate_limits WHERE key = ${key}`;
+    return row?.points ?? 0;
+  };
+  /** The default limits (README, Configuration). */
+  const env = { newsletterIp: 10, signinIp: 20, newsletterEmail: 3, signinEmail: 5 };
+
+  it("without TRUST_PROXY, rotating X-Forwarded-For (and X-Real-IP) does not get past the per-IP limit", async () => {
+    const peer = freshIp();
+    const rotating = () => ({ ...fromPeer(peer), "x-forwarded-for": freshIp(), "x-real-ip": freshIp() });
+    const news: number[] = [];
+    for (let i = 0; i < env.newsletterIp + 2; i++) news.push(await subscribeVia({ POST: newsletterPost }, freshEmail("xff-news"), rotating()));
+    expect(news).toEqual([...Array(env.newsletterIp).fill(202), 429, 429]);
+
+    const signIns: string[] = [];
+    for (let i = 0; i < env.signinIp + 2; i++) signIns.push(await signInForm(requestSignInLink, freshEmail("xff-signin"), peer, rotating()));
+    expect(signIns).toEqual([...Array(env.signinIp).fill("sent"), "limited", "limited"]);
+
+    // A request with no stamp of this node (one that arrived before the stamp existed) has no address at all: one shared bucket.
+    const unstamped: number[] = [];
+    for (let i = 0; i < env.newsletterIp + 1; i++) unstamped.push(await subscribeVia({ POST: newsletterPost }, freshEmail("xff-bare"), { "x-forwarded-for": freshIp() }));
+    expect(unstamped).toEqual([...Array(env.newsletterIp).fill(202), 429]);
+    console.log(`abuse: ${env.newsletterIp + 2} newsletter and ${env.signinIp + 2} sign-in requests from one peer with a new X-Forwarded-For each: limited at ${env.newsletterIp} and ${env.signinIp}`);
+  });
+
+  it("with TRUST_PROXY, the entry the proxy appended decides: a client-supplied first entry does not matter", async () => {
+    const node = await bootNodeWith({ TRUST_PROXY: "true" });
+    expect(node.env.TRUST_PROXY_HOPS).toBe(1);
+    const client = freshIp();
+    const proxy = fromPeer("10.0.0.1"); // the socket is the proxy's
+    const statuses: number[] = [];
+    for (let i = 0; i < env.newsletterIp + 2; i++) {
+      statuses.push(await subscribeVia(node.newsletter, freshEmail("hop"), { ...proxy, "x-forwarded-for": `${freshIp()}, ${client}` }));
+    }
+    expect(statuses).toEqual([...Array(env.newsletterIp).fill(202), 429, 429]);
+    // Another client behind the same proxy has its own budget.
+    expect(await subscribeVia(node.newsletter, freshEmail("hop"), { ...proxy, "x-forwarded-for": `${client}, ${freshIp()}` })).toBe(202);
+    expect(await spent(`rl_newsletterIp:${addressKey(client)}`)).toBe(env.newsletterIp + 2);
+  });
+
+  it("+tag and Gmail dot variants of one mailbox share one per-address limit; the address stored and written to is the one given", async () => {
+    const news = [`Ann.Lee.${nonce}+a@gmail.com`, `annlee${nonce}+b@googlemail.com`, `a.n.n.l.e.e.${nonce}@gmail.com`, `annlee${nonce}@gmail.com`];
+    const newsStatuses: number[] = [];
+    for (const email of news) newsStatuses.push(await subscribeVia({ POST: newsletterPost }, email, fromPeer(freshIp())));
+    expect(newsStatuses).toEqual([202, 202, 202, 429]);
+    const accepted = news.slice(0, env.newsletterEmail).map((email) => email.toLowerCase());
+    expect(outbox.filter((mail) => accepted.includes(mail.to)).map((mail) => mail.to).sort()).toEqual([...accepted].sort());
+    const rows = await client.newsletterSubscriber.findMany({ where: { email: { in: accepted } }, select: { email: true } });
+    expect(rows.map((row) => row.email).sort()).toEqual([...accepted].sort());
+
+    const other = `a.b.${nonce}+x@example.test`;
+    expect(await subscribeVia({ POST: newsletterPost }, other, fromPeer(freshIp()))).toBe(202); // dots count outside Gmail
+
+    const signIn = [`bo.b.${nonce}+1@gmail.com`, `bob${nonce}+2@googlemail.com`, `B.O.B.${nonce}@gmail.com`, `bob${nonce}@gmail.com`, `b.ob${nonce}+x@gmail.com`, `bob${nonce}+last@gmail.com`];
+    const outcomes: string[] = [];
+    for (const email of signIn) outcomes.push(await signInForm(requestSignInLink, email, freshIp()));
+    expect(outcomes).toEqual([...Array(env.signinEmail).fill("sent"), "limited"]);
+    expect(outbox.filter((mail) => signIn.map((email) => email.toLowerCase()).includes(mail.to)).map((mail) => mail.to)).toEqual(signIn.slice(0, env.signinEmail).map((email) => email.toLowerCase()));
+  });
+
+  it("the total over everyone stops a spread of distinct addresses from distinct IPs", async () => {
+    await client.$executeRaw`DELETE FROM rate_limits WHERE key IN ('rl_newsletterTotal:all', 'rl_signinTotal:all')`;
+    try {
+      const node = await bootNodeWith({ RATE_LIMIT_NEWSLETTER_TOTAL: "4/3600", RATE_LIMIT_SIGNIN_TOTAL: "3/3600" });
+      expect(node.env.RATE_LIMIT_NEWSLETTER_TOTAL).toEqual({ points: 4, duration: 3600 });
+      const news: number[] = [];
+      for (let i = 0; i < 6; i++) news.push(await subscribeVia(node.newsletter, freshEmail("spread"), fromPeer(freshIp())));
+      expect(news).toEqual([202, 202, 202, 202, 429, 429]);
+      const signIns: string[] = [];
+      for (let i = 0; i < 5; i++) signIns.push(await signInForm(node.auth.requestSignInLink, freshEmail("spread"), freshIp()));
+      expect(signIns).toEqual(["sent", "sent", "sent", "limited", "limited"]);
+    } finally {
+      await client.$executeRaw`DELETE FROM rate_limits WHERE key IN ('rl_newsletterTotal:all', 'rl_signinTotal:all')`;
+    }
+  });
+
+  describe("sign-in spends the limit exactly when Auth.js's CSRF check passes", () => {
+    const { csrfCookieValue, csrfVerified, readAuthBody } = csrfModule;
+    /** A CSRF token and cookie as Auth.js issues them (GET /api/auth/csrf). */
+    async function issued() {
+      const response = await authRoute.GET(new NextRequest(`${SITE}/api/auth/csrf`));
+      const { csrfToken } = (await response.json()) as { csrfToken: string };
+      const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("authjs.csrf-token="))!;
+      return { token: csrfToken, cookie, value: decodeURIComponent(cookie.slice("authjs.csrf-token=".length)) };
+    }
+    const post = (body: string, cookie: string, type = "application/x-www-form-urlencoded") =>
+      authRoute.POST(
+        new NextRequest(`${SITE}/api/auth/signin/nodemailer`, {
+          method: "POST",
+          headers: { "content-type": type, origin: SITE, cookie, ...fromPeer(freshIp()) },
+          body,
+        }),
+      );
+    const form = (fields: [string, string][]) => new URLSearchParams(fields).toString();
+    const mailsTo = (email: string) => outbox.filter((mail) => mail.to === email).length;
+    // Auth.js logs every refused CSRF token ("[auth][error] MissingCSRF"); those lines are expected here.
+    const originalError = console.error;
+    let quiet: ReturnType<typeof vi.spyOn> | undefined;
+    beforeAll(() => {
+      quiet = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+        if (!/MissingCSRF|\[auth\]\[(error|cause|details)\]/.test(args.map(String).join(" "))) originalError(...args);
+      });
+    });
+    afterAll(() => quiet?.mockRestore());
+
+    it("a cookie Auth.js itself issued verifies; a forged or unsigned one does not", async () => {
+      const real = await issued();
+      expect(real.value).toBe(csrfCookieValue(real.token, AUTH_SECRET));
+      const request = (cookie: string, fields: [string, string][]) =>
+        new NextRequest(`${SITE}/api/auth/signin/nodemailer`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: form(fields) });
+      const verified = async (cookie: string, fields: [string, string][]) => {
+        const r = request(cookie, fields);
+        return csrfVerified(r, await readAuthBody(r.clone()));
+      };
+      expect(await verified(real.cookie, [["csrfToken", real.token]])).toBe(true);
+      expect(await verified(real.cookie, [["csrfToken", "another"]])).toBe(false);
+      expect(await verified(`authjs.csrf-token=${encodeURIComponent(`forged|${"0".repeat(64)}`)}`, [["csrfToken", "forged"]])).toBe(false);
+      expect(await verified(`authjs.csrf-token=${encodeURIComponent(csrfCookieValue("forged", "not-the-secret"))}`, [["csrfToken", "forged"]])).toBe(false);
+      expect(await verified(`authjs.csrf-token=forged`, [["csrfToken", "forged"]])).toBe(false);
+      // Over http Auth.js reads authjs.csrf-token only: the __Host- name is not its cookie here.
+      expect(await verified(`__Host-authjs.csrf-token=${encodeURIComponent(real.value)}`, [["csrfToken", real.token]])).toBe(false);
+    });
+
+    it("a forged, unsigned token pair does not spend the victim's limit; a real one does, up to the limit", async () => {
+      const victim = freshEmail("victim");
+      const key = `rl_signinEmail:${emailKey(victim)}`;
+      for (let i = 0; i < env.signinEmail + 3; i++) {
+        const token = `forged${i}`;
+        const response = await post(form([["email", victim], ["csrfToken", token]]), `authjs.csrf-token=${encodeURIComponent(`${token}|${"ab".repeat(32)}`)}`);
+        expect(response.status).toBe(302);
+        expect(response.headers.get("location")).toContain("error=MissingCSRF");
+      }
+      expect(await spent(key)).toBe(0);
+      expect(mailsTo(victim)).toBe(0);
+
+      const statuses: number[] = [];
+      for (let i = 0; i < env.signinEmail + 1; i++) {
+        const real = await issued();
+        statuses.push((await post(form([["email", victim], ["csrfToken", real.token]]), real.cookie)).status);
+      }
+      expect(statuses).toEqual([...Array(env.signinEmail).fill(302), 429]);
+      expect(mailsTo(victim)).toBe(env.signinEmail);
+      expect(await spent(key)).toBe(env.signinEmail + 1);
+    });
+
+    it("every post Auth.js acts on spends it, however the token and cookie are sent (JSON body, repeated field, repeated cookie)", async () => {
+      const real = await issued();
+      const forged = `authjs.csrf-token=${encodeURIComponent(`${real.token}|${"cd".repeat(32)}`)}`;
+      const cases: { label: string; body: (email: string) => string; cookie: string; type?: string; sends: boolean }[] = [
+        { label: "JSON body", body: (email) => JSON.stringify({ email, csrfToken: real.token }), cookie: real.cookie, type: "application/json", sends: true },
+        { label: "token repeated, Auth.js takes the last", body: (email) => form([["email", email], ["csrfToken", "forged"], ["csrfToken", real.token]]), cookie: real.cookie, sends: true },
+        { label: "token repeated, the real one first", body: (email) => form([["email", email], ["csrfToken", real.token], ["csrfToken", "forged"]]), cookie: real.cookie, sends: false },
+        { label: "cookie repeated, Auth.js takes the first", body: (email) => form([["email", email], ["csrfToken", real.token]]), cookie: `${real.cookie}; ${forged}`, sends: true },
+        { label: "cookie repeated, the forged one first", body: (email) => form([["email", email], ["csrfToken", real.token]]), cookie: `${forged}; ${real.cookie}`, sends: false },
+        { label: "multipart form (Auth.js reads no body)", body: (email) => `--b\r\nContent-Disposition: form-data; name="email"\r\n\r\n${email}\r\n--b\r\nContent-Disposition: form-data; name="csrfToken"\r\n\r\n${real.token}\r\n--b--\r\n`, cookie: real.cookie, type: "multipart/form-data; boundary=b", sends: false },
+      ];
+      for (const { label, body, cookie, type, sends } of cases) {
+        const email = freshEmail("shape");
+        const response = await post(body(email), cookie, type);
+        expect({ label, mails: mailsTo(email), spent: await spent(`rl_signinEmail:${emailKey(email)}`) }).toEqual({ label, mails: sends ? 1 : 0, spent: sends ? 1 : 0 });
+        expect(response.status, label).toBe(302);
+      }
+    });
+
+    it("a verified post for an address the app would not write to is refused before Auth.js sends anything", async () => {
+      const real = await issued();
+      const two = `${freshEmail("one")}, ${freshEmail("two")}`;
+      const response = await post(form([["email", two], ["csrfToken", real.token]]), real.cookie);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.code).toBe("invalid_request");
+      expect(outbox.filter((mail) => mail.to.includes(","))).toEqual([]);
+    });
   });
 });

@@ -84,9 +84,11 @@ describe("the directory's order", () => {
 
 describe("search", () => {
   // Made-up names and words, so a hit can only be one of these tools.
+  let category: Awaited<ReturnType<typeof createCategory>>;
   beforeAll(async () => {
-    const category = await createCategory(db);
-    const tool = (fields: Partial<Tool>) => createTool(db, { categoryId: category.id, ...fields });
+    category = await createCategory(db);
+    // A fixed vendor: a made-up company name would put words of its own next to each tool's name.
+    const tool = (fields: Partial<Tool>) => createTool(db, { categoryId: category.id, vendor: "Acme", ...fields });
     await tool({ name: "Zorbleaf", tagline: "Notes that file themselves by topic", description: "Keeps meeting notes, tags and summaries together in one searchable place." });
     await tool({ name: "Fathomline", tagline: "Hydrographic surveys from a phone", description: "Turns sonar pings from a phone into depth charts for small boats." });
     await tool({ name: "Plumbago Trellis 3", tagline: "Garden plans drawn from a sketch", description: "Draws planting plans, with spacing and sun, from a rough sketch of a garden." });
@@ -111,6 +113,19 @@ describe("search", () => {
   it("searches descriptions too, and returns nothing for nonsense", async () => {
     expect(await names({ q: "mycelium telemetry" })).toContain("Sporewatch");
     expect(await names({ q: "qzxwvjk" })).toEqual([]);
+  });
+
+  // Words that share some trigrams with a tool (pg_trgm word similarity 0.40–0.45 against its text), but are other words:
+  // a typo threshold much looser than 0.5 would call them misspellings.
+  it.each([
+    ["zorbitron", "Zorbleaf"],
+    ["cartwheel", "Marigold Cartographer"],
+    ["krakatoa", "KrakenQuill"],
+    ["sporadic", "Sporewatch"],
+    ["hydroplane", "Fathomline"],
+  ])("does not take a different word that shares a few letters for a typo: %s ↛ %s", async (q, near) => {
+    expect(await names({ q })).not.toContain(near);
+    expect(await names({ q, category: category.slug })).toEqual([]);
   });
 
   it("treats query text as data, never as SQL or tsquery syntax", async () => {

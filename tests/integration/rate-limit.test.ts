@@ -34,6 +34,24 @@ describe.each(stores)("rate limits in %s", (_name, store) => {
   });
 });
 
+describe("consume", () => {
+  it("answers with the time until the window frees a point (whole seconds, at least 1)", async () => {
+    const limiter = createLimiter("vote", { kind: "postgres" }, { points: 1, duration: 60 });
+    const key = `retry-${Math.random()}`;
+    await consume("vote", key, limiter);
+    const refused = await consume("vote", key, limiter).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as RateLimitedError).retryAfterSeconds).toBeGreaterThanOrEqual(55);
+    expect((refused as RateLimitedError).retryAfterSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it("passes on a failure that is not a spent limit as it is", async () => {
+    const broken = { consume: () => Promise.reject(new Error("store exploded")) } as unknown as ReturnType<typeof createLimiter>;
+    await expect(consume("vote", "anyone", broken)).rejects.toThrow("store exploded");
+    await expect(consume("vote", "anyone", broken)).rejects.not.toBeInstanceOf(RateLimitedError);
+  });
+});
+
 describe("Redis store availability", () => {
   it("is tested wherever Redis runs (CI and the development machines)", () => {
     if (process.env.CI) expect(redisUrl, "CI must provide Redis at 127.0.0.1:6379").toBeTruthy();
