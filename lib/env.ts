@@ -61,8 +61,20 @@ const schema = z.object({
   RATE_LIMIT_SIGNIN_IP: rate.default({ points: 20, duration: 3600 }),
   RATE_LIMIT_NEWSLETTER_EMAIL: rate.default({ points: 3, duration: 3600 }),
   RATE_LIMIT_NEWSLETTER_IP: rate.default({ points: 10, duration: 3600 }),
+  /** Backstops over every key together: sign-in emails and newsletter subscriptions across all addresses and IPs. */
+  RATE_LIMIT_SIGNIN_TOTAL: rate.default({ points: 500, duration: 3600 }),
+  RATE_LIMIT_NEWSLETTER_TOTAL: rate.default({ points: 200, duration: 3600 }),
   /** This app node's name in logs and in pg_stat_activity (e.g. "app-1"); the process id otherwise. */
   NODE_ID: z.string().regex(/^[\w.-]{1,40}$/, "NODE_ID is letters, digits, dots, dashes and underscores").optional(),
+  /** The HTTP server (server.ts): port, interface (all when unset), and how long a client may take to send a request. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOSTNAME: z.string().min(1).max(255).optional(),
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  /** Open live streams (GET /api/live) one client address, one session and this node may hold. */
+  LIVE_STREAMS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(24),
+  LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(1_000).default(8),
+  LIVE_STREAMS_PER_NODE: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   /** The page cache (lib/page-cache): `off` renders every public page for every request. */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   /** Memory for cached pages per node, in MB. */
@@ -71,12 +83,21 @@ const schema = z.object({
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().max(86_400).default(300),
   /** Opens the bench's baseline endpoints (never set in production). */
   BENCH_TOKEN: z.string().min(32, "BENCH_TOKEN must be at least 32 characters").optional(),
-  /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
+  /**
+   * How many proxies you run in front of the app (lib/http/forwarded.ts): 0 ("false", the default)
+   * trusts no client-settable header and takes the client from the TCP peer; 1 ("true") takes the
+   * last X-Forwarded-For entry (the one your proxy appended); 2 the second from the right, and so on.
+   */
   TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(true|false|\d)$/, 'TRUST_PROXY is "false", "true" or the number of proxies in front (0-9)')
     .default("false")
-    .transform((value) => value === "true" || value === "1"),
-});
+    .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
+})
+  // TRUST_PROXY stays a yes/no for the code that only asks that; TRUST_PROXY_HOPS is the count.
+  .transform(({ TRUST_PROXY, ...rest }) => ({ ...rest, TRUST_PROXY: TRUST_PROXY > 0, TRUST_PROXY_HOPS: TRUST_PROXY }));
 
 export type Env = z.infer<typeof schema>;
 

@@ -37,7 +37,7 @@ import { embeddedPort, openDatabase } from "./db/setup";
 import { readSse } from "../tests/helpers/sse";
 import { findCounterDrift } from "../lib/stats/reconcile";
 import { seed } from "../prisma/seed";
-import { buildIsCurrent, freePort, nextBin, root, runNext } from "./lib/next";
+import { buildIsCurrent, freePort, root, runNext, serverArgs } from "./lib/next";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -80,9 +80,9 @@ type Server = { origin: string; process: ChildProcess };
 async function startServer(env: NodeJS.ProcessEnv, nodeId: string): Promise<Server> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...(env.BENCH_NODE_ARGS ? env.BENCH_NODE_ARGS.split(" ") : []), ...serverArgs()], {
     cwd: root,
-    env: { ...env, NODE_ID: nodeId, AUTH_URL: env.AUTH_URL ?? origin, SITE_URL: env.SITE_URL ?? origin },
+    env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ID: nodeId, AUTH_URL: env.AUTH_URL ?? origin, SITE_URL: env.SITE_URL ?? origin },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; ; i++) {
@@ -173,6 +173,8 @@ async function main() {
       BENCH_TOKEN: token,
       // The limiter still runs on every request; the bench must not be throttled by it.
       RATE_LIMIT_VOTES: "100000000/60",
+      // Every stream below comes from this one address: the per-IP stream cap is the bench's to lift.
+      LIVE_STREAMS_PER_IP: String(streamCount + 100),
       // The production heap cap (Dockerfile, docker-compose.yml), so RSS is measured as deployed.
       NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? PRODUCTION_NODE_OPTIONS,
     };

@@ -12,7 +12,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { embeddedPort, openDatabase, type DatabaseHandle } from "./db/setup";
 import { seed } from "../prisma/seed";
 import { localAuthSecret } from "./lib/auth-secret";
-import { buildIsCurrent, nextBin, portFree, root, runNext } from "./lib/next";
+import { buildIsCurrent, nextBin, portFree, root, runNext, serverArgs } from "./lib/next";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const started = performance.now();
@@ -102,7 +102,9 @@ async function main() {
   }
 
   console.log(`▸ Serving on ${siteUrl} (${elapsed()})`);
-  const child = spawn(process.execPath, [nextBin, mode, "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+  // Production runs the app's own server (server.ts: Next behind the front gate); development runs `next dev`.
+  const args = mode === "start" ? serverArgs() : [nextBin, "dev", "-p", String(port)];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
 
   const forward = (signal: NodeJS.Signals) => {
     if (child.exitCode === null) child.kill(signal);

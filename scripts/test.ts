@@ -106,6 +106,9 @@ async function playwright(database: DatabaseHandle, templateSeeded: string) {
     AUTH_TRUST_HOST: "true",
     EMAIL_SERVER: mail.url,
     MAIL_DIR: mailDir,
+    // Short enough that the slow-client tests (tests/e2e/wire-fuzz.spec.ts) finish quickly; every real request here is far faster.
+    HTTP_HEADERS_TIMEOUT_SECONDS: "3",
+    HTTP_REQUEST_TIMEOUT_SECONDS: "6",
     ADMIN_EMAILS: "admin@example.test",
   };
   try {

@@ -9,3 +9,15 @@ export function hasSessionCookie(cookieHeader: string | null): boolean {
     return SESSION_COOKIES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`));
   });
 }
+
+/** The session cookie's value (the first part of a chunked one), or null. */
+export function sessionCookieValue(cookieHeader: string | null): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const index = part.indexOf("=");
+    if (index === -1) continue;
+    const name = part.slice(0, index).trim();
+    if (SESSION_COOKIES.some((cookie) => name === cookie || name === `${cookie}.0`)) return part.slice(index + 1).trim() || null;
+  }
+  return null;
+}

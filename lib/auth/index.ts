@@ -1,12 +1,15 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { Adapter } from "next-auth/adapters";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { db } from "@/lib/db";
 import { emailMode, sendEmail } from "@/lib/email";
 import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { logAuthError } from "./log";
 import { magicLinkEmail } from "./magic-link-email";
 import { promoteConfiguredAdmin } from "./roles";
 
@@ -19,6 +22,25 @@ declare module "next-auth" {
   }
 }
 
+/**
+ * Prisma's adapter, except that ending a session that is already gone (signed
+ * out in another tab, or twice at once) is not an error: the reader is signed
+ * out either way. Prisma throws P2025 for it, and Auth.js would answer 500.
+ */
+function tolerantAdapter(adapter: Adapter): Adapter {
+  const deleteSession = adapter.deleteSession?.bind(adapter);
+  return {
+    ...adapter,
+    async deleteSession(sessionToken: string): Promise<void> {
+      try {
+        await deleteSession?.(sessionToken);
+      } catch (error) {
+        if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")) throw error;
+      }
+    },
+  };
+}
+
 /** Sign-in links expire after an hour and work once (Auth.js deletes the token on use). */
 export const MAGIC_LINK_MAX_AGE_SECONDS = 60 * 60;
 
@@ -27,9 +49,11 @@ export const emailEnabled = emailMode() !== "disabled";
 
 function config(): NextAuthConfig {
   return {
-    adapter: PrismaAdapter(db as never),
+    adapter: tolerantAdapter(PrismaAdapter(db as never)),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     trustHost: true,
+    // A client's mistake is one log line; a real failure is logged whole (lib/auth/log.ts).
+    logger: { error: logAuthError },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: [
       ...(emailEnabled
@@ -62,11 +86,14 @@ function config(): NextAuthConfig {
         return ours ? `${site.origin}${target.pathname}${target.search}${target.hash}` : site.origin;
       },
       // Database sessions: `user` is the row read on this request, so a role
-      // change takes effect on the very next request.
+      // change takes effect on the very next request. Only `user` and
+      // `expires` leave: the session row also holds the token (the HttpOnly
+      // cookie's value) and `GET /api/auth/session` answers this object to any
+      // script on the page.
       session({ session, user }) {
         return {
-          ...session,
           user: { id: user.id, email: user.email, name: user.name, image: user.image, role: user.role ?? "USER" },
+          expires: session.expires,
         };
       },
     },

@@ -15,8 +15,9 @@ import { CHANNEL_PAYLOADS, CHANNELS, parseJson, type ChannelPayload, type EventC
  *   may have gone unheard during the gap (an unreadable payload does too).
  * - Self-ping: every 2 s (every second while in doubt) a NOTIFY on the ping
  *   channel, sent over a second connection, must come back on the LISTEN
- *   connection. `onPing` subscribers get each result; `hearing` says whether
- *   the last one came back, and `onHearing` subscribers get its changes.
+ *   connection. `onPing` subscribers get each result; `hearing` turns true
+ *   with the first that comes back and false after two in a row do not, and
+ *   `onHearing` subscribers get its changes.
  *
  * One instance per process, kept on globalThis: the proxy and the app's route
  * handlers are bundled apart but run in one Node process, and share it.
@@ -25,6 +26,8 @@ import { CHANNEL_PAYLOADS, CHANNELS, parseJson, type ChannelPayload, type EventC
 /** How the LISTEN connection shows in pg_stat_activity: this prefix, a space, the node's name. */
 export const EVENTS_APPLICATION_NAME = "ship-or-skip-events";
 const PING_APPLICATION_NAME = "ship-or-skip-ping";
+/** Self-pings that must go unheard in a row before subscribers are told the events may be missed. */
+const UNHEARD_PINGS_FOR_DEAFNESS = 2;
 
 export type PingResult = {
   /** The database took the ping's NOTIFY. */
@@ -44,7 +47,7 @@ export type DatabaseEvents = {
   onHearing(handler: (hearing: boolean) => void): () => void;
   /** The result of every self-ping. */
   onPing(handler: (result: PingResult) => void): () => void;
-  /** The last self-ping came back: notifications are arriving. */
+  /** Self-pings are coming back: notifications are arriving (false after two in a row went unheard). */
   readonly hearing: boolean;
   /** Times LISTEN was established: 1 after start, +1 per reconnect. */
   readonly listens: number;
@@ -86,6 +89,7 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
   const awaitedPings = new Map<string, () => void>();
   let listens = 0;
   let hearing = false;
+  let unheard = 0;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
@@ -116,6 +120,7 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
   const setHearing = (value: boolean) => {
     if (value === hearing) return;
     hearing = value;
+    if (!value && !stopped) console.warn(JSON.stringify({ level: "warn", msg: "database events: self-ping unheard, subscribers told", node: name }));
     emit(hearingHandlers, value);
   };
 
@@ -166,7 +171,10 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
     timer = setTimeout(async () => {
       const result = await ping();
       if (stopped) return;
-      setHearing(result.heard);
+      // One ping late on a busy machine is not deafness: hearing ends after two unheard in a row
+      // (a lost connection is caught sooner: postgres.js re-listens and subscribers resync).
+      unheard = result.heard ? 0 : unheard + 1;
+      if (result.heard || unheard >= UNHEARD_PINGS_FOR_DEAFNESS) setHearing(result.heard);
       emit(pingHandlers, result);
       schedule(result.heard ? pingEveryMs : pingWhileInDoubtMs);
     }, ms);

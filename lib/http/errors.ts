@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { RateLimitedError } from "@/lib/rate-limit/errors";
+import { logRefusal } from "./log";
 import type { z } from "zod";
 
 /** The one JSON error shape of the API: `{ error: { code, message, issues? } }`. */
@@ -63,19 +64,46 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
     try {
       return await fn(...args);
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error);
-      if (error instanceof RateLimitedError) {
-        return errorResponse(
-          new ApiError(429, "rate_limited", error.message, undefined, { "Retry-After": String(error.retryAfterSeconds) }),
-        );
-      }
-      if (isDatabaseUnavailable(error)) {
-        return errorResponse(
-          new ApiError(503, "unavailable", "The service is briefly unavailable. Try again in a few seconds.", undefined, { "Retry-After": "2" }),
-        );
+      const refusal = asApiError(error);
+      const request = args[0] instanceof Request ? args[0] : null;
+      if (refusal) {
+        // One line for a refused request; a client's mistake is not a stack trace.
+        logRefusal({ method: request?.method, path: request ? new URL(request.url).pathname : undefined, status: refusal.status, reason: refusal.code });
+        return errorResponse(refusal);
       }
       console.error(error);
       return errorResponse(new ApiError(500, "internal_error", "Something went wrong on our side. Try again shortly."));
     }
   };
+}
+
+/** The API answer for a known kind of failure (ours, a rate limit, the database away), or null for a bug. */
+function asApiError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof RateLimitedError) return new ApiError(429, "rate_limited", error.message, undefined, { "Retry-After": String(error.retryAfterSeconds) });
+  if (isDatabaseUnavailable(error)) {
+    return new ApiError(503, "unavailable", "The service is briefly unavailable. Try again in a few seconds.", undefined, { "Retry-After": "2" });
+  }
+  return null;
+}
+
+/**
+ * A response from code that is not ours (Auth.js) in the API's error shape:
+ * an error answer whose body is not `{ error: { code, message } }` (Auth.js
+ * answers `"Bad request."` or `null`) gets one, keeping its status and headers.
+ */
+export async function inErrorShape(response: Response): Promise<Response> {
+  if (response.status < 400 || !(response.headers.get("content-type") ?? "").includes("json")) return response;
+  const text = await response.clone().text();
+  try {
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } } | null;
+    if (typeof body?.error?.code === "string" && typeof body.error.message === "string") return response;
+  } catch {
+    // Not JSON after all: shaped below.
+  }
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  const message = response.status === 404 ? "There is nothing at this address." : response.status === 405 ? "This address does not answer that method." : "This request cannot be read.";
+  const code = response.status === 404 ? "not_found" : response.status === 405 ? "method_not_allowed" : "bad_request";
+  return NextResponse.json({ error: { code, message } }, { status: response.status, headers });
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { bodyLimit } from "./body-limits";
 import { ApiError, badRequest } from "./errors";
 
 /**
@@ -16,13 +17,37 @@ export async function readJsonBody<S extends z.ZodType>(
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new ApiError(415, "unsupported_media_type", `Send the ${options.what} as JSON: Content-Type: application/json.`);
   }
+  const text = await readBodyText(request, bodyLimit(new URL(request.url).pathname));
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     throw new ApiError(400, "invalid_json", "The request body is not valid JSON.");
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw badRequest(parsed.error, options.message?.(parsed.error));
   return parsed.data;
+}
+
+/**
+ * A request body as text, read up to `limit` bytes: 413 beyond it, however the
+ * body arrives (the front gate refuses an announced length above the route's
+ * cap; a chunked body is counted here as it streams in, and never held whole).
+ */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new ApiError(413, "payload_too_large", `This request's body may be at most ${Math.round(limit / 1024)} KB.`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }

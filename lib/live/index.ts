@@ -2,7 +2,9 @@ import "server-only";
 import { databaseEvents } from "@/lib/db-events/listener";
 import { CHANNELS } from "@/lib/db-events/channels";
 import { currentToolStats } from "@/lib/stats/queries";
+import { env } from "@/lib/env";
 import { LiveHub } from "./hub";
+import { LiveStreamCounter } from "./limits";
 
 const KEY = Symbol.for("ship-or-skip.live-hub");
 const globalForLive = globalThis as unknown as Record<typeof KEY, LiveHub | undefined>;
@@ -30,4 +32,17 @@ async function resync(hub: LiveHub) {
   const ids = hub.followedTools();
   if (ids.length === 0) return;
   for (const change of await currentToolStats({ ids })) hub.publish(change);
+}
+
+const COUNTER_KEY = Symbol.for("ship-or-skip.live-streams");
+const globalForCounter = globalThis as unknown as Record<typeof COUNTER_KEY, LiveStreamCounter | undefined>;
+
+/** This node's count of open live streams, per client address, per session and in all (lib/live/limits.ts). */
+export function liveStreamCounter(): LiveStreamCounter {
+  globalForCounter[COUNTER_KEY] ??= new LiveStreamCounter({
+    perAddress: env.LIVE_STREAMS_PER_IP,
+    perSession: env.LIVE_STREAMS_PER_SESSION,
+    perNode: env.LIVE_STREAMS_PER_NODE,
+  });
+  return globalForCounter[COUNTER_KEY];
 }

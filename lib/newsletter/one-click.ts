@@ -1,4 +1,6 @@
 import "server-only";
+import { bodyLimit } from "@/lib/http/body-limits";
+import { readBodyText } from "@/lib/http/json";
 import { ApiError } from "@/lib/http/errors";
 import { unsubscribe } from "./writes";
 
@@ -19,13 +21,14 @@ export async function oneClickUnsubscribe(request: Request): Promise<void> {
 
 async function readOneClickField(request: Request): Promise<string | null> {
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  // Bounded before anything parses it (413 beyond the route's cap), multipart included.
+  const text = await readBodyText(request, bodyLimit(new URL(request.url).pathname));
   try {
     if (type.startsWith("multipart/form-data")) {
-      const value = (await request.formData()).get("List-Unsubscribe");
+      const value = (await new Response(text, { headers: { "content-type": type } }).formData()).get("List-Unsubscribe");
       return typeof value === "string" ? value.trim() : null;
     }
-    const text = await request.text();
-    return new URLSearchParams(text.slice(0, 2000)).get("List-Unsubscribe")?.trim() ?? null;
+    return new URLSearchParams(text).get("List-Unsubscribe")?.trim() ?? null;
   } catch {
     return null;
   }

@@ -22,8 +22,11 @@ describe("page cache routes", () => {
     }
   });
 
-  it("answers signed-out GET and HEAD document requests, keyed by path and query", () => {
-    expect(cacheableRequest(get("/tools?sort=community"))).toEqual({ key: "/tools?sort=community", tags: [ALL_TOOLS] });
+  it("answers signed-out GET and HEAD document requests, keyed by path and the parameters the page reads, in one order", () => {
+    expect(cacheableRequest(get("/tools?sort=community"))).toEqual({ kind: "cache", key: "/tools?sort=community", tags: [ALL_TOOLS] });
+    expect(cacheableRequest(get("/tools?sort=community&q=chat%20bots"))).toEqual({ kind: "cache", key: "/tools?q=chat%20bots&sort=community", tags: [ALL_TOOLS] });
+    expect(cacheableRequest(get("/tools?q=chat+bots&sort=community"))).toEqual({ kind: "cache", key: "/tools?q=chat%20bots&sort=community", tags: [ALL_TOOLS] });
+    expect(cacheableRequest(get("/compare/a-vs-b"))).toEqual({ kind: "cache", key: "/compare/a-vs-b", tags: ["tool:a", "tool:b"] });
     expect(cacheableRequest(get("/tools", {}, "HEAD"))).not.toBeNull();
     expect(cacheableRequest(get("/tools", { cookie: "authjs.csrf-token=abc; theme=dark" }))).not.toBeNull();
   });
@@ -36,6 +39,18 @@ describe("page cache routes", () => {
     expect(cacheableRequest(get("/tools", { rsc: "1" }))).toBeNull();
     expect(cacheableRequest(get("/tools", { "next-router-prefetch": "1" }))).toBeNull();
     expect(cacheableRequest(get("/tools?_rsc=abc"))).toBeNull();
+    expect(cacheableRequest(get("/tools", { "next-router-state-tree": "%5B%5D" }))).toBeNull();
     expect(cacheableRequest(get("/tools", { [FILL_HEADER]: "secret" }))).toBeNull();
+  });
+
+  it("sends a request with parameters the page does not read to the address without them, so they cannot multiply renders or cache entries", () => {
+    expect(cacheableRequest(get("/?bust=123"))).toEqual({ kind: "redirect", location: "/" });
+    expect(cacheableRequest(get("/compare/a-vs-b?utm_source=x&ref=y"))).toEqual({ kind: "redirect", location: "/compare/a-vs-b" });
+    expect(cacheableRequest(get("/tools?sort=community&bust=1&q=x"))).toEqual({ kind: "redirect", location: "/tools?sort=community&q=x" });
+    expect(cacheableRequest(get("/tools?pageSize=100"))).toEqual({ kind: "redirect", location: "/tools" });
+  });
+
+  it("leaves a repeated parameter to the app (which reads one of them) rather than caching a guess", () => {
+    expect(cacheableRequest(get("/tools?q=a&q=b"))).toBeNull();
   });
 });

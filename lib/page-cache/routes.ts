@@ -1,4 +1,5 @@
 import { hasSessionCookie } from "@/lib/auth/cookies";
+import { toolDirectoryParamsSchema } from "@/lib/tools/schema";
 import { ALL_TOOLS, toolTag } from "./store";
 
 /**
@@ -8,6 +9,21 @@ import { ALL_TOOLS, toolTag } from "./store";
  */
 
 const TOOL_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The query parameters a cacheable page reads: they are its cache key; any other parameter is dropped by a redirect. */
+const DIRECTORY_PARAMS = Object.keys(toolDirectoryParamsSchema.shape);
+const COMPARE_PICKER_PARAMS = ["a", "b"];
+
+/** What a cacheable path depends on: its tags, and the query parameters it reads. */
+export type CacheRoute = { tags: string[]; params: readonly string[] };
+
+/** The cache route of a path, or null when the path is never cached. */
+export function pageCacheRoute(pathname: string): CacheRoute | null {
+  if (pathname === "/tools") return { tags: [ALL_TOOLS], params: DIRECTORY_PARAMS };
+  if (pathname === "/compare") return { tags: [ALL_TOOLS], params: COMPARE_PICKER_PARAMS };
+  const tags = pageCacheTags(pathname);
+  return tags && { tags, params: [] };
+}
 
 /** Tags of a cacheable path, or null when the path is never cached. */
 export function pageCacheTags(pathname: string): string[] | null {
@@ -30,16 +46,35 @@ export function pageCacheTags(pathname: string): string[] | null {
 /** Header a proxy-issued render carries, with this process's secret: it is rendered, never answered from the cache. */
 export const FILL_HEADER = "x-page-cache-fill";
 
-/** The cache key and tags when this request may be answered from the cache; null otherwise. */
-export function cacheableRequest(request: { method: string; url: string; headers: Headers }): { key: string; tags: string[] } | null {
+export type CacheDecision =
+  | { kind: "cache"; key: string; tags: string[] }
+  /** The page reads none of some parameters: the same page lives at this address (without them). */
+  | { kind: "redirect"; location: string };
+
+/**
+ * The cache key and tags when this request may be answered from the cache, a
+ * redirect when it carries query parameters the page does not read (so
+ * `/?bust=<random>` cannot make every request a render or fill the cache with
+ * copies), or null when the cache leaves it to the app. The key is the path
+ * and the parameters the page reads, in one order; a repeated one is left to the app.
+ */
+export function cacheableRequest(request: { method: string; url: string; headers: Headers }): CacheDecision | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const headers = request.headers;
   // Client navigations and prefetches ask for the RSC payload, not the HTML document.
-  if (headers.has("rsc") || headers.has("next-router-prefetch") || headers.has("next-action") || headers.has(FILL_HEADER)) return null;
+  if (headers.has("rsc") || headers.has("next-router-prefetch") || headers.has("next-router-state-tree") || headers.has("next-action") || headers.has(FILL_HEADER)) return null;
   if (hasSessionCookie(headers.get("cookie"))) return null;
   const url = new URL(request.url);
   if (url.searchParams.has("_rsc")) return null;
-  const tags = pageCacheTags(url.pathname);
-  if (!tags) return null;
-  return { key: `${url.pathname}${url.search}`, tags };
+  const route = pageCacheRoute(url.pathname);
+  if (!route) return null;
+  const names = [...url.searchParams.keys()];
+  if (names.some((name) => !route.params.includes(name))) {
+    const kept = new URLSearchParams([...url.searchParams].filter(([name]) => route.params.includes(name)));
+    const query = kept.toString();
+    return { kind: "redirect", location: `${url.pathname}${query ? `?${query}` : ""}` };
+  }
+  if (new Set(names).size !== names.length) return null;
+  const query = route.params.filter((name) => url.searchParams.has(name)).map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(url.searchParams.get(name)!)}`);
+  return { kind: "cache", key: `${url.pathname}${query.length ? `?${query.join("&")}` : ""}`, tags: route.tags };
 }

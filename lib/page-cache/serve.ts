@@ -32,6 +32,9 @@ export async function answerFromPageCache(request: NextRequest, nonce: string): 
   const cache = pageCache();
   const cacheable = cache?.active ? cacheableRequest(request) : null;
   if (!cache || !cacheable) return null;
+  if (cacheable.kind === "redirect") {
+    return new NextResponse(null, { status: 308, headers: { Location: new URL(cacheable.location, request.url).toString(), "Cache-Control": "public, max-age=3600" } });
+  }
   try {
     const { page, hit } = await cache.getOrFill(cacheable.key, () => renderForCache(request, cacheable.key, cacheable.tags));
     // A failed render may mean the database just went away: look now rather than at the next ping.

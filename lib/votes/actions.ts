@@ -6,7 +6,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { answer, argumentsAction, formAction } from "@/lib/http/action";
 import { consume, RateLimitedError } from "@/lib/rate-limit";
 import type { DecisionJson } from "@/lib/scores/decision";
-import { setVote, ToolNotFoundError } from "./writes";
+import { setVote, ToolNotFoundError, VoterGoneError } from "./writes";
 import { toVoteCommunity, voteArgumentsSchema, voteFormSchema, type VoteCommunity } from "./schema";
 
 export type VoteActionResult =
@@ -27,6 +27,7 @@ async function castVote(user: CurrentUser, toolSlug: string, decision: DecisionJ
   } catch (error) {
     if (error instanceof RateLimitedError) return { ok: false, error: error.message };
     if (error instanceof ToolNotFoundError) return { ok: false, error: "This tool is no longer open for votes." };
+    if (error instanceof VoterGoneError) return { ok: false, error: "Sign in to vote.", signIn: true };
     console.error(error);
     return { ok: false, error: "Your vote was not saved. Try again." };
   }

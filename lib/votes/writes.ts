@@ -29,6 +29,33 @@ export type VoteResult = {
  * enforced by a unique index. Re-sending the same vote changes nothing.
  */
 export async function setVote(userId: string, toolSlug: string, decision: DecisionJson | null): Promise<VoteResult> {
+  try {
+    return await writeVote(userId, toolSlug, decision);
+  } catch (error) {
+    // The account was deleted while this vote was on its way (its row is gone, the foreign key refuses the vote).
+    if (isForeignKeyViolation(error, "Vote_userId_fkey")) throw new VoterGoneError();
+    throw error;
+  }
+}
+
+/** The voter's account no longer exists: nothing was written. */
+export class VoterGoneError extends Error {
+  constructor() {
+    super("This account no longer exists.");
+  }
+}
+
+function isForeignKeyViolation(error: unknown, constraint: string): boolean {
+  for (let current = error, depth = 0; current != null && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const text = current instanceof Error ? current.message : String(current);
+    if (text.includes(constraint)) return true;
+    const meta = (current as { meta?: Record<string, unknown> }).meta;
+    if (meta && JSON.stringify(meta).includes(constraint)) return true;
+  }
+  return false;
+}
+
+async function writeVote(userId: string, toolSlug: string, decision: DecisionJson | null): Promise<VoteResult> {
   const after = decision ? fromDecisionJson(decision) : null;
   return db.$transaction(
     async (tx) => {

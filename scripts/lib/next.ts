@@ -35,6 +35,11 @@ export function buildIsCurrent(): boolean {
   return statSync(buildId).mtimeMs >= sources;
 }
 
+/** Node's arguments to run the production server (server.ts, through tsx); PORT and HOSTNAME come from the environment. */
+export function serverArgs(): string[] {
+  return ["--import", "tsx", path.join(root, "server.ts")];
+}
+
 /** Runs the Next CLI with inherited output; resolves with its exit code. */
 export function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {

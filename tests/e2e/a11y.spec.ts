@@ -12,6 +12,7 @@ import pg from "pg";
 const SAMPLES: Record<string, string[]> = {
   "/": ["/"],
   "/account": ["/account"],
+  "/account/deleted": ["/account/deleted", "/account/deleted?newsletter=kept"],
   "/compare": ["/compare", "/compare?a=aider&b=aider"],
   "/compare/[slug]": ["/compare/claude-4-sonnet-vs-smolvlm2-2b", "/compare/cursor-vs-whisper", "/compare/cursor-vs-cursor"],
   "/newsletter/confirm": ["/newsletter/confirm?token=CONFIRM_TOKEN", "/newsletter/confirm?token=used-or-unknown-token-000000000000000000000"],

@@ -56,8 +56,8 @@ test.beforeAll(async () => {
   }
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: database.url, NODE_ID: "outage", SITE_URL: origin, AUTH_URL: origin, RATE_LIMIT_VOTES: "100000/60" },
+  app = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: database.url, NODE_ID: "outage", SITE_URL: origin, AUTH_URL: origin, RATE_LIMIT_VOTES: "100000/60" },
     stdio: "ignore",
   });
   await expect.poll(() => fetch(`${origin}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);

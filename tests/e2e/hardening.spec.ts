@@ -25,7 +25,10 @@ test("a cross-site post to a server action is refused with 403 before it runs; t
       const email = `xsite-${stamp}-${origin.length}@example.test`;
       const refused = await post(origin, email);
       expect(refused.status(), origin).toBe(403);
-      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("cross_site_request");
+      // A form post navigates: the refusal is the site's page, with the security headers.
+      expect(refused.headers()["content-type"]).toContain("text/html");
+      expect(refused.headers()["x-content-type-options"]).toBe("nosniff");
+      expect(await refused.text()).toContain("That request was refused");
       const { rowCount } = await db.query(`SELECT 1 FROM "NewsletterSubscriber" WHERE email = $1`, [email]);
       expect(rowCount, `no subscriber from ${origin}`).toBe(0);
     }

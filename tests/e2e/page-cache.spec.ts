@@ -123,3 +123,45 @@ test("public pages run their scripts under the policy: no CSP violation, and the
   await expect(page.locator('[data-live-connection="open"]')).toBeAttached();
   expect(violations).toEqual([]);
 });
+
+test("a client navigation and a prefetch get the RSC payload, never the cached HTML: clicking a link on a cached page does not reload it", async ({ page, request }) => {
+  await cachedGet(request, "/tools");
+  await cachedGet(request, "/compare");
+  const documents: string[] = [];
+  const rsc: { url: string; type: string; cache: string | undefined }[] = [];
+  page.on("response", (response) => {
+    const type = response.headers()["content-type"] ?? "";
+    if (response.request().resourceType() === "document") documents.push(response.url());
+    else if (response.request().headers()["rsc"]) rsc.push({ url: response.url(), type, cache: response.headers()["x-page-cache"] });
+  });
+  await page.goto("/tools");
+  expect(documents).toHaveLength(1);
+  // A marker on the window survives a client navigation and is lost by a full reload.
+  await page.evaluate(() => ((window as unknown as { __marker: string }).__marker = "still here"));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/\/compare$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Compare AI tools");
+  expect(await page.evaluate(() => (window as unknown as { __marker?: string }).__marker)).toBe("still here");
+  expect(documents, "the navigation fetched an HTML document").toHaveLength(1);
+  expect(rsc.length, "no RSC request was made").toBeGreaterThan(0);
+  for (const answer of rsc) {
+    expect(answer.type, `${answer.url} answered with ${answer.type}`).toContain("text/x-component");
+    expect(answer.cache, `${answer.url} came from the page cache`).toBeUndefined();
+  }
+});
+
+test("query parameters a page does not read are dropped by a redirect, so they cannot multiply renders or cache entries", async ({ request, baseURL }) => {
+  const target = (location: string | undefined) => {
+    const url = new URL(location!, baseURL);
+    return url.pathname + url.search;
+  };
+  const bust = await request.get(`/?bust=${randomBytes(4).toString("hex")}`, { maxRedirects: 0 });
+  expect(bust.status()).toBe(308);
+  expect(target(bust.headers()["location"])).toBe("/");
+  const directory = await request.get("/tools?sort=community&utm_source=x", { maxRedirects: 0 });
+  expect(directory.status()).toBe(308);
+  expect(target(directory.headers()["location"])).toBe("/tools?sort=community");
+  // The same parameters in another order are one cache entry.
+  await cachedGet(request, "/tools?sort=name&q=code");
+  expect((await request.get("/tools?q=code&sort=name")).headers()["x-page-cache"]).toBe("hit");
+});

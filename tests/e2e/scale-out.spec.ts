@@ -34,8 +34,8 @@ test.beforeAll(async () => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
   const port = await freePort();
   baseB = `http://127.0.0.1:${port}`;
-  nodeB = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ID: NODE_B },
+  nodeB = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ID: NODE_B },
     stdio: "ignore",
   });
   for (let i = 0; i < 150; i++) {

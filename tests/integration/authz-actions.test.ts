@@ -25,6 +25,8 @@ const EXPECTED: Record<string, Access> = {
   "lib/verdicts/actions.ts#saveVerdictAction": "staff",
   "lib/verdicts/actions.ts#restoreVerdictAction": "staff",
   "lib/users/actions.ts#setRoleAction": "admin",
+  // Anyone signed in deletes their own account (and nobody else's: it takes no user id).
+  "lib/users/actions.ts#deleteAccountAction": "user",
   "lib/tools/actions.ts#saveToolAction": "staff",
   "lib/reviewers/actions.ts#saveReviewerAction": "staff",
   "lib/reviewers/actions.ts#moveReviewerAction": "staff",
@@ -102,6 +104,9 @@ function argumentsFor(key: string): unknown[] {
       return [form({ id: toolId, archived: "false" })];
     case "lib/users/actions.ts#setRoleAction":
       return [{}, form({ userId: targetUserId, role: "USER" })];
+    // A confirmation that is not the caller's email: allowed to try, refused by the form, nothing deleted.
+    case "lib/users/actions.ts#deleteAccountAction":
+      return [{}, form({ confirm: "target@authz.test" })];
     default:
       return [];
   }
@@ -150,5 +155,6 @@ describe("server action authorisation matrix", () => {
     const target = await client.user.findUniqueOrThrow({ where: { id: targetUserId } });
     expect(target.role).toBe("USER");
     expect(await client.auditLog.count({ where: { action: "user.role" } })).toBe(0);
+    expect(await client.user.count({ where: { email: { endsWith: "@authz.test" } } })).toBe(4);
   });
 });

@@ -378,6 +378,29 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
       refusals: async () => standard("DELETE", `${SITE}/api/tools/${votable.slug}/vote`, undefined, { sessionRequired: true }),
       control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/vote`, { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
     },
+    // Deleting an account: a signed-in reader of its own, same-site, with the account's email typed as confirmation.
+    "app/api/account/route.ts#DELETE": (() => {
+      let leaver: Awaited<ReturnType<typeof createSignedInUser>>;
+      const remove = (body: unknown, headers: Record<string, string>) => () =>
+        new Request(`${SITE}/api/account`, { method: "DELETE", body: json(body), headers: { "content-type": "application/json", ...headers } });
+      return {
+        refusals: async () => {
+          leaver = await createSignedInUser(client);
+          const body = { confirm: leaver.user.email };
+          return [
+            { label: "signed out", request: remove(body, { origin: SITE }), status: 401, code: "unauthenticated" },
+            { label: "Origin: https://evil.example", request: remove(body, { origin: evil, cookie: leaver.cookie }), status: 403, code: "cross_site_request" },
+            { label: "Sec-Fetch-Site: cross-site, no Origin", request: remove(body, { "sec-fetch-site": "cross-site", cookie: leaver.cookie }), status: 403, code: "cross_site_request" },
+            { label: "Sec-Fetch-Site: same-site, no Origin", request: remove(body, { "sec-fetch-site": "same-site", cookie: leaver.cookie }), status: 403, code: "cross_site_request" },
+            { label: "Origin: null (sandboxed frame)", request: remove(body, { origin: "null", cookie: leaver.cookie }), status: 403, code: "cross_site_request" },
+            { label: "Origin on another port", request: remove(body, { origin: "http://localhost:3001", cookie: leaver.cookie }), status: 403, code: "cross_site_request" },
+            { label: "same site, another account's email as confirmation", request: remove({ confirm: alice.user.email }, { origin: SITE, cookie: leaver.cookie }), status: 400, code: "confirmation_mismatch" },
+            { label: "same site, Alice's email with Alice's id", request: remove({ confirm: alice.user.email, userId: alice.user.id }, { origin: SITE, cookie: leaver.cookie }), status: 400, code: "invalid_request" },
+          ];
+        },
+        control: async () => ({ request: remove({ confirm: leaver.user.email }, { origin: SITE, cookie: leaver.cookie })(), status: 200 }),
+      };
+    })(),
     // Public (visitors subscribe), so no 401: the origin checks and the absence of any write are what matter.
     "app/api/newsletter/route.ts#POST": {
       refusals: async () => standard("POST", `${SITE}/api/newsletter`, json({ email: "victim@example.test" }), { sessionRequired: false }),

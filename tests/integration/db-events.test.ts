@@ -186,6 +186,17 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     await setStaffRole(reader.id, "STAFF", staffId);
     return nothing;
   },
+  // Deleting an account withdraws its votes: the figures of each tool it voted on, nothing else.
+  "lib/users/writes.ts#deleteUser": async () => {
+    const { setVote } = await import("@/lib/votes/writes");
+    const { deleteUser } = await import("@/lib/users/writes");
+    const tool = await newTool();
+    const leaver = await client.user.create({ data: { email: `leaver-${++serial}@events.test` } });
+    await setVote(leaver.id, tool.slug, "skip");
+    await heard();
+    expect(await deleteUser(leaver.id)).toMatchObject({ votesWithdrawn: 1, tools: [tool.slug] });
+    return announces([], [tool.slug]);
+  },
   // Newsletter subscriptions are not on any public page.
   "lib/newsletter/writes.ts#subscribe": async () => {
     const { subscribe } = await import("@/lib/newsletter/writes");

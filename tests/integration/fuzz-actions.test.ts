@@ -53,7 +53,8 @@ vi.mock("@/lib/auth/index", () => ({
 }));
 vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
 vi.mock("next/cache", async () => (await import("../helpers/next-mocks")).cache);
-vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
+// Deleting an account drops the session cookie: nothing to drop here (the cookie itself is tested in account.test.ts).
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders, cookies: async () => ({ set: () => undefined, delete: () => undefined, get: () => undefined }) }));
 // Subscribing sends its email from `after()`: dropped here (emails are tested in newsletter.test.ts).
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof import("next/server")>()), after: () => undefined }));
 
@@ -64,12 +65,17 @@ process.env.RATE_LIMIT_NEWSLETTER_IP = "1000000/3600";
 process.env.RATE_LIMIT_NEWSLETTER_EMAIL = "1000000/3600";
 process.env.RATE_LIMIT_SIGNIN_IP = "1000000/3600";
 process.env.RATE_LIMIT_SIGNIN_EMAIL = "1000000/3600";
+process.env.RATE_LIMIT_SIGNIN_TOTAL = "1000000/3600";
+process.env.RATE_LIMIT_NEWSLETTER_TOTAL = "1000000/3600";
 
 const { requestSignInLink, signInWithGitHub, signOutAction } = await import("@/lib/auth/actions");
 const { subscribeFormAction, confirmSubscriptionFormAction, unsubscribeFormAction } = await import("@/lib/newsletter/actions");
 const { voteAction, voteFormAction } = await import("@/lib/votes/actions");
 const { saveVerdictAction, restoreVerdictAction } = await import("@/lib/verdicts/actions");
-const { setRoleAction } = await import("@/lib/users/actions");
+const { setRoleAction, deleteAccountAction } = await import("@/lib/users/actions");
+const { CONFIRM_MISMATCH_MESSAGE } = await import("@/lib/users/schema");
+const { deleteUser } = await import("@/lib/users/writes");
+const { setVote } = await import("@/lib/votes/writes");
 const { saveToolAction, archiveToolAction } = await import("@/lib/tools/actions");
 const { saveReviewerAction, moveReviewerAction } = await import("@/lib/reviewers/actions");
 const { saveComparisonAction } = await import("@/lib/comparisons/actions");
@@ -571,6 +577,66 @@ describe("fuzzing the server actions", () => {
       fuzzParameters(300),
     );
     report(["setRoleAction"]);
+  });
+
+  it("deleteAccountAction: only a form that passes the rule and confirms the caller's own email deletes (their account only); junk is refused with field errors", async () => {
+    // Leavers of this test's own, each with one vote: a valid form deletes one and a new one takes its place.
+    // All of them are gone by the end, so the users table ends as it began.
+    let made = 0;
+    const leaver = async (): Promise<CurrentUser> => {
+      const user = await client.user.create({ data: { email: `leaver-${++made}@fuzz.test`, emailVerified: new Date() } });
+      await setVote(user.id, listedSlugs[made % listedSlugs.length]!, "skip");
+      return { id: user.id, email: user.email!, name: null, role: "USER" };
+    };
+    const pool = [await leaver(), await leaver(), await leaver()];
+    const entries = formEntries({
+      confirm: fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom("__EMAIL__", " __EMAIL__\n", "__EMAIL_UPPER__") },
+        { weight: 2, arbitrary: fc.constantFrom("__OTHER_EMAIL__", "user@fuzz.test", "DELETE", "", "__EMAIL__.") },
+      ),
+      keepNewsletter: fc.constantFrom("on", "on", "off", "", "true"),
+    });
+    let deleted = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(true, true, true, false), fc.nat(), entries, async (signedIn, index, generated) => {
+        const target = pool[index % pool.length]!;
+        const other = pool[(index + 1) % pool.length]!;
+        const fill = (v: string | Blob) =>
+          typeof v === "string" ? v.replaceAll("__EMAIL_UPPER__", target.email.toUpperCase()).replaceAll("__OTHER_EMAIL__", other.email).replaceAll("__EMAIL__", target.email) : v;
+        const form = generated.map(([name, v]): Entry => [name, fill(v)]);
+        session.user = signedIn ? target : null;
+        const outcome = await call("deleteAccountAction", () => deleteAccountAction({}, toForm(form)));
+        const what = `deleteAccountAction(${show(form, 300)}) as ${signedIn ? target.email : "nobody"}`;
+        if (!signedIn) {
+          expectRefusal(outcome, null, what, ["/account"]);
+          expect(await client.user.count({ where: { id: target.id } }), what).toBe(1);
+          return;
+        }
+        expectNothingLogged(what);
+        const { clean, fields, values } = readModel(form);
+        const typed = fields.confirm?.trim() ?? "";
+        const schemaOk = clean && typed !== "" && typed.length <= 320 && (fields.keepNewsletter === undefined || fields.keepNewsletter === "on");
+        if (schemaOk && typed.toLowerCase() === target.email) {
+          expect(outcome, what).toEqual({ kind: "redirect", url: "/account/deleted" });
+          expect(await client.user.count({ where: { id: target.id } }), what).toBe(0);
+          pool.splice(pool.indexOf(target), 1, await leaver());
+          deleted++;
+          return;
+        }
+        expect(outcome.kind, what).toBe("state");
+        const state = (outcome as { value: { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } }).value;
+        expect(state.error, what).toBe(FIX_FIELDS_MESSAGE);
+        expect(state.values, what).toEqual(values);
+        if (!clean) expectRuleRefusal(state, form, what);
+        else if (schemaOk) expect(state.fieldErrors, what).toEqual({ confirm: CONFIRM_MISMATCH_MESSAGE });
+        expect(await client.user.count({ where: { id: { in: pool.map((user) => user.id) } } }), `${what}: nobody deleted`).toBe(pool.length);
+      }),
+      fuzzParameters(400),
+    );
+    for (const left of pool) expect(await deleteUser(left.id)).toMatchObject({ votesWithdrawn: 1 });
+    expect(await findCounterDrift(client)).toEqual([]);
+    report(["deleteAccountAction"]);
+    console.log(`fuzz: ${deleted} accounts deleted by valid forms, ${made} leavers in all`);
   });
 
   it("saveToolAction / archiveToolAction: junk tool forms are refused with field errors; nothing is written", async () => {

@@ -57,6 +57,8 @@ process.env.RATE_LIMIT_NEWSLETTER_IP = "1000000/3600";
 process.env.RATE_LIMIT_NEWSLETTER_EMAIL = "1000000/3600";
 process.env.RATE_LIMIT_SIGNIN_IP = "1000000/3600";
 process.env.RATE_LIMIT_SIGNIN_EMAIL = "1000000/3600";
+process.env.RATE_LIMIT_SIGNIN_TOTAL = "1000000/3600";
+process.env.RATE_LIMIT_NEWSLETTER_TOTAL = "1000000/3600";
 delete process.env.BENCH_TOKEN;
 
 const { NextRequest } = await import("next/server");
@@ -69,6 +71,10 @@ const { GET: liveRoute } = await import("@/app/api/live/route");
 const { POST: subscribeRoute } = await import("@/app/api/newsletter/route");
 const { POST: oneClickRoute } = await import("@/app/api/newsletter/unsubscribe/route");
 const { GET: csvRoute } = await import("@/app/api/admin/newsletter/subscribers.csv/route");
+const { GET: exportRoute } = await import("@/app/api/account/export/route");
+const { DELETE: deleteAccountRoute } = await import("@/app/api/account/route");
+const { userExportSchema } = await import("@/lib/users/schema");
+const { setVote } = await import("@/lib/votes/writes");
 const { GET: authGet, POST: authPost } = await import("@/app/api/auth/[...nextauth]/route");
 const { PUT: benchRoute } = await import("@/app/api/bench/vote-baseline/route");
 const { GET: feedRoute } = await import("@/app/feed.xml/route");
@@ -517,7 +523,7 @@ describe("fuzzing the route handlers", () => {
     report("POST /api/newsletter");
   });
 
-  it("POST /api/newsletter/unsubscribe: junk tokens and bodies answer 400/404 JSON and unsubscribe nobody", async () => {
+  it("POST /api/newsletter/unsubscribe: junk tokens and bodies answer 400/404 JSON (413 past the body cap) and unsubscribe nobody", async () => {
     const token = fc.oneof(
       fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       nastyString,
@@ -545,7 +551,9 @@ describe("fuzzing the route handlers", () => {
     await fc.assert(
       fc.asyncProperty(search, bodyArb, async (query, body) => {
         const response = await respond("POST /api/newsletter/unsubscribe", () => oneClickRoute(new Request(`${SITE}/api/newsletter/unsubscribe?${query}`, { method: "POST", headers: headers({ "content-type": body.type, origin: "https://mail.example" }), body: body.init })));
-        expect([400, 404]).toContain(response.status);
+        // A body past the route's 2 KB cap is refused before it is read (lib/http/body-limits.ts).
+        const size = typeof body.init === "string" ? Buffer.byteLength(body.init) : 0;
+        expect(size > 2 * 1024 ? [413] : [400, 404]).toContain(response.status);
         await expectClientError(response, { what: `POST unsubscribe?${query}` });
       }),
       fuzzParameters(400),
@@ -572,6 +580,126 @@ describe("fuzzing the route handlers", () => {
       fuzzParameters(300),
     );
     report("GET subscribers.csv");
+  });
+
+  it("GET /api/account/export: forged, expired or missing sessions answer 401 JSON; a signed-in reader gets their own data, nobody else's", async () => {
+    await fc.assert(
+      fc.asyncProperty(cookieArb([reader, staff, ...voters]), queryString(["userId", "id", "email", "format"], nastyString), async (choice, search) => {
+        const response = await respond("GET /api/account/export", () => exportRoute(new Request(`${SITE}/api/account/export?${search}`, { headers: headers({ cookie: choice.header }) })));
+        const what = `GET /api/account/export?${search} with ${choice.header?.slice(0, 80)}`;
+        if (choice.ok) {
+          expect(response.status, what).toBe(200);
+          expect(response.headers.get("cache-control")).toBe("no-store");
+          expect(userExportSchema.parse(await response.json()).profile.id, what).toBe(choice.userId);
+        } else {
+          expect(response.status, what).toBe(401);
+          await expectClientError(response, { what });
+        }
+      }),
+      fuzzParameters(300),
+    );
+    report("GET /api/account/export");
+  });
+
+  it("DELETE /api/account: only a signed-in, same-site JSON request confirming the account's own email deletes it (and only it); all else is a 4xx", async () => {
+    // Leavers of this test's own, each with one vote: a valid request deletes one and a new one takes its place.
+    // All of them are gone by the end, so the users and sessions tables end as they began.
+    let made = 0;
+    const leaver = async () => {
+      const signed = await createSignedInUser(client);
+      await setVote(signed.user.id, listedSlugs[made++ % listedSlugs.length]!, "ship");
+      return { ...signed, email: signed.user.email! };
+    };
+    const pool = [await leaver(), await leaver(), await leaver(), await leaver()];
+    const gone: typeof pool = [];
+    const valid = fc.record(
+      {
+        confirm: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom("__EMAIL__", "  __EMAIL__\t", "__EMAIL_UPPER__") },
+          { weight: 2, arbitrary: fc.constantFrom("__OTHER_EMAIL__", "DELETE", "", "__EMAIL__x", "x__EMAIL__") },
+          { weight: 1, arbitrary: nastyString },
+        ),
+        keepNewsletter: fc.boolean(),
+      },
+      { requiredKeys: ["confirm"] },
+    );
+    const input = fc.record({
+      who: fc.nat(),
+      style: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom("plain", "padded", "secure") },
+        { weight: 2, arbitrary: fc.constantFrom("none", "gone", "forged", "junk") },
+      ),
+      junk: nastyString,
+      origin: originArb,
+      type: fc.oneof({ weight: 4, arbitrary: fc.constant("application/json") }, { weight: 2, arbitrary: contentType }),
+      body: jsonBodyArb(valid, ["confirm", "keepNewsletter"]),
+    });
+    let deleted = 0;
+    await fc.assert(
+      fc.asyncProperty(input, async ({ who, style, junk, origin, type, body }) => {
+        const target = pool[who % pool.length]!;
+        const other = pool[(who + 1) % pool.length]!;
+        const fill = (text: string) => text.replaceAll("__EMAIL_UPPER__", target.email.toUpperCase()).replaceAll("__OTHER_EMAIL__", other.email).replaceAll("__EMAIL__", target.email);
+        const init = typeof body.init === "string" ? fill(body.init) : body.init;
+        const text = body.text === null ? null : fill(body.text);
+        const formerly = gone.length ? gone[who % gone.length]! : null;
+        const cookies: Record<string, [string | undefined, boolean]> = {
+          plain: [target.cookie, true],
+          padded: [`theme=dark; ${target.cookie}; x=%ZZ`, true],
+          secure: [`__Secure-authjs.session-token=${target.sessionToken}`, true],
+          none: [undefined, false],
+          gone: [formerly?.cookie, false],
+          forged: [`authjs.session-token=${target.sessionToken.toUpperCase()}`, false],
+          junk: [headerSafe(`authjs.session-token=${junk}`), false],
+        };
+        const [cookie, signedIn] = cookies[style]!;
+        const sendType = init instanceof FormData ? undefined : type;
+        const response = await respond("DELETE /api/account", () =>
+          deleteAccountRoute(
+            new Request(`${SITE}/api/account`, {
+              method: "DELETE",
+              headers: headers({ cookie, origin: origin.origin, "sec-fetch-site": origin.fetchSite, "content-type": sendType }),
+              body: init,
+            }),
+          ),
+        );
+        const json = await parsedJson({ init, text });
+        const bodyOk =
+          (sendType ?? "").toLowerCase().startsWith("application/json") &&
+          isPlainObject(json) &&
+          Object.keys(json).every((key) => key === "confirm" || key === "keepNewsletter") &&
+          typeof json.confirm === "string" &&
+          json.confirm.trim().toLowerCase() === target.email.toLowerCase() &&
+          (json.keepNewsletter === undefined || typeof json.keepNewsletter === "boolean");
+        const what = `DELETE /api/account ${JSON.stringify({ style, cookie: cookie?.slice(0, 80), origin, type: sendType, body: text?.slice(0, 200) })}`;
+        if (!origin.ok) expect(response.status, what).toBe(403);
+        else if (!signedIn) expect(response.status, what).toBe(401);
+        if (response.status === 200) {
+          expect(origin.ok && signedIn && bodyOk, `deleted on an invalid request: ${what}`).toBe(true);
+          expect(await response.json()).toEqual({ data: { deleted: true, votesWithdrawn: 1, tools: [expect.any(String)], newsletter: "none" } });
+          expect(await client.user.count({ where: { id: target.user.id } })).toBe(0);
+          pool.splice(pool.indexOf(target), 1, await leaver());
+          gone.push(target);
+          deleted++;
+        } else {
+          expect(origin.ok && signedIn && bodyOk, `refused a valid deletion with ${response.status}: ${what}`).toBe(false);
+          await expectClientError(response, { what });
+          expect(await client.user.count({ where: { id: target.user.id } }), what).toBe(1);
+        }
+      }),
+      fuzzParameters(400),
+    );
+    // The leavers still here go the right way, so nothing of this test's own remains.
+    for (const left of pool) {
+      const response = await deleteAccountRoute(
+        new Request(`${SITE}/api/account`, { method: "DELETE", headers: { cookie: left.cookie, origin: SITE, "content-type": "application/json" }, body: JSON.stringify({ confirm: left.email }) }),
+      );
+      expect(response.status).toBe(200);
+    }
+    expect(await client.user.count({ where: { id: { in: [...pool, ...gone].map((l) => l.user.id) } } })).toBe(0);
+    expect(await findCounterDrift(client)).toEqual([]);
+    report("DELETE /api/account");
+    console.log(`fuzz: ${deleted} accounts deleted by valid requests, ${made} leavers in all`);
   });
 
   it("Auth.js GET/POST /api/auth/*: junk actions, providers and callback URLs never answer 5xx or redirect off-site", async () => {

@@ -101,6 +101,29 @@ describe("GET /api/live", () => {
     await again.close();
   });
 
+  it("holds one session to its share of open streams (429 with Retry-After), and a closed stream frees its place", async () => {
+    const cookie = `authjs.session-token=live-cap-${Date.now()}`;
+    const open = [];
+    for (let i = 0; i < 8; i++) open.push(await openStream("cursor", { cookie }));
+    expect(open.every((stream) => stream.response.status === 200)).toBe(true);
+    const refused = await live(new Request("http://localhost/api/live?tools=cursor", { headers: { cookie } }));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await refused.json()).error.code).toBe("rate_limited");
+    // Another session is not affected.
+    const other = await openStream("cursor", { cookie: `${cookie}-other` });
+    expect(other.response.status).toBe(200);
+    await other.close();
+    await open.pop()!.close();
+    await waitForAsync(async () => {
+      const again = await live(new Request("http://localhost/api/live?tools=cursor", { headers: { cookie } }));
+      if (again.status !== 200) return undefined;
+      await again.body?.cancel();
+      return true;
+    }, 2_000);
+    await Promise.all(open.map((stream) => stream.close()));
+  });
+
   it.each([
     ["", 400],
     ["?tools=", 400],

@@ -32,6 +32,8 @@ process.env.EMAIL_SERVER = mail.url;
 process.env.SITE_URL = "http://localhost:3000";
 process.env.RATE_LIMIT_NEWSLETTER_EMAIL = "6/3600";
 process.env.RATE_LIMIT_NEWSLETTER_IP = "10/3600";
+// Requests here name their client in X-Forwarded-For, as the one proxy in front appends it.
+process.env.TRUST_PROXY = "1";
 
 const { POST: subscribeRoute } = await import("@/app/api/newsletter/route");
 const { POST: oneClickRoute } = await import("@/app/api/newsletter/unsubscribe/route");

@@ -1,6 +1,7 @@
 import { FilterField, FilterForm, filterControl } from "@/components/admin/filters";
 import { DataTable } from "@/components/admin/data-table";
 import { z } from "zod";
+import { searchTextParam } from "@/lib/http/search-params";
 import { requireStaff } from "@/lib/auth/guards";
 import { listAuditEntityTypes, listAuditLog } from "@/lib/audit/queries";
 import { formatDateTime } from "@/lib/format";
@@ -8,8 +9,8 @@ import { formatDateTime } from "@/lib/format";
 export const metadata = { title: "Audit log" };
 
 const filterSchema = z.object({
-  actor: z.string().trim().max(100).optional().catch(undefined),
-  entity: z.string().trim().max(40).optional().catch(undefined),
+  actor: searchTextParam(100),
+  entity: searchTextParam(40),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
 });
@@ -47,7 +48,7 @@ export default async function AdminAudit({ searchParams }: PageProps<"/admin/aud
             {entries.map((entry) => (
               <tr key={entry.id}>
                 <td className="whitespace-nowrap px-4 py-2.5 text-stone-600 dark:text-stone-400">{formatDateTime(entry.createdAt)}</td>
-                <td className="px-4 py-2.5">{entry.actor?.email ?? "—"}</td>
+                <td className="px-4 py-2.5">{entry.actor?.email ?? entry.actor?.name ?? "—"}</td>
                 <td className="px-4 py-2.5"><code className="text-xs">{entry.action}</code><br /><span className="text-xs text-stone-500 dark:text-stone-400">{entry.entityType} {entry.entityId}</span></td>
                 <td className="max-w-md px-4 py-2.5 text-xs">
                   <details>

@@ -4,15 +4,17 @@ import { DataTable } from "@/components/admin/data-table";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format";
 import { listToolsForAdmin } from "@/lib/tools/queries";
+import { choiceParam, searchTextParam } from "@/lib/http/search-params";
+import { z } from "zod";
 
 export const metadata = { title: "Tools" };
 
+const filterSchema = z.object({ show: choiceParam(["listed", "archived", "all"], "listed"), q: searchTextParam(), sort: choiceParam(["name", "updated"], "name") });
+
 export default async function AdminTools({ searchParams }: PageProps<"/admin/tools">) {
   await requireStaff("/admin/tools");
-  const params = await searchParams;
-  const show = params.show === "archived" ? "archived" : params.show === "all" ? "all" : "listed";
-  const search = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
-  const sort = params.sort === "updated" ? "updated" : "name";
+  const { show, q, sort } = filterSchema.parse(await searchParams);
+  const search = q ?? "";
   const tools = await listToolsForAdmin({ archived: show === "all" ? undefined : show === "archived", search: search || undefined, sort });
   return (
     <div>

@@ -2,13 +2,13 @@ import { DataTable } from "@/components/admin/data-table";
 import { RoleForm } from "@/components/admin/role-form";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listUsers } from "@/lib/users/queries";
+import { searchTextParam } from "@/lib/http/search-params";
 
 export const metadata = { title: "People" };
 
 export default async function AdminUsers({ searchParams }: PageProps<"/admin/users">) {
   const actor = await requireAdmin("/admin/users");
-  const { q } = await searchParams;
-  const search = typeof q === "string" ? q.trim().slice(0, 100) : "";
+  const search = searchTextParam().parse((await searchParams).q) ?? "";
   const users = await listUsers(search || undefined);
   return (
     <div>

@@ -2,11 +2,12 @@ import { ImageResponse } from "next/og";
 import { ComparisonImage } from "@/components/og/comparison-image";
 import { getComparison } from "@/lib/comparisons/queries";
 import { ogImageOptions, ogNotFound, OG_SIZE } from "@/lib/sharing/og";
+import { cachedShareImage, shareImageKey } from "@/lib/sharing/og-cache";
 import { displayHost } from "@/lib/sharing/og-text";
 import { site } from "@/lib/site/config";
 import { absoluteUrl } from "@/lib/site/urls";
 
-/** Drawn per request: the figures change with every vote. */
+/** Dynamic: the figures change with every vote (each content is drawn once, then kept). */
 export const dynamic = "force-dynamic";
 
 export const alt = `${site.name}: both tools' panel ship figures, each reviewer's call and the community vote`;
@@ -17,8 +18,9 @@ export const contentType = "image/png";
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const result = await getComparison((await params).slug);
   if (result.kind !== "found") return ogNotFound();
-  return new ImageResponse(
-    <ComparisonImage comparison={result.comparison} siteName={site.name} url={displayHost(absoluteUrl("/"))} />,
-    await ogImageOptions(),
+  const url = displayHost(absoluteUrl("/"));
+  // Drawn once per content (tools, figures, calls), whatever the query string (lib/sharing/og-cache.ts).
+  return cachedShareImage(shareImageKey("comparison", [result.comparison, url]), async () =>
+    new ImageResponse(<ComparisonImage comparison={result.comparison} siteName={site.name} url={url} />, await ogImageOptions()),
   );
 }

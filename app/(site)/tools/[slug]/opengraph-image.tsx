@@ -1,13 +1,14 @@
 import { ImageResponse } from "next/og";
 import { ToolImage } from "@/components/og/tool-image";
 import { ogImageOptions, ogNotFound, OG_SIZE } from "@/lib/sharing/og";
+import { cachedShareImage, shareImageKey } from "@/lib/sharing/og-cache";
 import { displayHost } from "@/lib/sharing/og-text";
 import { site } from "@/lib/site/config";
 import { absoluteUrl } from "@/lib/site/urls";
 import { getTool } from "@/lib/tools/queries";
 import { toolSlugSchema } from "@/lib/tools/schema";
 
-/** Drawn per request: the figures change with every vote. */
+/** Dynamic: the figures change with every vote (each content is drawn once, then kept). */
 export const dynamic = "force-dynamic";
 
 export const alt = `${site.name}: the tool's panel ship figure, each reviewer's call and the community vote`;
@@ -19,5 +20,9 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   const parsed = toolSlugSchema.safeParse((await params).slug);
   const tool = parsed.success ? await getTool(parsed.data) : null;
   if (!tool) return ogNotFound();
-  return new ImageResponse(<ToolImage tool={tool} siteName={site.name} url={displayHost(absoluteUrl("/"))} />, await ogImageOptions());
+  const url = displayHost(absoluteUrl("/"));
+  // Drawn once per content (the tool, its figures, calls), whatever the query string (lib/sharing/og-cache.ts).
+  return cachedShareImage(shareImageKey("tool", [tool, url]), async () =>
+    new ImageResponse(<ToolImage tool={tool} siteName={site.name} url={url} />, await ogImageOptions()),
+  );
 }

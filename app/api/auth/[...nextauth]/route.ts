@@ -1,8 +1,9 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
+import { csrfVerified, isEmailSignIn, readAuthBody } from "@/lib/auth/csrf";
 import { emailSchema } from "@/lib/auth/schema";
 import { limitSignInRequest } from "@/lib/auth/sign-in-limit";
-import { ApiError, handle } from "@/lib/http/errors";
+import { ApiError, inErrorShape, badRequest, handle } from "@/lib/http/errors";
 import { assertSameOrigin } from "@/lib/http/origin";
 import { clientIp } from "@/lib/rate-limit";
 
@@ -50,26 +51,23 @@ function checked(request: NextRequest): NextRequest {
   return new NextRequest(request, { headers });
 }
 
-const CSRF_COOKIES = ["__Host-authjs.csrf-token", "authjs.csrf-token"];
-
-function csrfTokenMatches(token: FormDataEntryValue | null | undefined, request: NextRequest): boolean {
-  if (typeof token !== "string" || !token) return false;
-  const cookie = CSRF_COOKIES.map((name) => request.cookies.get(name)?.value).find(Boolean);
-  return cookie !== undefined && cookie.split("|")[0] === token;
-}
-
-export const GET = handle(async (request: NextRequest) => handlers.GET(checked(request)));
+// Auth.js's own error answers ("Bad request.", null) take the API's error shape.
+export const GET = handle(async (request: NextRequest) => inErrorShape(await handlers.GET(checked(request))));
 
 export const POST = handle(async (request: NextRequest) => {
   // Every Auth.js POST comes from this site's own forms: refuse other sites before spending anyone's sign-in limit.
   assertSameOrigin(request);
   const safe = checked(request);
-  if (safe.nextUrl.pathname.endsWith("/signin/nodemailer")) {
-    const form = await safe.clone().formData().catch(() => null);
-    const email = emailSchema.safeParse(form?.get("email") ?? "");
-    // Only a request Auth.js will accept spends the limit: its CSRF token must match the CSRF cookie
-    // (Auth.js then checks the cookie's signature), so a forged post cannot use up someone's sign-ins.
-    if (email.success && csrfTokenMatches(form?.get("csrfToken"), safe)) await limitSignInRequest(email.data, clientIp(safe.headers));
+  if (isEmailSignIn(safe.nextUrl)) {
+    // Exactly the posts Auth.js will act on spend the limit: read as Auth.js reads them, with its CSRF check
+    // (signed cookie, matching token: lib/auth/csrf.ts). A forged pair spends nobody's sign-ins; a verified
+    // post whose address the app would not send to goes no further.
+    const body = await readAuthBody(safe.clone());
+    if (csrfVerified(safe, body)) {
+      const email = emailSchema.safeParse(body?.email);
+      if (!email.success) throw badRequest(email.error, "Enter a valid email address, like you@example.com.");
+      await limitSignInRequest(email.data, clientIp(safe.headers));
+    }
   }
-  return handlers.POST(safe);
+  return inErrorShape(await handlers.POST(safe));
 });

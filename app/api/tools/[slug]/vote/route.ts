@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { requireRequestUser } from "@/lib/auth/session";
-import { handle, notFound } from "@/lib/http/errors";
+import { ApiError, handle, notFound } from "@/lib/http/errors";
 import { readJsonBody } from "@/lib/http/json";
 import { assertSameOrigin } from "@/lib/http/origin";
 import { consume } from "@/lib/rate-limit";
 import { toolScoresResponse } from "@/lib/tools/api";
 import { toolSlugSchema } from "@/lib/tools/schema";
-import { setVote, ToolNotFoundError, type VoteResult } from "@/lib/votes/writes";
+import { setVote, ToolNotFoundError, VoterGoneError, type VoteResult } from "@/lib/votes/writes";
 import type { DecisionJson } from "@/lib/scores/decision";
 import { voteBodySchema } from "@/lib/votes/schema";
 
@@ -28,6 +28,7 @@ async function vote(request: Request, context: RouteContext<"/api/tools/[slug]/v
     result = await setVote(user.id, slug, value);
   } catch (error) {
     if (error instanceof ToolNotFoundError) throw notFound(`Tool "${slug}"`);
+    if (error instanceof VoterGoneError) throw new ApiError(401, "unauthenticated", "Sign in to vote.");
     throw error;
   }
   return NextResponse.json({ data: { tool: result.tool, vote: result.vote, scores: toolScoresResponse(result.scores) } });

@@ -54,7 +54,7 @@ export default async function VerdictHistoryPage({ params }: PageProps<"/tools/[
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="text-sm font-medium">
                     Version {revision.version} · <time dateTime={revision.createdAt.toISOString()}>{formatDate(revision.createdAt)}</time>
-                    {"editor" in revision && revision.editor ? <span className="text-stone-500 dark:text-stone-400"> · by {revision.editor.email}</span> : null}
+                    {"editor" in revision && revision.editor ? <span className="text-stone-500 dark:text-stone-400"> · by {revision.editor.email ?? revision.editor.name}</span> : null}
                     {index === 0 ? <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs dark:bg-stone-800">current</span> : null}
                   </p>
                   <div className="flex items-center gap-2 text-xs text-stone-500 dark:text-stone-400">

@@ -1,0 +1,17 @@
+import { isApiPath } from "./refusal";
+
+const KB = 1024;
+
+/**
+ * The most a request body may carry, by route, checked before anything reads
+ * it. A body without a length (chunked) is read by the route handler with the
+ * same cap (lib/http/json.ts); a page (a server action, a form) must say its length.
+ */
+export function bodyLimit(pathname: string): number {
+  if (/^\/api\/tools\/[^/]+\/vote$/.test(pathname)) return 1 * KB;
+  if (pathname === "/api/newsletter" || pathname === "/api/newsletter/unsubscribe") return 2 * KB;
+  if (pathname.startsWith("/api/auth/")) return 8 * KB;
+  if (isApiPath(pathname)) return 16 * KB;
+  // Server actions and form posts: the longest form (a verdict's case, 10,000 characters) with room to spare.
+  return 256 * KB;
+}

@@ -1,0 +1,86 @@
+/**
+ * The app's HTTP server: Next.js behind the front gate (lib/http/gate.ts).
+ * `npm start` runs it (scripts/start.ts); so do the tests and the bench.
+ *
+ * Next's own `next start` answers a bare 500 to requests it cannot parse
+ * (TRACE, `OPTIONS *`, a path that does not decode) and gives a client 300 s
+ * to send its request; this server refuses those at the door in the site's
+ * shape, bounds how long a request may take to arrive, and gives Next's own
+ * bare error answers the site's shape. See docs/decisions/020-a-front-gate-before-next.md.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { GateOptions } from "@/lib/http/gate";
+
+const dev = process.argv.includes("--dev");
+// Before anything reads it: lib/env validates NODE_ENV on import, React picks its build from it.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
+const { default: next } = await import("next");
+const { env } = await import("@/lib/env");
+const { answerClientError, dropUntrustedForwarding, inspect, refuse, rememberTarget, shapeErrors } = await import("@/lib/http/gate");
+const { PEER_HEADER, sealPeer } = await import("@/lib/http/peer");
+
+const root = import.meta.dirname;
+const port = env.PORT;
+const hostname = env.HOSTNAME;
+const options: GateOptions = { trustProxy: env.TRUST_PROXY, https: env.NODE_ENV === "production" && env.SITE_URL.startsWith("https:") };
+
+// The page cache renders misses through this same server: tell it where that is.
+const selfHost = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
+process.env.__NEXT_PRIVATE_ORIGIN = `http://${selfHost}:${port}`;
+
+const app = next({ dev, dir: root, hostname: selfHost, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const serve = (request: IncomingMessage, response: ServerResponse) => {
+  rememberTarget(request);
+  const refusal = inspect(request);
+  if (refusal) return refuse(request, response, refusal, options);
+  // A client that waits for "100 Continue" before sending its body is told to go on only once the gate let it in.
+  if (/100-continue/i.test(String(request.headers.expect ?? ""))) response.writeContinue();
+  dropUntrustedForwarding(request.headers, options);
+  // The TCP peer, sealed for this process (lib/http/peer.ts): per-IP limits read it, never a client's header.
+  request.headers[PEER_HEADER] = sealPeer(request.socket.remoteAddress ?? "");
+  shapeErrors(request, response, options);
+  handle(request, response).catch((error: unknown) => {
+    console.error("Request failed:", error);
+    if (!response.headersSent) response.writeHead(500);
+    response.end();
+  });
+};
+const server = createServer(
+  {
+    maxHeaderSize: 16 * 1024,
+    headersTimeout: env.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+    requestTimeout: env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    // Node looks for connections past those limits this often (30 s by default, longer than the limits themselves).
+    connectionsCheckingInterval: 1000,
+  },
+  serve,
+);
+server.on("checkContinue", serve);
+server.on("clientError", (error, socket) => answerClientError(error, socket, options));
+// CONNECT asks this server to be a tunnel: it is not one.
+server.on("connect", (request, socket) => answerClientError(Object.assign(new Error("CONNECT"), { code: "CONNECT_REFUSED" }), socket, options));
+
+server.listen(port, hostname, () => {
+  console.log(`▸ Ready on http://${selfHost}:${port}${hostname ? "" : " (every interface)"}`);
+});
+
+/**
+ * SIGTERM / SIGINT: stop taking connections and let requests in flight finish
+ * (the live streams end by themselves: lib/health/shutdown.ts), then close
+ * Next and exit; a request that still hangs after 10 s is cut.
+ */
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.close(() => {
+      void app.close().finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
+    });
+    server.closeIdleConnections();
+  });
+}
