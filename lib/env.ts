@@ -81,6 +81,8 @@ const schema = z.object({
   PAGE_CACHE_MAX_MB: z.coerce.number().positive().max(4096).default(64),
   /** A cached page's longest life, in seconds: a backstop, since writes through the app drop pages at once. */
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().max(86_400).default(300),
+  /** A page whose figures moved (votes) is re-rendered at most this often; in between it is served with figures up to this old. */
+  PAGE_CACHE_FIGURE_REFRESH_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** Opens the bench's baseline endpoints (never set in production). */
   BENCH_TOKEN: z.string().min(32, "BENCH_TOKEN must be at least 32 characters").optional(),
   /**

@@ -4,6 +4,10 @@
  * baseline measured in the same run, so the ratios hold on a noisy machine.
  * Results are also written to bench/results/<time>.json.
  *
+ * 0. Ceilings, in the same run: a bare Next.js app of the same version
+ *    (bench/bare-next: a static page and a trivial route handler, `next
+ *    start`), and later the vote's own transaction through plain `pg`. The
+ *    goals of issue 15 are ratios to these (printed first in the report).
  * 1. Pages (GET, 50 connections): the comparison, tool and directory pages as
  *    signed-out readers get them (from the page cache) against a minimal
  *    dynamic page reading one row and a static page, all in the same server.
@@ -13,6 +17,8 @@
  *    origin check, validation, rate limit, transaction), spread over all tools
  *    and on one hot tool, against a minimal handler running the same
  *    transaction. Goals: ≥ 50 % of the baseline; hot ≥ 70 % of spread.
+ *    Then the cached comparison while 50 votes/s arrive on its tools, and
+ *    the CPU ms per render of each page on a node without the page cache.
  * 3. Live: a second node, BENCH_STREAMS (1,000) open SSE streams on it, votes
  *    through the first node; vote → event latency over every stream. Goal: p99 < 1 s.
  *    Then vote → a signed-out reader's next load of the cached comparison page
@@ -27,17 +33,20 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 import { withAdminClient, withDatabase } from "./db/connection";
 import { createPrismaClient } from "../lib/db/client";
 import { embeddedPort, openDatabase } from "./db/setup";
 import { readSse } from "../tests/helpers/sse";
 import { findCounterDrift } from "../lib/stats/reconcile";
 import { seed } from "../prisma/seed";
-import { buildIsCurrent, freePort, root, runNext, serverArgs } from "./lib/next";
+import { fromDecisionJson } from "../lib/scores/decision";
+import { voteStatements } from "../lib/votes/writes";
+import { buildIsCurrent, freePort, nextBin, root, runNext, serverArgs } from "./lib/next";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -45,13 +54,16 @@ const userCount = Number(process.env.BENCH_USERS ?? 500);
 
 type Figure = { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
-function runCannon(url: string, setup: () => { method: "PUT" | "GET"; path: string; headers: Record<string, string>; body?: string }, title: string): Promise<Figure> {
+type CannonOptions = { connections?: number; overallRate?: number; duration?: number };
+
+function runCannon(url: string, setup: () => { method: "PUT" | "GET"; path: string; headers: Record<string, string>; body?: string }, title: string, options: CannonOptions = {}): Promise<Figure> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url,
-        connections,
-        duration: seconds,
+        connections: options.connections ?? connections,
+        duration: options.duration ?? seconds,
+        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
         requests: [{ setupRequest: (request) => ({ ...request, ...setup() }) }],
       },
       (error, result) => {
@@ -93,6 +105,15 @@ async function startServer(env: NodeJS.ProcessEnv, nodeId: string): Promise<Serv
   return { origin, process: child };
 }
 
+function stopServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (server.process.exitCode !== null || server.process.signalCode !== null) return resolve();
+    const timer = setTimeout(() => (server.process.kill("SIGKILL"), resolve()), 5_000);
+    server.process.once("exit", () => (clearTimeout(timer), resolve()));
+    server.process.kill("SIGTERM");
+  });
+}
+
 /** Peak resident memory (VmHWM) of a process and its descendants, in MB. */
 function peakRssMb(pid: number | undefined): number {
   if (!pid) return 0;
@@ -111,6 +132,76 @@ function peakRssMb(pid: number | undefined): number {
   };
   visit(pid);
   return Math.round(kb / 1024);
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; 10 ms resolution). */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+const BARE_APP = path.join(root, "bench/bare-next");
+
+/** A bare Next.js app of the same version (bench/bare-next), built if needed and served by plain `next start`. */
+async function startBareNext(env: NodeJS.ProcessEnv): Promise<Server> {
+  const bareEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: "production" };
+  if (!existsSync(path.join(BARE_APP, ".next/BUILD_ID"))) {
+    console.log("▸ Building the bare Next.js app (bench/bare-next)");
+    if ((await runNext(["build", BARE_APP], { ...bareEnv, DATABASE_URL: "" })) !== 0) throw new Error("bare app build failed");
+  }
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [nextBin, "start", BARE_APP, "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: bareEnv, stdio: ["ignore", "ignore", "inherit"] });
+  for (let i = 0; ; i++) {
+    if (await fetch(`${origin}/api/ping`).then((r) => r.ok, () => false)) break;
+    if (i > 300) throw new Error("the bare Next.js app did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { origin, process: child };
+}
+
+/**
+ * The vote's own transaction (lib/votes/writes.ts voteStatements) through
+ * plain `pg`, no framework: BEGIN, lock, write, COMMIT, on a pool as large as
+ * the app's, from `connections` concurrent clients. The database's ceiling.
+ */
+async function plainPgVotes(url: string, users: { id: string }[], slug: () => string, title: string, poolSize: number): Promise<Figure> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const latencies: number[] = [];
+  let n = 0;
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  const one = async () => {
+    const user = users[Math.floor(Math.random() * users.length)]!;
+    const started = performance.now();
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const lock = voteStatements.lock(slug());
+      const [target] = (await client.query<{ toolId: string }>(lock.text, lock.values)).rows;
+      const write = voteStatements.write(user.id, target!.toolId, fromDecisionJson(n++ % 2 ? "ship" : "skip"));
+      await client.query(write.text, write.values);
+      await client.query("COMMIT");
+      latencies.push(performance.now() - started);
+    } catch {
+      errors += 1;
+      await client.query("ROLLBACK").catch(() => undefined);
+    } finally {
+      client.release();
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < until) await one();
+  }));
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return { name: title, requests: latencies.length, rps: Math.round(latencies.length / seconds), p50: Math.round(quantile(latencies, 0.5)), p99: Math.round(quantile(latencies, 0.99)), errors, non2xx: 0 };
 }
 
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
@@ -178,6 +269,18 @@ async function main() {
       // The production heap cap (Dockerfile, docker-compose.yml), so RSS is measured as deployed.
       NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? PRODUCTION_NODE_OPTIONS,
     };
+    // ---- 0. The ceilings: a bare Next.js app of the same version, alone on the machine while measured
+    console.log(`▸ Ceilings: a bare Next.js app (bench/bare-next), ${seconds} s each at ${connections} connections`);
+    const bare = await startBareNext(env);
+    servers.push(bare);
+    const getAny = (pathname: string) => () => ({ method: "GET" as const, path: pathname, headers: {} });
+    await runCannon(bare.origin, getAny("/"), "warm-up");
+    await runCannon(bare.origin, getAny("/api/ping"), "warm-up");
+    const bareStatic = await runCannon(bare.origin, getAny("/"), "bare Next.js: static page");
+    const bareHandler = await runCannon(bare.origin, getAny("/api/ping"), "bare Next.js: trivial route handler");
+    for (const figure of [bareStatic, bareHandler]) console.log(`  ${figure.name}: ${figure.rps} req/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms`);
+    await stopServer(bare);
+
     const nodeA = await startServer(serverEnv, "bench-a");
     servers.push(nodeA);
     const origin = nodeA.origin;
@@ -186,7 +289,7 @@ async function main() {
     const COMPARISON = "/compare/claude-4-sonnet-vs-smolvlm2-2b";
     const get = (pathname: string) => () => ({ method: "GET" as const, path: pathname, headers: {} });
     console.log(`▸ Pages: warming up, then ${seconds} s each at ${connections} connections`);
-    for (const pathname of ["/bench/static", "/bench/dynamic", COMPARISON, "/tools/claude-4-sonnet", "/tools"]) {
+    for (const pathname of ["/bench/static", "/bench/dynamic", "/api/health/live", COMPARISON, "/tools/claude-4-sonnet", "/tools"]) {
       const response = await fetch(`${origin}${pathname}`);
       if (!response.ok) throw new Error(`${pathname} answered ${response.status}`);
       await runCannon(origin, get(pathname), "warm-up");
@@ -195,6 +298,7 @@ async function main() {
     for (const [name, pathname] of [
       ["baseline: static page", "/bench/static"],
       ["baseline: dynamic page, one row", "/bench/dynamic"],
+      ["trivial route handler (/api/health/live)", "/api/health/live"],
       ["comparison page", COMPARISON],
       ["tool page", "/tools/claude-4-sonnet"],
       ["directory page", "/tools"],
@@ -203,7 +307,7 @@ async function main() {
       pages.push(figure);
       console.log(`  ${name}: ${figure.rps} req/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms`);
     }
-    const [staticPage, dynamicPage, comparisonPage, toolPage, directoryPage] = pages as [Figure, Figure, Figure, Figure, Figure];
+    const [staticPage, dynamicPage, trivialHandler, comparisonPage, toolPage, directoryPage] = pages as [Figure, Figure, Figure, Figure, Figure, Figure];
     // A signed-in reader's page shows their vote, so the cache never answers it: this is the render's own cost.
     const signedIn = (pathname: string) => () => ({ method: "GET" as const, path: pathname, headers: { cookie: users[0]!.cookie } });
     await runCannon(origin, signedIn(COMPARISON), "warm-up");
@@ -247,7 +351,34 @@ async function main() {
       console.log(`  ${name}: ${figure.rps} votes/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms${figure.non2xx || figure.errors ? ` (${figure.non2xx} non-2xx, ${figure.errors} errors)` : ""}`);
     }
     const [baseSpread, apiSpread, baseHot, apiHot] = votes as [Figure, Figure, Figure, Figure];
+    const pgSpread = await plainPgVotes(database.url, users, () => pick(tools), "plain pg: the vote's transaction, spread", Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    const pgHot = await plainPgVotes(database.url, users, () => hot, "plain pg: the vote's transaction, hot tool", Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    for (const figure of [pgSpread, pgHot]) console.log(`  ${figure.name}: ${figure.rps} votes/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms${figure.errors ? ` (${figure.errors} errors)` : ""}`);
+
+    // A popular comparison while it is voted on: the cached page under 50 votes/s on its two tools.
+    console.log("▸ The cached comparison while 50 votes/s arrive on its tools");
+    const [surgeA, surgeB] = COMPARISON.slice("/compare/".length).split("-vs-") as [string, string];
+    const [surgePage] = await Promise.all([
+      runCannon(origin, get(COMPARISON), "comparison page, 50 votes/s on its tools"),
+      runCannon(origin, api(() => (Math.random() < 0.5 ? surgeA : surgeB)), "votes at 50/s", { connections: 5, overallRate: 50 }),
+    ]);
+    console.log(`  ${surgePage.name}: ${surgePage.rps} req/s, p50 ${surgePage.p50} ms, p99 ${surgePage.p99} ms`);
     const drift = await findCounterDrift(client);
+
+    // What a render costs: a node without the page cache, one request at a time; CPU ms of the server per answer.
+    console.log("▸ Render cost: a node with PAGE_CACHE=off, one connection, CPU per render");
+    const nodeC = await startServer({ ...serverEnv, PAGE_CACHE: "off" }, "bench-c");
+    servers.push(nodeC);
+    const renders: { name: string; path: string; renders: number; cpuMs: number; p50: number }[] = [];
+    for (const [name, pathname] of [["comparison page", COMPARISON], ["tool page", "/tools/claude-4-sonnet"], ["directory page", "/tools"], ["home page", "/"]] as const) {
+      await runCannon(nodeC.origin, get(pathname), "warm-up", { connections: 1, duration: 2 });
+      const before = cpuMs(nodeC.process.pid);
+      const figure = await runCannon(nodeC.origin, get(pathname), name, { connections: 1, duration: Math.max(3, Math.round(seconds / 2)) });
+      const used = cpuMs(nodeC.process.pid) - before;
+      renders.push({ name, path: pathname, renders: figure.requests, cpuMs: Math.round((used / Math.max(1, figure.requests)) * 10) / 10, p50: figure.p50 });
+      console.log(`  ${name}: ${renders.at(-1)!.cpuMs} CPU ms per render, p50 ${figure.p50} ms over ${figure.requests} renders`);
+    }
+    await stopServer(nodeC);
 
     // ---- 3. Live: streams on node B, votes through node A
     const liveTool = "mistral-large";
@@ -353,6 +484,13 @@ async function main() {
 
     // ---- Report
     const ratios = {
+      comparisonVsBareStatic: comparisonPage.rps / bareStatic.rps,
+      trivialVsBareHandler: trivialHandler.rps / bareHandler.rps,
+      signedInVsSignedOut: comparisonRendered.rps / comparisonPage.rps,
+      surgeVsIdle: surgePage.rps / comparisonPage.rps,
+      apiVsTrivialHandler: apiSpread.rps / trivialHandler.rps,
+      apiVsBareHandler: apiSpread.rps / bareHandler.rps,
+      apiVsPlainPg: apiSpread.rps / pgSpread.rps,
       comparisonVsDynamic: comparisonPage.rps / dynamicPage.rps,
       comparisonVsStatic: comparisonPage.rps / staticPage.rps,
       toolVsDynamic: toolPage.rps / dynamicPage.rps,
@@ -367,20 +505,32 @@ async function main() {
     };
     printTable([
       ["figure", "req/s", "p50 ms", "p99 ms", "errors"],
-      ...[...pages, comparisonRendered, ...votes, comparisonMillion, renderedMillion].map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
+      ...[bareStatic, bareHandler, ...pages, comparisonRendered, surgePage, ...votes, pgSpread, pgHot, comparisonMillion, renderedMillion].map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
     ]);
     const pct = (x: number) => `${Math.round(x * 100)} %`;
     const mark = (ok: boolean) => (ok ? "✔" : "✖");
     console.log(`
+Against the ceilings measured in this run (a bare Next.js app of the same version; the vote's transaction through plain pg):
+cached comparison page / bare static page:        ${pct(ratios.comparisonVsBareStatic)}   goal ≥ 70 %  ${mark(ratios.comparisonVsBareStatic >= 0.7)}
+trivial route handler here / bare trivial handler: ${pct(ratios.trivialVsBareHandler)}   (what the front gate and the proxy cost a request)
+signed-in comparison (HTML) / signed-out cached:  ${pct(ratios.signedInVsSignedOut)}   goal ≥ 80 %  ${mark(ratios.signedInVsSignedOut >= 0.8)}
+cached comparison at 50 votes/s / idle:           ${pct(ratios.surgeVsIdle)}   goal ≥ 80 %  ${mark(ratios.surgeVsIdle >= 0.8)}
+vote API / trivial route handler here:            ${pct(ratios.apiVsTrivialHandler)}   goal ≥ 50 %  ${mark(ratios.apiVsTrivialHandler >= 0.5)}
+vote API / bare trivial handler:                  ${pct(ratios.apiVsBareHandler)}   goal ≥ 25 %  ${mark(ratios.apiVsBareHandler >= 0.25)}
+vote API / plain pg, same transaction:            ${pct(ratios.apiVsPlainPg)}   (plain pg: ${pgSpread.rps} votes/s spread, ${pgHot.rps} hot)
+hot tool / spread (vote API):                     ${pct(ratios.hotVsSpread)}   goal ≥ 90 %  ${mark(ratios.hotVsSpread >= 0.9)}
+render CPU per answer (PAGE_CACHE=off, one connection): ${renders.map((r) => `${r.name} ${r.cpuMs} ms`).join(", ")}
+p99 of cached pages at ${connections} connections: comparison ${comparisonPage.p99} ms, tool ${toolPage.p99} ms, directory ${directoryPage.p99} ms   goal ≤ 100 ms  ${mark(Math.max(comparisonPage.p99, toolPage.p99, directoryPage.p99) <= 100)}
+
+Against the in-app baselines (they carry the app's own costs on both sides):
 comparison page / dynamic baseline: ${ratios.comparisonVsDynamic.toFixed(2)} ×   goal ≥ 1.0 ×  ${mark(ratios.comparisonVsDynamic >= 1)}   / static: ${pct(ratios.comparisonVsStatic)} (aim ≥ 50 %)   p99 ${comparisonPage.p99} ms (goal ≤ 100) ${mark(comparisonPage.p99 <= 100)}
 tool page / dynamic baseline:       ${ratios.toolVsDynamic.toFixed(2)} ×   goal ≥ 1.0 ×  ${mark(ratios.toolVsDynamic >= 1)}   / static: ${pct(ratios.toolVsStatic)}   p99 ${toolPage.p99} ms ${mark(toolPage.p99 <= 100)}
 directory page / dynamic baseline:  ${ratios.directoryVsDynamic.toFixed(2)} ×   goal ≥ 1.0 ×  ${mark(ratios.directoryVsDynamic >= 1)}   / static: ${pct(ratios.directoryVsStatic)}   p99 ${directoryPage.p99} ms ${mark(directoryPage.p99 <= 100)}
 vote API / baseline (spread):       ${pct(ratios.apiVsBaselineSpread)}   goal ≥ 50 %  ${mark(ratios.apiVsBaselineSpread >= 0.5)}
 vote API / baseline (hot):          ${pct(ratios.apiVsBaselineHot)}
-hot tool / spread (vote API):       ${pct(ratios.hotVsSpread)}   goal ≥ 70 %  ${mark(ratios.hotVsSpread >= 0.7)}
 comparison p50, 1M votes / 0 votes, rendered: ${ratios.renderedMillionVsZeroP50.toFixed(2)} ×   goal ≤ 1.1 ×  ${mark(ratios.renderedMillionVsZeroP50 <= 1.1)}   (cached: ${ratios.millionVsZeroP50.toFixed(2)} × p50, ${(comparisonMillion.rps / comparisonPage.rps).toFixed(2)} × req/s; a cache hit reads no data, so only the rendered ratio measures the data's cost)
 vote → SSE on another node (${streamCount} streams): p99 ${live.p99} ms   goal < 1000 ms  ${mark(live.p99 < 1000 && live.missing === 0)}${live.missing ? ` (${live.missing} deliveries missed)` : ""}
-vote → fresh cached page on another node: p50 ${fresh.p50} ms, max ${fresh.max} ms   goal < 1000 ms  ${mark(fresh.max < 1000 && fresh.stale === 0)}
+vote → fresh cached page on another node: p50 ${fresh.p50} ms, max ${fresh.max} ms   goal < 1500 ms (one refresh a second, plus a render)  ${mark(fresh.max < 1500 && fresh.stale === 0)}
 peak RSS: node A ${rss.nodeA} MB, node B ${rss.nodeB} MB   (NODE_OPTIONS=${serverEnv.NODE_OPTIONS}, as in the Dockerfile)
 counter drift after the votes: ${drift.length === 0 ? "none ✔" : `${drift.length} tools ✖`}; after the bulk load: ${driftAfter.length === 0 ? "none ✔" : `${driftAfter.length} tools ✖`}`);
 
@@ -388,22 +538,12 @@ counter drift after the votes: ${drift.length === 0 ? "none ✔" : `${drift.leng
     const file = path.join(root, "bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     await writeFile(
       file,
-      JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, pages, comparisonRendered, votes, comparisonMillion, renderedMillion, voteRows, live, fresh, rss, ratios, drift: drift.length, driftAfter: driftAfter.length }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, ceilings: { bareStatic, bareHandler, pgSpread, pgHot }, pages, comparisonRendered, surgePage, renders, votes, comparisonMillion, renderedMillion, voteRows, live, fresh, rss, ratios, drift: drift.length, driftAfter: driftAfter.length }, null, 2),
     );
     console.log(`\nWritten to ${path.relative(root, file)}`);
   } finally {
     // Servers first (and wait for them), so dropping the database cuts no request mid-flight.
-    await Promise.all(
-      servers.map(
-        (server) =>
-          new Promise<void>((resolve) => {
-            if (server.process.exitCode !== null) return resolve();
-            const timer = setTimeout(() => (server.process.kill("SIGKILL"), resolve()), 5_000);
-            server.process.once("exit", () => (clearTimeout(timer), resolve()));
-            server.process.kill("SIGTERM");
-          }),
-      ),
-    );
+    await Promise.all(servers.map(stopServer));
     await client.$disconnect();
     if (!database.embedded) {
       await withAdminClient(database.adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(prefix)} WITH (FORCE)`)).catch(() => undefined);

@@ -4,14 +4,15 @@ import type { PageCache } from "./store";
 
 /**
  * Keeps a page cache in step with the database events:
- * - a tool's figures changed (every vote): the pages showing that tool;
+ * - a tool's figures changed (every vote): the pages showing that tool are
+ *   stale, re-rendered at most once a second (PageCache.figuresChanged);
  * - a staff edit: exactly what its announced change touches (below);
  * - a resync (a re-LISTEN, an unreadable notification): everything, since a
  *   write may have gone unheard;
  * - the cache answers only while the events' self-ping is heard.
  */
 export function keepInStep(cache: PageCache, events: DatabaseEvents): void {
-  events.subscribe(CHANNELS.toolStats, (change) => cache.invalidateTools([change.slug]));
+  events.subscribe(CHANNELS.toolStats, (change) => cache.figuresChanged([change.slug]));
   events.subscribe(CHANNELS.content, (change) => invalidateContent(cache, change));
   events.onResync(() => cache.clear());
   events.onHearing((hearing) => cache.setHearing(hearing));

@@ -4,7 +4,7 @@ import { databaseBreaker } from "@/lib/health/breaker";
 import { newNonce } from "@/lib/http/security-headers";
 import { sameSecret } from "@/lib/http/secret";
 import { cacheableRequest, FILL_HEADER } from "./routes";
-import { joinBody, pageCache, splitBody, type CachedPage } from "./store";
+import { joinBody, pageCache, splitBody, type CacheAnswer, type CachedPage } from "./store";
 
 /**
  * The proxy's page-cache step (see docs/decisions/014-page-cache-in-the-proxy.md):
@@ -36,22 +36,22 @@ export async function answerFromPageCache(request: NextRequest, nonce: string): 
     return new NextResponse(null, { status: 308, headers: { Location: new URL(cacheable.location, request.url).toString(), "Cache-Control": "public, max-age=3600" } });
   }
   try {
-    const { page, hit } = await cache.getOrFill(cacheable.key, () => renderForCache(request, cacheable.key, cacheable.tags));
+    const { page, answer: how } = await cache.getOrFill(cacheable.key, () => renderForCache(request, cacheable.key, cacheable.tags));
     // A failed render may mean the database just went away: look now rather than at the next ping.
     if (page && page.status >= 500) databaseBreaker()?.check();
-    return page ? answer(request, page, nonce, hit) : null;
+    return page ? answer(request, page, nonce, how) : null;
   } catch (error) {
     console.error("Page cache: render failed, rendering directly:", error);
     return null;
   }
 }
 
-function answer(request: NextRequest, page: CachedPage, nonce: string, hit: boolean): NextResponse {
+function answer(request: NextRequest, page: CachedPage, nonce: string, how: CacheAnswer): NextResponse {
   const headers = new Headers(page.headers);
   // Next expects a proxy's Location absolute (it makes same-host ones relative again).
   const location = headers.get("location");
   if (location) headers.set("location", new URL(location, request.url).toString());
-  headers.set("x-page-cache", hit ? "hit" : "miss");
+  headers.set("x-page-cache", how);
   const body = request.method === "HEAD" ? null : new Uint8Array(joinBody(page.body, nonce));
   return new NextResponse(body, { status: page.status, headers });
 }

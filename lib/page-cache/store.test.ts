@@ -25,8 +25,8 @@ describe("PageCache", () => {
       renders += 1;
       return page([toolTag("cursor")]);
     };
-    expect((await pages.getOrFill("/compare/a-vs-cursor", fill)).hit).toBe(false);
-    expect((await pages.getOrFill("/compare/a-vs-cursor", fill)).hit).toBe(true);
+    expect((await pages.getOrFill("/compare/a-vs-cursor", fill)).answer).toBe("miss");
+    expect((await pages.getOrFill("/compare/a-vs-cursor", fill)).answer).toBe("hit");
     expect(renders).toBe(1);
     expect(pages.stats()).toMatchObject({ hits: 1, misses: 1, fills: 1, entries: 1 });
   });
@@ -112,6 +112,112 @@ describe("PageCache", () => {
     finish();
     await filling;
     expect(pages.get("/compare/a-vs-b")).toBeDefined();
+  });
+
+  describe("figures that move (votes)", () => {
+    const counting = (tags: string[]) => {
+      const state = { renders: 0 };
+      const fill = async () => {
+        state.renders += 1;
+        return page(tags, `<p>render ${state.renders}</p>`);
+      };
+      return { state, fill };
+    };
+
+    it("a vote leaves the page stored; the next request renders it again when its last render is a second old", async () => {
+      const pages = cache();
+      const { state, fill } = counting([toolTag("a"), toolTag("b")]);
+      clock = 0;
+      await pages.getOrFill("/compare/a-vs-b", fill);
+      clock = 5_000;
+      pages.figuresChanged(["a"]);
+      expect(pages.get("/compare/a-vs-b")).toBeDefined();
+      const next = await pages.getOrFill("/compare/a-vs-b", fill);
+      expect(next.answer).toBe("miss");
+      expect(state.renders).toBe(2);
+      expect((await pages.getOrFill("/compare/a-vs-b", fill)).answer).toBe("hit");
+    });
+
+    it("under a surge of votes a page is rendered at most once a second; in between it is served stale", async () => {
+      const pages = cache();
+      const { state, fill } = counting([toolTag("a"), toolTag("b")]);
+      clock = 0;
+      await pages.getOrFill("/compare/a-vs-b", fill);
+      const answers: string[] = [];
+      // 50 votes a second for three seconds, a reader after each vote.
+      for (let vote = 1; vote <= 150; vote++) {
+        clock = 1_000 + vote * 20;
+        pages.figuresChanged([vote % 2 ? "a" : "b"]);
+        answers.push((await pages.getOrFill("/compare/a-vs-b", fill)).answer);
+      }
+      expect(state.renders - 1).toBeLessThanOrEqual(4); // 3 s of surge: one render per second (and one at its edge)
+      expect(answers.filter((answer) => answer === "stale").length).toBeGreaterThanOrEqual(145);
+      expect(pages.stats().stale).toBe(answers.filter((answer) => answer === "stale").length);
+    });
+
+    it("while a page's refresh is under way, other readers get the stored page without waiting for it", async () => {
+      const pages = cache();
+      clock = 0;
+      await pages.getOrFill("/tools", render(page([ALL_TOOLS], "old")));
+      clock = 2_000;
+      pages.figuresChanged(["a"]);
+      let finish!: () => void;
+      const gate = new Promise<void>((resolve) => (finish = resolve));
+      const refreshing = pages.getOrFill("/tools", async () => {
+        await gate;
+        return page([ALL_TOOLS], "new");
+      });
+      const other = await pages.getOrFill("/tools", render(page([ALL_TOOLS], "never")));
+      expect(other.answer).toBe("stale");
+      expect(joinBody(other.page!.body, "n").toString()).toBe("old");
+      finish();
+      expect(joinBody((await refreshing).page!.body, "n").toString()).toBe("new");
+      expect((await pages.getOrFill("/tools", render(page([ALL_TOOLS], "never")))).answer).toBe("hit");
+    });
+
+    it("a render that a vote overtook is kept, but stale: the next request after the interval renders again", async () => {
+      const pages = cache();
+      const { state, fill } = counting([toolTag("a"), toolTag("b")]);
+      let finish!: () => void;
+      const gate = new Promise<void>((resolve) => (finish = resolve));
+      clock = 0;
+      const filling = pages.getOrFill("/compare/a-vs-b", async () => {
+        await gate;
+        return fill();
+      });
+      pages.figuresChanged(["b"]);
+      finish();
+      await filling;
+      expect(pages.get("/compare/a-vs-b")).toBeDefined();
+      clock = 500;
+      expect((await pages.getOrFill("/compare/a-vs-b", fill)).answer).toBe("stale");
+      clock = 1_000;
+      expect((await pages.getOrFill("/compare/a-vs-b", fill)).answer).toBe("miss");
+      expect(state.renders).toBe(2);
+    });
+
+    it("a vote on another tool leaves a comparison current, and makes every many-tool page stale", async () => {
+      const pages = cache();
+      clock = 0;
+      await pages.getOrFill("/compare/a-vs-b", render(page([toolTag("a"), toolTag("b")])));
+      await pages.getOrFill("/", render(page([ALL_TOOLS])));
+      clock = 5_000;
+      pages.figuresChanged(["z"]);
+      expect((await pages.getOrFill("/compare/a-vs-b", render(page([toolTag("a")])))).answer).toBe("hit");
+      expect((await pages.getOrFill("/", render(page([ALL_TOOLS])))).answer).toBe("miss");
+    });
+
+    it("a staff edit still drops the page at once, however recent its last render", async () => {
+      const pages = cache();
+      clock = 0;
+      await pages.getOrFill("/compare/a-vs-b", render(page([toolTag("a"), toolTag("b")], "before")));
+      pages.figuresChanged(["a"]);
+      clock = 10;
+      pages.invalidateTools(["a"]);
+      const next = await pages.getOrFill("/compare/a-vs-b", render(page([toolTag("a"), toolTag("b")], "edited")));
+      expect(next.answer).toBe("miss");
+      expect(joinBody(next.page!.body, "n").toString()).toBe("edited");
+    });
   });
 
   it("passes on but never keeps an uncacheable answer", async () => {

@@ -6,7 +6,7 @@ import { createSignedInSession } from "../helpers/auth";
 /**
  * The page cache (proxy.ts, lib/page-cache): signed-out readers of public
  * pages are answered from it, every answer carries its own CSP nonce, and a
- * write anywhere shows on the next page load within a second.
+ * staff edit shows on the next page load at once, a vote's figures within about a second.
  */
 
 // A generated comparison of two tools no other spec votes on.
@@ -61,7 +61,11 @@ test("a redirect is cached with its status and target", async ({ request }) => {
   expect(response.headers()["location"]).toBe(PAGE);
 });
 
-test("a vote shows on a signed-out reader's next page load within a second; the voter's own page is never cached", async ({ request, baseURL }) => {
+// A vote moves figures: a page showing them is rendered again at most once a second
+// (PAGE_CACHE_FIGURE_REFRESH_MS), so it is at most that plus one render behind.
+const FIGURES_BEHIND_MS = 2_000;
+
+test("a vote shows on a signed-out reader's next page load within about a second; the voter's own page is never cached", async ({ request, baseURL }) => {
   const { cookie } = await createSignedInSession();
   const before = communityText(await (await cachedGet(request, PAGE)).text(), TOOL);
 
@@ -74,7 +78,7 @@ test("a vote shows on a signed-out reader's next page load within a second; the 
   let tookMs = 0;
   while (after === before) {
     tookMs = Date.now() - sent;
-    expect(tookMs, "the cached page still showed the figures from before the vote").toBeLessThan(1_000);
+    expect(tookMs, "the cached page still showed the figures from before the vote").toBeLessThan(FIGURES_BEHIND_MS);
     after = communityText(await (await request.get(PAGE)).text(), TOOL);
   }
   expect(after).toContain(`${data.scores.community.total} vote`);
