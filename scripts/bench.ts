@@ -45,7 +45,7 @@ import { readSse } from "../tests/helpers/sse";
 import { findCounterDrift } from "../lib/stats/reconcile";
 import { seed } from "../prisma/seed";
 import { fromDecisionJson } from "../lib/scores/decision";
-import { voteStatements } from "../lib/votes/writes";
+import { voteStatements } from "../lib/votes/statements";
 import { buildIsCurrent, freePort, nextBin, root, runNext, serverArgs } from "./lib/next";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
