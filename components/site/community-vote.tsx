@@ -1,6 +1,5 @@
 import type { ToolCard } from "@/lib/tools/select";
 import { MIN_COMMUNITY_VOTES } from "@/lib/scores";
-import type { DecisionJson } from "@/lib/scores/decision";
 import { toVoteCommunity } from "@/lib/votes/schema";
 import { Card } from "@/components/ui/card";
 import { VoteWidget } from "./vote-widget";
@@ -8,14 +7,11 @@ import { VoteWidget } from "./vote-widget";
 type Props = {
   toolA: ToolCard;
   toolB: ToolCard;
-  /** The visitor's own votes by tool id. */
-  votes: Map<string, DecisionJson>;
-  signedIn: boolean;
   returnTo: string;
 };
 
 /** Community figures side by side, each with its vote widget. */
-export function CommunityVote({ toolA, toolB, votes, signedIn, returnTo }: Props) {
+export function CommunityVote({ toolA, toolB, returnTo }: Props) {
   return (
     <Card className="p-6">
       <div className="grid gap-8 sm:grid-cols-2">
@@ -26,8 +22,6 @@ export function CommunityVote({ toolA, toolB, votes, signedIn, returnTo }: Props
               largeFigure
               tool={{ slug: tool.slug, name: tool.name }}
               community={toVoteCommunity(tool.scores.community)}
-              vote={votes.get(tool.id) ?? null}
-              signedIn={signedIn}
               returnTo={returnTo}
             />
           </div>

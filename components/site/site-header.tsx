@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { signOutAction } from "@/lib/auth/actions";
-import { getCurrentUser } from "@/lib/auth/session";
 import { Logo } from "./logo";
 
 const nav = [
@@ -12,8 +11,12 @@ const nav = [
 const linkClass =
   "rounded-md px-3 py-1.5 transition-colors hover:bg-stone-200/60 hover:text-stone-900 dark:hover:bg-stone-800 dark:hover:text-white";
 
-export async function SiteHeader() {
-  const user = await getCurrentUser();
+/**
+ * The same header for every reader (pages are cached and shared): the signed-in
+ * links and the sign-in button are both there, and the `member:` variant shows
+ * the right ones from the first paint (components/site/viewer.tsx).
+ */
+export function SiteHeader() {
   return (
     <header className="sticky top-0 z-20 border-b border-stone-200/80 bg-stone-50/85 backdrop-blur dark:border-stone-800/80 dark:bg-stone-950/85">
       <a
@@ -33,31 +36,26 @@ export async function SiteHeader() {
                 </Link>
               </li>
             ))}
-            {user ? (
-              <>
-                <li>
-                  <Link href="/account" className={linkClass} title={user.email}>
-                    Account
-                  </Link>
-                </li>
-                <li>
-                  <form action={signOutAction}>
-                    <button type="submit" className={linkClass}>
-                      Sign out
-                    </button>
-                  </form>
-                </li>
-              </>
-            ) : (
-              <li>
-                <Link
-                  href="/signin"
-                  className="ml-1 rounded-lg bg-stone-900 px-3 py-1.5 font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900 dark:hover:bg-stone-200"
-                >
-                  Sign in
-                </Link>
-              </li>
-            )}
+            <li className="hidden member:block">
+              <Link href="/account" className={linkClass}>
+                Account
+              </Link>
+            </li>
+            <li className="hidden member:block">
+              <form action={signOutAction}>
+                <button type="submit" className={linkClass}>
+                  Sign out
+                </button>
+              </form>
+            </li>
+            <li className="member:hidden">
+              <Link
+                href="/signin"
+                className="ml-1 rounded-lg bg-stone-900 px-3 py-1.5 font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900 dark:hover:bg-stone-200"
+              >
+                Sign in
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

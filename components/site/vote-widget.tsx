@@ -1,11 +1,14 @@
 "use client";
 
+import type { Route } from "next";
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { communityScore } from "@/lib/scores";
 import { toVoteCommunity, type VoteCommunity } from "@/lib/votes/schema";
 import { useLiveScores } from "./live-scores";
 import { CommunityFigure } from "./score-figures";
 import { voteAction, voteFormAction } from "@/lib/votes/actions";
+import { hintedMember, useViewer } from "./viewer";
 
 type Decision = "ship" | "skip";
 type Community = VoteCommunity;
@@ -13,8 +16,8 @@ type Community = VoteCommunity;
 type Props = {
   tool: { slug: string; name: string };
   community: Community;
-  vote: Decision | null;
-  signedIn: boolean;
+  /** On a personal page (never cached, e.g. /account), the reader's vote as the server knows it, shown before /api/me answers. */
+  knownVote?: Decision | null;
   /** Where sign-in sends the visitor back to. */
   returnTo: string;
   compact?: boolean;
@@ -40,20 +43,26 @@ function describe(community: Community): string {
 
 /**
  * Ship / skip vote on one tool. Optimistic: the figure moves at once and rolls
- * back with a message if the server refuses. Works without JavaScript (a plain
- * form posting to the server action); signed out, it leads to sign-in and the
- * vote is applied on return.
+ * back with a message if the server refuses. The same HTML for every reader
+ * (the page is cached and shared): the reader's own vote arrives with the
+ * page's personal request (useViewer). Works without JavaScript (a plain form
+ * posting to the server action, which sends a signed-out reader to sign in);
+ * with it, a signed-out reader goes to sign-in and the vote is applied on return.
  */
 export function VoteWidget({
   tool,
   community: initialCommunity,
-  vote: initialVote,
-  signedIn,
+  knownVote,
   returnTo,
   compact = false,
   largeFigure = false,
 }: Props) {
-  const [saved, setSaved] = useState({ vote: initialVote, community: initialCommunity });
+  const viewer = useViewer();
+  const router = useRouter();
+  const known = knownVote !== undefined && viewer.status === "loading";
+  const signedIn = viewer.status === "member" || known;
+  const ownVote: Decision | null = known ? knownVote : (viewer.votes[tool.slug] ?? null);
+  const [saved, setSaved] = useState<{ vote: Decision | null; community: Community }>({ vote: ownVote, community: initialCommunity });
   const [shown, setShown] = useState(saved);
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -63,10 +72,16 @@ export function VoteWidget({
 
   // Fresh figures from the server (a refresh after someone's vote) replace ours.
   useEffect(() => {
-    const next = { vote: initialVote, community: initialCommunity };
-    setSaved(next);
-    setShown(next);
-  }, [initialVote, initialCommunity]);
+    setSaved((previous) => ({ ...previous, community: initialCommunity }));
+    setShown((previous) => ({ ...previous, community: initialCommunity }));
+  }, [initialCommunity]);
+
+  // The reader's own vote, once the page's personal request has answered (or another widget changed it).
+  useEffect(() => {
+    if (pending) return;
+    setSaved((previous) => ({ ...previous, vote: ownVote }));
+    setShown((previous) => ({ ...previous, vote: ownVote }));
+  }, [ownVote, pending]);
 
   // Anyone's vote, on any node, arrives through the live stream; our own vote in flight wins until it settles.
   const live = useLiveScores(tool.slug)?.community;
@@ -88,9 +103,14 @@ export function VoteWidget({
         const next = { vote: result.vote, community: result.community };
         setSaved(next);
         setShown(next);
+        viewer.setVote(tool.slug, result.vote);
         setAnnouncement(
           `${result.vote ? `You voted ${result.vote} on ${tool.name}` : `Vote on ${tool.name} withdrawn`}. Community: ${describe(result.community)}.`,
         );
+      } else if (result.signIn) {
+        setShown(saved);
+        if (decision) rememberAndSignIn(decision);
+        router.push(signInHref as Route);
       } else {
         setShown(saved);
         setError(result.error);
@@ -98,6 +118,15 @@ export function VoteWidget({
       }
     });
   };
+
+  const signInHref = `/signin?callbackUrl=${encodeURIComponent(returnTo)}`;
+  function rememberAndSignIn(decision: Decision) {
+    try {
+      window.localStorage.setItem(PENDING_KEY, JSON.stringify({ tool: tool.slug, decision, at: Date.now() }));
+    } catch {
+      // Private mode: the visitor votes again after signing in.
+    }
+  }
 
   // A vote chosen before signing in is applied once, on return (same browser only).
   useEffect(() => {
@@ -121,16 +150,15 @@ export function VoteWidget({
     event.preventDefault(); // handled here with JavaScript; without it the server action runs
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const value = submitter?.value;
-    submit(value === "ship" || value === "skip" ? value : null);
-  };
-
-  const signInHref = `/signin?callbackUrl=${encodeURIComponent(returnTo)}`;
-  const rememberAndSignIn = (decision: Decision) => {
-    try {
-      window.localStorage.setItem(PENDING_KEY, JSON.stringify({ tool: tool.slug, decision, at: Date.now() }));
-    } catch {
-      // Private mode: the visitor votes again after signing in.
+    const decision = value === "ship" || value === "skip" ? value : null;
+    // Signed out (or, before /api/me answers, no session cookie): sign in first, the vote is applied on return.
+    const member = viewer.status === "member" || (viewer.status === "loading" && hintedMember());
+    if (!member) {
+      if (decision) rememberAndSignIn(decision);
+      router.push(signInHref as Route);
+      return;
     }
+    submit(decision);
   };
 
   const button = (decision: Decision) => {
@@ -152,15 +180,8 @@ export function VoteWidget({
         <span className="sr-only"> {tool.name}</span>
       </>
     );
-    if (!signedIn) {
-      return (
-        <a href={signInHref} onClick={() => rememberAndSignIn(decision)} className={`${base} ${tone}`}>
-          {label}
-        </a>
-      );
-    }
     return (
-      <button type="submit" name="decision" value={decision} aria-pressed={active} disabled={pending} className={`${base} ${tone}`}>
+      <button type="submit" name="decision" value={decision} aria-pressed={signedIn ? active : undefined} disabled={pending} className={`${base} ${tone}`}>
         {label}
       </button>
     );
@@ -175,7 +196,14 @@ export function VoteWidget({
       ) : null}
       <div className="flex items-baseline justify-between gap-3">
         <h3 id={headingId} className={compact ? "sr-only" : "text-sm font-medium"}>
-          {compact ? `Your vote on ${tool.name}` : signedIn ? "Your vote" : "Vote"}
+          {compact ? (
+            `Your vote on ${tool.name}`
+          ) : (
+            <>
+              <span className="member:hidden">Vote</span>
+              <span className="hidden member:inline">Your vote</span>
+            </>
+          )}
         </h3>
         {!compact && !largeFigure ? (
           <p className="text-xs tabular-nums text-stone-500 dark:text-stone-400" data-testid="community-figure">
@@ -189,19 +217,18 @@ export function VoteWidget({
           {button("ship")}
           {button("skip")}
         </div>
-        {signedIn && shown.vote ? (
-          <button
-            type="submit"
-            name="decision"
-            value="withdraw"
-            disabled={pending}
-            className="text-xs font-medium text-stone-500 underline decoration-stone-300 underline-offset-2 hover:text-stone-800 dark:text-stone-400 dark:hover:text-stone-200"
-          >
-            Withdraw my vote
-          </button>
-        ) : null}
-        {!signedIn && !compact ? (
-          <p className="text-xs text-stone-500 dark:text-stone-400">
+        {/* Signed in, its line is always there (hidden until there is a vote to withdraw), so nothing moves when the vote arrives. */}
+        <button
+          type="submit"
+          name="decision"
+          value="withdraw"
+          disabled={pending || !shown.vote}
+          className={`hidden text-xs font-medium text-stone-500 underline decoration-stone-300 underline-offset-2 hover:text-stone-800 member:block dark:text-stone-400 dark:hover:text-stone-200 ${signedIn && shown.vote ? "" : "invisible"}`}
+        >
+          Withdraw my vote
+        </button>
+        {!compact ? (
+          <p className="text-xs text-stone-500 member:hidden dark:text-stone-400">
             <a href={signInHref} className="font-medium underline underline-offset-2">Sign in</a> to vote — one vote per tool, change it any time.
           </p>
         ) : null}

@@ -22,7 +22,7 @@ describe("page cache routes", () => {
     }
   });
 
-  it("answers signed-out GET and HEAD document requests, keyed by path and the parameters the page reads, in one order", () => {
+  it("answers GET and HEAD document requests, keyed by path and the parameters the page reads, in one order", () => {
     expect(cacheableRequest(get("/tools?sort=community"))).toEqual({ kind: "cache", key: "/tools?sort=community", tags: [ALL_TOOLS] });
     expect(cacheableRequest(get("/tools?sort=community&q=chat%20bots"))).toEqual({ kind: "cache", key: "/tools?q=chat%20bots&sort=community", tags: [ALL_TOOLS] });
     expect(cacheableRequest(get("/tools?q=chat+bots&sort=community"))).toEqual({ kind: "cache", key: "/tools?q=chat%20bots&sort=community", tags: [ALL_TOOLS] });
@@ -31,10 +31,14 @@ describe("page cache routes", () => {
     expect(cacheableRequest(get("/tools", { cookie: "authjs.csrf-token=abc; theme=dark" }))).not.toBeNull();
   });
 
-  it("leaves signed-in readers, writes, RSC navigations and its own renders to the app", () => {
-    expect(cacheableRequest(get("/tools", { cookie: "authjs.session-token=abc" }))).toBeNull();
-    expect(cacheableRequest(get("/tools", { cookie: "x=1; __Secure-authjs.session-token=abc" }))).toBeNull();
-    expect(cacheableRequest(get("/tools", { cookie: "authjs.session-token.0=abc" }))).toBeNull();
+  it("answers signed-in readers from the same entry as everyone (public pages hold nothing personal)", () => {
+    const signedOut = cacheableRequest(get("/compare/a-vs-b"));
+    for (const cookie of ["authjs.session-token=abc", "x=1; __Secure-authjs.session-token=abc", "authjs.session-token.0=abc"]) {
+      expect(cacheableRequest(get("/compare/a-vs-b", { cookie }))).toEqual(signedOut);
+    }
+  });
+
+  it("leaves writes, RSC navigations and its own renders to the app", () => {
     expect(cacheableRequest(get("/tools", {}, "POST"))).toBeNull();
     expect(cacheableRequest(get("/tools", { rsc: "1" }))).toBeNull();
     expect(cacheableRequest(get("/tools", { "next-router-prefetch": "1" }))).toBeNull();

@@ -1,11 +1,11 @@
-import { hasSessionCookie } from "@/lib/auth/cookies";
 import { toolDirectoryParamsSchema } from "@/lib/tools/schema";
 import { ALL_TOOLS, toolTag } from "./store";
 
 /**
  * Which requests the page cache answers, and what each cached page depends on.
- * Only public pages as a signed-out reader sees them: a signed-in reader's
- * page shows their own vote, so it is always rendered for them.
+ * Public pages are the same HTML for every reader, signed in or not: what is
+ * the reader's own (their votes, their account links) comes from GET /api/me
+ * after the page loads (docs/decisions/022), so one cached copy serves everyone.
  */
 
 const TOOL_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -63,7 +63,6 @@ export function cacheableRequest(request: { method: string; url: string; headers
   const headers = request.headers;
   // Client navigations and prefetches ask for the RSC payload, not the HTML document.
   if (headers.has("rsc") || headers.has("next-router-prefetch") || headers.has("next-router-state-tree") || headers.has("next-action") || headers.has(FILL_HEADER)) return null;
-  if (hasSessionCookie(headers.get("cookie"))) return null;
   const url = new URL(request.url);
   if (url.searchParams.has("_rsc")) return null;
   const route = pageCacheRoute(url.pathname);

@@ -4,11 +4,13 @@ import { databaseBreaker } from "@/lib/health/breaker";
 import { newNonce } from "@/lib/http/security-headers";
 import { sameSecret } from "@/lib/http/secret";
 import { cacheableRequest, FILL_HEADER } from "./routes";
-import { joinBody, pageCache, splitBody, type CacheAnswer, type CachedPage } from "./store";
+import { hasSessionCookie } from "@/lib/auth/cookies";
+import { asMember, joinBody, pageCache, splitBody, type CacheAnswer, type CachedPage } from "./store";
 
 /**
  * The proxy's page-cache step (see docs/decisions/014-page-cache-in-the-proxy.md):
- * a signed-out reader's public page comes from this node's cache; a miss
+ * a public page comes from this node's cache, for every reader (the cached
+ * copy is rendered signed out and holds nothing personal: ADR 022); a miss
  * renders it once through this same server with a placeholder nonce (the
  * "fill" request, recognised by a per-process secret), keeps it, and every
  * answer gets its own nonce in place of the placeholder.
@@ -52,7 +54,9 @@ function answer(request: NextRequest, page: CachedPage, nonce: string, how: Cach
   const location = headers.get("location");
   if (location) headers.set("location", new URL(location, request.url).toString());
   headers.set("x-page-cache", how);
-  const body = request.method === "HEAD" ? null : new Uint8Array(joinBody(page.body, nonce));
+  // The shell's first-paint hint (components/site/viewer.tsx): this reader sent a session cookie.
+  const member = hasSessionCookie(request.headers.get("cookie"));
+  const body = request.method === "HEAD" ? null : new Uint8Array(joinBody(member ? asMember(page.body) : page.body, nonce));
   return new NextResponse(body, { status: page.status, headers });
 }
 

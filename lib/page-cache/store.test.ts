@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS, joinBody, PageCache, splitBody, toolTag, type CachedPage } from "./store";
+import { ALL_TOOLS, asMember, joinBody, PageCache, splitBody, toolTag, type CachedPage } from "./store";
 
 let clock = 0;
 const now = () => clock;
@@ -284,5 +284,15 @@ describe("nonce placement", () => {
     expect(joinBody(parts, "n1").toString()).toBe('<script nonce="n1">a</script><p>é</p><script nonce="n1">b</script>');
     expect(joinBody(parts, "n2").toString()).toBe('<script nonce="n2">a</script><p>é</p><script nonce="n2">b</script>');
     expect(joinBody(splitBody("plain", "NONCE"), "n").toString()).toBe("plain");
+  });
+
+  it("a signed-in reader's copy differs only in the shell's first-paint hint", () => {
+    const html = '<html><head><script nonce="NONCE">x</script></head><body><div data-viewer="guest"><p>text: data-viewer=&quot;guest&quot;</p><script nonce="NONCE">{"data-viewer":"guest"}</script></div></body></html>';
+    const parts = splitBody(html, "NONCE");
+    expect(joinBody(asMember(parts), "n").toString()).toBe(
+      '<html><head><script nonce="n">x</script></head><body><div data-viewer="member"><p>text: data-viewer=&quot;guest&quot;</p><script nonce="n">{"data-viewer":"guest"}</script></div></body></html>',
+    );
+    // The stored parts are untouched: the next signed-out reader gets "guest".
+    expect(joinBody(parts, "n").toString()).toContain('<div data-viewer="guest">');
   });
 });

@@ -220,6 +220,26 @@ export function joinBody(parts: readonly Buffer[], nonce: string): Buffer {
   return Buffer.concat(pieces);
 }
 
+const GUEST_SHELL = Buffer.from('data-viewer="guest"');
+const MEMBER_SHELL = Buffer.from('data-viewer="member"');
+
+/**
+ * A cached body (rendered signed out) as a signed-in reader's first paint
+ * wants it: the shell's `data-viewer="guest"` — its first occurrence, which
+ * comes before any content (text React renders cannot hold a raw `"`) — becomes
+ * "member". Nothing else changes: what is the reader's own comes from /api/me.
+ */
+export function asMember(parts: readonly Buffer[]): Buffer[] {
+  for (let index = 0; index < parts.length; index++) {
+    const at = parts[index]!.indexOf(GUEST_SHELL);
+    if (at === -1) continue;
+    const part = parts[index]!;
+    const swapped = Buffer.concat([part.subarray(0, at), MEMBER_SHELL, part.subarray(at + GUEST_SHELL.length)]);
+    return [...parts.slice(0, index), swapped, ...parts.slice(index + 1)];
+  }
+  return [...parts];
+}
+
 /** Splits a rendered body at each nonce placeholder. */
 export function splitBody(text: string, placeholder: string): Buffer[] {
   return text.split(placeholder).map((part) => Buffer.from(part));

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toDecisionJson } from "@/lib/scores/decision";
 import { site } from "@/lib/site/config";
-import type { UserExport } from "./schema";
+import type { UserExport, Viewer } from "./schema";
 
 /** People for the admin's "People" page (the stand-ins of deleted accounts are not people). */
 export async function listUsers(search?: string) {
@@ -156,5 +156,14 @@ export async function exportUserData(userId: string): Promise<UserExport | null>
       createdAt: iso(revision.createdAt),
     })),
     auditLog: [...user.auditLogs.map(audit("actor")), ...aboutThem.map(audit("subject"))],
+  };
+}
+
+/** What public pages show that is this reader's own (GET /api/me): their name, whether they are staff, their votes. */
+export async function getViewer(user: { id: string; name: string | null; role: string }): Promise<Viewer> {
+  const votes = await db.vote.findMany({ where: { userId: user.id }, select: { decision: true, tool: { select: { slug: true } } } });
+  return {
+    user: { name: user.name, staff: user.role === "STAFF" || user.role === "ADMIN" },
+    votes: Object.fromEntries(votes.map((vote) => [vote.tool.slug, toDecisionJson(vote.decision)])),
   };
 }

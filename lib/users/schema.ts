@@ -117,3 +117,17 @@ export const userExportSchema = z.strictObject({
   ),
 });
 export type UserExport = z.infer<typeof userExportSchema>;
+
+// ---------------------------------------------------------------- the reader of a page
+
+/**
+ * What a public page shows that is the reader's own, fetched by the page after
+ * it loads (GET /api/me): the shared, cached HTML never holds any of it.
+ * No email address: nothing a page shows needs it.
+ */
+export const viewerSchema = z.object({
+  user: z.object({ name: z.string().nullable(), staff: z.boolean() }).nullable(),
+  /** The reader's vote on each tool they voted on, by slug. */
+  votes: z.record(z.string(), z.enum(["ship", "skip"])),
+});
+export type Viewer = z.infer<typeof viewerSchema>;

@@ -57,9 +57,10 @@ export async function listVerdictsForAdmin(filter: { tool?: string; reviewer?: s
 
 /**
  * The public history of one verdict: every published version with what
- * changed and why. Who changed it is included only for staff (`withEditors`).
+ * changed and why. Who changed it is never part of it (the page is the same,
+ * cached, for every reader); staff see editors in the admin's verdict page.
  */
-export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: string, options: { withEditors?: boolean } = {}) {
+export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: string) {
   return readDb.verdict.findFirst({
     where: { tool: { slug: toolSlug }, reviewer: { slug: reviewerSlug, active: true }, published: true },
     select: {
@@ -75,8 +76,6 @@ export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: st
           body: true,
           reason: true,
           createdAt: true,
-          // Who made a change is shown to staff only.
-          ...(options.withEditors ? { editor: { select: { email: true, name: true } } } : {}),
         },
       },
     },

@@ -17,6 +17,7 @@ const EXPECTED: Record<string, string> = {
   "app/api/tools/[slug]/route.ts": "public read",
   "app/api/tools/[slug]/vote/route.ts": "signed-in user (401 otherwise)",
   "app/api/account/route.ts": "signed-in user, own account only (DELETE: Origin-checked, 401 otherwise); tested in tests/integration/account.test.ts",
+  "app/api/me/route.ts": "anyone; a signed-in reader gets only their own name, staff flag and votes (no email), nobody else anything; private, no-store; tested in tests/integration/viewer.test.ts",
   "app/api/account/export/route.ts": "signed-in user, own data only (401 otherwise); tested in tests/integration/account.test.ts",
   "app/api/newsletter/route.ts": "public write (Origin-checked, rate-limited per IP and email, honeypot)",
   "app/api/newsletter/unsubscribe/route.ts": "public write authorised by a single-use UNSUBSCRIBE token (RFC 8058, cross-site by design)",

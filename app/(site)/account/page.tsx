@@ -59,8 +59,7 @@ export default async function AccountPage() {
                   <VoteWidget
                     tool={{ slug: tool.slug, name: tool.name }}
                     community={toVoteCommunity(tool.scores.community)}
-                    vote={decision}
-                    signedIn
+                    knownVote={decision}
                     returnTo="/account"
                     compact
                   />

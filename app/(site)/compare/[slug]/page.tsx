@@ -10,10 +10,8 @@ import { PricingRead } from "@/components/site/pricing-read";
 import { ReviewerSplit } from "@/components/site/reviewer-split";
 import { Scorecard } from "@/components/site/scorecard";
 import { Section } from "@/components/ui/section";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getComparison } from "@/lib/comparisons/queries";
 import { liveTool } from "@/lib/tools/select";
-import { getUserVotes } from "@/lib/votes/queries";
 import { JsonLd } from "@/components/site/json-ld";
 import { LiveScoresProvider } from "@/components/site/live-scores";
 import { comparisonJsonLd } from "@/lib/sharing/json-ld";
@@ -48,8 +46,6 @@ export async function generateMetadata({ params }: PageProps<"/compare/[slug]">)
 export default async function ComparisonPage({ params }: PageProps<"/compare/[slug]">) {
   const comparison = await loadComparison((await params).slug);
   const { toolA, toolB, split } = comparison;
-  const user = await getCurrentUser();
-  const votes = user ? await getUserVotes(user.id, [toolA.id, toolB.id]) : new Map();
   return (
     <LiveScoresProvider tools={[liveTool(toolA), liveTool(toolB)]}>
       <div className="pb-8">
@@ -86,7 +82,7 @@ export default async function ComparisonPage({ params }: PageProps<"/compare/[sl
           </Section>
 
           <Section id="community" eyebrow="Community vote" title="What readers say">
-            <CommunityVote toolA={toolA} toolB={toolB} votes={votes} signedIn={Boolean(user)} returnTo={`/compare/${comparison.slug}`} />
+            <CommunityVote toolA={toolA} toolB={toolB} returnTo={`/compare/${comparison.slug}`} />
           </Section>
 
           <Section id="scorecard" title="Reviewer scorecard" description="Every verdict in full, reviewer by reviewer.">

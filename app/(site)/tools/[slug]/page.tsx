@@ -11,11 +11,9 @@ import { VerdictQuote } from "@/components/site/verdict-quote";
 import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { VoteWidget } from "@/components/site/vote-widget";
-import { getCurrentUser } from "@/lib/auth/session";
 import { ComparePicker } from "@/components/site/compare-picker";
 import { getTool, listToolNames } from "@/lib/tools/queries";
 import { liveTool } from "@/lib/tools/select";
-import { getUserVotes } from "@/lib/votes/queries";
 import { toVoteCommunity } from "@/lib/votes/schema";
 import { toolSlugSchema } from "@/lib/tools/schema";
 import { JsonLd } from "@/components/site/json-ld";
@@ -46,11 +44,8 @@ export async function generateMetadata({ params }: PageProps<"/tools/[slug]">): 
 
 export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
   const tool = await loadTool((await params).slug);
-  const user = await getCurrentUser();
-  const [vote, toolNames] = await Promise.all([
-    user ? getUserVotes(user.id, [tool.id]).then((votes) => votes.get(tool.id) ?? null) : null,
-    listToolNames(),
-  ]);
+  // The same page for every reader (cached and shared): the reader's own vote comes from /api/me.
+  const toolNames = await listToolNames();
   return (
     <LiveScoresProvider tools={[liveTool(tool)]}>
       <div className="pb-8 pt-10 sm:pt-14">
@@ -90,8 +85,6 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
                 <VoteWidget
                   tool={{ slug: tool.slug, name: tool.name }}
                   community={toVoteCommunity(tool.scores.community)}
-                  vote={vote}
-                  signedIn={Boolean(user)}
                   returnTo={`/tools/${tool.slug}`}
                 />
               </Card>

@@ -8,15 +8,13 @@ import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import { TextDiff } from "@/components/ui/text-diff";
 import { toolSlugSchema } from "@/lib/tools/schema";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getPublicVerdictHistory } from "@/lib/verdicts/queries";
 import { formatDate } from "@/lib/format";
 
 const load = cache(async (slug: string, reviewer: string) => {
   await connection();
   if (!toolSlugSchema.safeParse(slug).success || !toolSlugSchema.safeParse(reviewer).success) notFound();
-  const user = await getCurrentUser();
-  const history = await getPublicVerdictHistory(slug, reviewer, { withEditors: user?.role === "STAFF" || user?.role === "ADMIN" });
+  const history = await getPublicVerdictHistory(slug, reviewer);
   if (!history) notFound();
   return history;
 });
@@ -27,7 +25,7 @@ export async function generateMetadata({ params }: PageProps<"/tools/[slug]/hist
   return { title: `${history.reviewer.name} on ${history.tool.name}: verdict history` };
 }
 
-/** What changed in one verdict over time, and why. Who changed it is shown to staff only. */
+/** What changed in one verdict over time, and why (who changed it: in the admin, for staff). */
 export default async function VerdictHistoryPage({ params }: PageProps<"/tools/[slug]/history/[reviewer]">) {
   const { slug, reviewer } = await params;
   const history = await load(slug, reviewer);
@@ -54,7 +52,6 @@ export default async function VerdictHistoryPage({ params }: PageProps<"/tools/[
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="text-sm font-medium">
                     Version {revision.version} · <time dateTime={revision.createdAt.toISOString()}>{formatDate(revision.createdAt)}</time>
-                    {"editor" in revision && revision.editor ? <span className="text-stone-500 dark:text-stone-400"> · by {revision.editor.email ?? revision.editor.name}</span> : null}
                     {index === 0 ? <span className="ml-2 rounded-full bg-stone-100 px-2 py-0.5 text-xs dark:bg-stone-800">current</span> : null}
                   </p>
                   <div className="flex items-center gap-2 text-xs text-stone-500 dark:text-stone-400">

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { createSignedInUser } from "../helpers/auth";
+import { createTool } from "../helpers/factories";
+
+/**
+ * GET /api/me (docs/decisions/022): the one request that carries what is a
+ * reader's own on a public page. Only theirs, never their email, never cached.
+ */
+
+delete process.env.REDIS_URL;
+const { GET } = await import("@/app/api/me/route");
+const { setVote } = await import("@/lib/votes/writes");
+
+let client: PrismaClient;
+beforeAll(() => {
+  client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
+});
+afterAll(async () => {
+  await client.$disconnect();
+});
+
+const me = async (cookie?: string) => {
+  const response = await GET(new Request("http://localhost:3000/api/me", { headers: cookie ? { cookie } : {} }));
+  return { response, body: (await response.json()) as { data: { user: { name: string | null; staff: boolean } | null; votes: Record<string, string> } } };
+};
+
+describe("GET /api/me", () => {
+  it("answers each signed-in reader with their own votes and name, and nothing about anyone else", async () => {
+    const [a, b] = [await createTool(client), await createTool(client)];
+    const alice = await createSignedInUser(client);
+    const bob = await createSignedInUser(client, { role: "STAFF" });
+    await setVote(alice.user.id, a.slug, "ship");
+    await setVote(alice.user.id, b.slug, "skip");
+    await setVote(bob.user.id, a.slug, "skip");
+
+    const forAlice = await me(alice.cookie);
+    expect(forAlice.response.status).toBe(200);
+    expect(forAlice.response.headers.get("cache-control")).toBe("private, no-store");
+    expect(forAlice.body.data).toEqual({ user: { name: alice.user.name, staff: false }, votes: { [a.slug]: "ship", [b.slug]: "skip" } });
+    expect((await me(bob.cookie)).body.data).toEqual({ user: { name: bob.user.name, staff: true }, votes: { [a.slug]: "skip" } });
+    for (const { cookie, user, sessionToken } of [alice, bob]) {
+      const text = JSON.stringify((await me(cookie)).body);
+      expect(text).not.toContain(user.email!);
+      expect(text).not.toContain(user.id);
+      expect(text).not.toContain(sessionToken);
+    }
+
+    // A withdrawn vote is gone at once (read from the primary).
+    await setVote(alice.user.id, b.slug, null);
+    expect((await me(alice.cookie)).body.data.votes).toEqual({ [a.slug]: "ship" });
+  });
+
+  it("answers a signed-out reader, an unknown or malformed session, and an expired one with nobody (200, not 401)", async () => {
+    const expired = await createSignedInUser(client);
+    await client.session.update({ where: { sessionToken: expired.sessionToken }, data: { expires: new Date(Date.now() - 1_000) } });
+    for (const cookie of [undefined, "authjs.session-token=" + "a".repeat(64), "authjs.session-token=%ff%00", expired.cookie]) {
+      const { response, body } = await me(cookie);
+      expect(response.status, String(cookie)).toBe(200);
+      expect(body).toEqual({ data: { user: null, votes: {} } });
+    }
+  });
+});
