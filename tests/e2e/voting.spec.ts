@@ -27,8 +27,8 @@ test.describe("signing in and voting", () => {
     const second = page.getByTestId("vote-elevenlabs");
     await expect(first.getByTestId("community-figure-large")).toContainText("—");
 
-    // Signed out: the vote button leads to sign-in and back.
-    await first.getByRole("link", { name: /Ship/ }).click();
+    // Signed out: the vote button (the same one every reader gets) leads to sign-in and back.
+    await first.getByRole("button", { name: /Ship/ }).click();
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcompare%2Fwhisper-vs-elevenlabs/);
     const link = await signInByEmail(page, email);
     await page.goto(link);
