@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type BrowserContextOptions } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db/client";
-import { createSignedInSession, SESSION_COOKIE } from "../helpers/auth";
-import { createTool } from "../helpers/factories";
+import { expect, test } from "@playwright/test";
+import { SESSION_COOKIE } from "../helpers/auth";
+import { newTool, signedInContext } from "../helpers/e2e";
 
 /**
  * Accounts end cleanly (docs/decisions/019): a reader downloads their data,
@@ -14,36 +13,20 @@ import { createTool } from "../helpers/factories";
 
 test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
 
-async function signedIn(browser: Browser, baseURL: string, options: BrowserContextOptions = {}) {
-  const session = await createSignedInSession();
-  const context = await browser.newContext(options);
-  await context.addCookies([{ name: SESSION_COOKIE, value: session.sessionToken, url: baseURL }]);
-  return { ...session, email: session.user.email!, context };
-}
-
-async function newTool() {
-  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
-  try {
-    return await createTool(client);
-  } finally {
-    await client.$disconnect();
-  }
-}
-
 test("a reader downloads their data, deletes the account, is signed out, and the figures drop", async ({ browser, baseURL, request }, testInfo) => {
   test.setTimeout(90_000);
   const tool = await newTool();
   const toolPage = `/tools/${tool.slug}`;
 
   // Another reader's vote first, so the figure drops from two votes to one rather than to none.
-  const other = await signedIn(browser, baseURL!);
+  const other = await signedInContext(browser, baseURL!);
   const otherPage = await other.context.newPage();
   await otherPage.goto(toolPage);
   await otherPage.getByTestId(`vote-${tool.slug}`).getByRole("button", { name: /Ship/ }).click();
   await expect(otherPage.getByText(`You voted ship on ${tool.name}.`, { exact: false })).toBeAttached();
   await other.context.close();
 
-  const reader = await signedIn(browser, baseURL!);
+  const reader = await signedInContext(browser, baseURL!);
   const page = await reader.context.newPage();
   await page.goto(toolPage);
   await page.getByTestId(`vote-${tool.slug}`).getByRole("button", { name: /Skip/ }).click();
@@ -109,7 +92,7 @@ test("a reader downloads their data, deletes the account, is signed out, and the
 });
 
 test("deleting the account works without JavaScript", async ({ browser, baseURL }) => {
-  const reader = await signedIn(browser, baseURL!, { javaScriptEnabled: false });
+  const reader = await signedInContext(browser, baseURL!, { javaScriptEnabled: false });
   const page = await reader.context.newPage();
   await page.goto("/account");
   await page.getByLabel("Type your email address to confirm").fill(reader.email);

@@ -1,7 +1,6 @@
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db/client";
-import { createSignedInSession, SESSION_COOKIE } from "../helpers/auth";
-import { createTool } from "../helpers/factories";
+import { expect, test, type Page } from "@playwright/test";
+import { SESSION_COOKIE } from "../helpers/auth";
+import { newTool, signedInContext } from "../helpers/e2e";
 
 /**
  * Signed-in readers get the shared cached page (docs/decisions/022): the
@@ -12,27 +11,11 @@ import { createTool } from "../helpers/factories";
 
 test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
 
-async function signedIn(browser: Browser, baseURL: string, options: BrowserContextOptions = {}) {
-  const session = await createSignedInSession();
-  const context = await browser.newContext(options);
-  await context.addCookies([{ name: SESSION_COOKIE, value: session.sessionToken, url: baseURL }]);
-  return { ...session, context };
-}
-
 const header = (page: Page) => page.getByRole("navigation", { name: "Main" });
-
-async function newTool() {
-  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
-  try {
-    return await createTool(client);
-  } finally {
-    await client.$disconnect();
-  }
-}
 
 test("a signed-in reader's page comes from the cache, shows their header at first paint, and their vote once /api/me answers", async ({ browser, baseURL }) => {
   const tool = await newTool();
-  const reader = await signedIn(browser, baseURL!);
+  const reader = await signedInContext(browser, baseURL!);
   const api = reader.context.request;
   expect((await api.put(`/api/tools/${tool.slug}/vote`, { headers: { origin: baseURL! }, data: { decision: "skip" } })).status()).toBe(200);
 
@@ -67,7 +50,7 @@ test("a signed-in reader's page comes from the cache, shows their header at firs
 
 test("without JavaScript a signed-in reader still votes from the cached page, and a signed-out one is sent to sign in", async ({ browser, baseURL }) => {
   const tool = await newTool();
-  const reader = await signedIn(browser, baseURL!, { javaScriptEnabled: false });
+  const reader = await signedInContext(browser, baseURL!, { javaScriptEnabled: false });
   const page = await reader.context.newPage();
   await page.goto(`/tools/${tool.slug}`);
   await expect(page.getByRole("link", { name: "Account" })).toBeVisible();

@@ -1,0 +1,22 @@
+import type { Browser, BrowserContextOptions } from "@playwright/test";
+import { createPrismaClient } from "@/lib/db/client";
+import { createSignedInSession, SESSION_COOKIE } from "./auth";
+import { createTool } from "./factories";
+
+/** A browser context signed in as a new reader (a database session and its cookie), for the e2e specs. */
+export async function signedInContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}) {
+  const session = await createSignedInSession();
+  const context = await browser.newContext(options);
+  await context.addCookies([{ name: SESSION_COOKIE, value: session.sessionToken, url: baseURL }]);
+  return { ...session, email: session.user.email!, context };
+}
+
+/** A new listed tool of the spec's own (`npm test` sets DATABASE_URL), so nothing depends on the seed or another spec. */
+export async function newTool() {
+  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  try {
+    return await createTool(client);
+  } finally {
+    await client.$disconnect();
+  }
+}
