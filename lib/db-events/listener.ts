@@ -238,11 +238,24 @@ function isConnectionError(error: unknown): boolean {
   return typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EHOSTUNREACH|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|CONNECT_TIMEOUT|57P0[1-3])$/.test(code);
 }
 
-function withTimeout<T>(promise: PromiseLike<T>, ms: number): Promise<T> {
+/**
+ * `promise`, or a rejection after `ms`. When the timer fires, the rejection
+ * waits for the event loop's next poll of I/O (setImmediate runs after it):
+ * on a busy process, timers run before the sockets are read, so an answer
+ * that arrived in time but sits unread would otherwise count as a timeout
+ * and an overloaded node would take its own lag for a database outage.
+ */
+export function withTimeout<T>(promise: PromiseLike<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => {
+      immediate = setImmediate(() => reject(new Error(`timed out after ${ms} ms`)));
+    }, ms);
     timer.unref();
   });
-  return Promise.race([Promise.resolve(promise), expired]).finally(() => clearTimeout(timer));
+  return Promise.race([Promise.resolve(promise), expired]).finally(() => {
+    clearTimeout(timer);
+    if (immediate) clearImmediate(immediate);
+  });
 }
