@@ -46,7 +46,7 @@ import { readSse } from "../tests/helpers/sse";
 import { findCounterDrift } from "../lib/stats/reconcile";
 import { seed } from "../prisma/seed";
 import { fromDecisionJson } from "../lib/scores/decision";
-import { voteStatements } from "../lib/votes/statements";
+import { voteStatement } from "../lib/votes/statements";
 import { buildIsCurrent, freePort, nextBin, root, runNext, serverArgs } from "./lib/next";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -171,9 +171,10 @@ async function startBareNext(env: NodeJS.ProcessEnv): Promise<Server> {
 }
 
 /**
- * The vote's own transaction (lib/votes/writes.ts voteStatements) through
- * plain `pg`, no framework: BEGIN, lock, write, COMMIT, on a pool as large as
- * the app's, from `connections` concurrent clients. The database's ceiling.
+ * The vote's own statement (lib/votes/statements.ts, the cast_vote function:
+ * lock, write, counters and announcement in one transaction) through plain
+ * `pg`, no framework, on a pool as large as the app's, from `connections`
+ * concurrent clients. The database's ceiling.
  */
 async function plainPgVotes(url: string, users: { id: string }[], slug: () => string, title: string, poolSize: number): Promise<Figure> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -184,20 +185,12 @@ async function plainPgVotes(url: string, users: { id: string }[], slug: () => st
   const one = async () => {
     const user = users[Math.floor(Math.random() * users.length)]!;
     const started = performance.now();
-    const client = await pool.connect();
     try {
-      await client.query("BEGIN");
-      const lock = voteStatements.lock(slug());
-      const [target] = (await client.query<{ toolId: string }>(lock.text, lock.values)).rows;
-      const write = voteStatements.write(user.id, target!.toolId, fromDecisionJson(n++ % 2 ? "ship" : "skip"));
-      await client.query(write.text, write.values);
-      await client.query("COMMIT");
+      const { rows } = await pool.query(voteStatement(user.id, slug(), fromDecisionJson(n++ % 2 ? "ship" : "skip")));
+      if (rows.length !== 1) throw new Error("no such tool");
       latencies.push(performance.now() - started);
     } catch {
       errors += 1;
-      await client.query("ROLLBACK").catch(() => undefined);
-    } finally {
-      client.release();
     }
   };
   await Promise.all(Array.from({ length: connections }, async () => {

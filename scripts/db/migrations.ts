@@ -46,6 +46,38 @@ async function loadBindings(): Promise<WasmBindings> {
   return bg;
 }
 
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * Prisma's pg adapter runs a migration script by splitting it at every ";"
+ * (@prisma/adapter-pg executeScript), which cuts a function body, a DO block
+ * or a comment with a semicolon in it into fragments PostgreSQL refuses. This
+ * one sends each script whole, as one simple-protocol query, as psql and the
+ * native schema engine do: PostgreSQL runs its statements in order.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect(): Promise<Adapter> {
+    return wholeScripts(await super.connect());
+  }
+  override async connectToShadowDb(): Promise<Adapter> {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+
+function wholeScripts(adapter: Adapter): Adapter {
+  const driver = adapter.underlyingDriver() as pg.Pool;
+  // The adapter's own error path turns a pg error into the engine's (onError is not in its type).
+  const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await driver.query(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return adapter;
+}
+
 async function withEngine<T>(url: string, fn: (engine: Engine) => Promise<T>): Promise<T> {
   bindings ??= loadBindings();
   const bg = await bindings;
@@ -54,7 +86,7 @@ async function withEngine<T>(url: string, fn: (engine: Engine) => Promise<T>): P
   // closed as soon as the engine is done instead of idling the process.
   const pool = new pg.Pool({ ...config, max: 2, connectionTimeoutMillis: 5000 });
   pool.on("error", () => undefined);
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool));
   const schema = await readFile(schemaPath, "utf8");
   const logs: string[] = [];
   const engine = await bg.SchemaEngine.new(

@@ -75,14 +75,16 @@ type Acked = { user: number; tool: string; decision: "SHIP" | "SKIP" };
 test("a database restart under vote load: 503 with Retry-After meanwhile, recovery by itself, no acknowledged vote lost", async () => {
   const tools = (await client.tool.findMany({ where: { archivedAt: null }, select: { slug: true }, orderBy: { slug: "asc" } })).map((t) => t.slug);
   // Every request is a new (user, tool) pair, so each 2xx names exactly one row that must exist afterwards.
+  // A refused pair goes back in line (re-sending the same vote is harmless), so refusals during the outage
+  // cannot use up the pairs before the database is back.
   const pairs = users.flatMap((_, user) => tools.map((tool) => ({ user, tool })));
   const acked: Acked[] = [];
   const statuses = new Map<number, number>();
-  let next = 0;
   let running = true;
   const worker = async () => {
-    while (running && next < pairs.length) {
-      const { user, tool } = pairs[next++]!;
+    while (running && pairs.length > 0) {
+      const pair = pairs.shift()!;
+      const { user, tool } = pair;
       const decision = (user + tool.length) % 2 ? "ship" : "skip";
       const response = await fetch(`${origin}/api/tools/${tool}/vote`, {
         method: "PUT",
@@ -92,6 +94,7 @@ test("a database restart under vote load: 503 with Retry-After meanwhile, recove
       const status = response?.status ?? 0;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (status === 200) acked.push({ user, tool, decision: decision === "ship" ? "SHIP" : "SKIP" });
+      else pairs.push(pair);
       if (status === 503) expect(response!.headers.get("retry-after")).toMatch(/^\d+$/);
       await response?.arrayBuffer().catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 5));

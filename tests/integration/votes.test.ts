@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE, PUT } from "@/app/api/tools/[slug]/vote/route";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import pg from "pg";
+import { CHANNELS, toolStatsChangeSchema, type ToolStatsChange } from "@/lib/db-events/channels";
 import { findCounterDrift } from "@/lib/stats/reconcile";
 import type { Tool } from "@/lib/generated/prisma/client";
 import { createSignedInUser } from "../helpers/auth";
@@ -158,6 +160,38 @@ describe("PUT/DELETE /api/tools/:slug/vote", () => {
     await request("PUT", slug, { cookie: bob.cookie, body: { decision: "skip" } });
     const votes = await client.vote.findMany({ where: { tool: { slug } }, select: { userId: true, decision: true } });
     expect(votes).toEqual(expect.arrayContaining([{ userId: alice.user.id, decision: "SHIP" }, { userId: bob.user.id, decision: "SKIP" }]));
+    expect(await findCounterDrift(client)).toEqual([]);
+  });
+
+  it("each vote that moves the counters announces the new figures once, in the shape every node parses; a repeated vote announces nothing", async () => {
+    const { slug, id } = await createTool(client);
+    // A tool without its counter row yet: the vote creates it.
+    await client.toolStats.delete({ where: { toolId: id } });
+    const { cookie } = await createSignedInUser(client);
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const heard: ToolStatsChange[] = [];
+    listener.on("notification", (message) => {
+      const change = toolStatsChangeSchema.parse(JSON.parse(message.payload!));
+      if (change.slug === slug) heard.push(change);
+    });
+    await listener.query(`LISTEN ${CHANNELS.toolStats}`);
+    try {
+      for (const decision of ["ship", "ship", "skip"] as const) {
+        expect((await request("PUT", slug, { cookie, body: { decision } })).status).toBe(200);
+      }
+      expect((await request("DELETE", slug, { cookie })).status).toBe(200);
+      expect((await request("DELETE", slug, { cookie })).status).toBe(200);
+      await expect.poll(() => heard.length).toBe(3);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(heard.map((change) => [change.toolId, change.communityShip, change.communityTotal])).toEqual([
+        [id, 1, 1],
+        [id, 0, 1],
+        [id, 0, 0],
+      ]);
+    } finally {
+      await listener.end();
+    }
     expect(await findCounterDrift(client)).toEqual([]);
   });
 });
