@@ -28,9 +28,15 @@ const options: GateOptions = { trustProxy: env.TRUST_PROXY, https: env.NODE_ENV 
 const selfHost = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
 process.env.__NEXT_PRIVATE_ORIGIN = `http://${selfHost}:${port}`;
 
+// This process's requests are stamped with their peer here (instrumentation.ts need not).
+(globalThis as Record<symbol, unknown>)[Symbol.for("ship-or-skip.gate")] = true;
 const app = next({ dev, dir: root, hostname: selfHost, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// After Next is prepared: these reach modules that expect Next's server environment (its AsyncLocalStorage).
+const { frontRefusal } = await import("@/lib/http/front");
+const { secureForApp } = await import("@/lib/http/secure");
+const { answerFromPageCache, FILL_NONCE, isCacheFill } = await import("@/lib/page-cache/serve");
 
 const serve = (request: IncomingMessage, response: ServerResponse) => {
   rememberTarget(request);
@@ -42,12 +48,26 @@ const serve = (request: IncomingMessage, response: ServerResponse) => {
   // The TCP peer, sealed for this process (lib/http/peer.ts): per-IP limits read it, never a client's header.
   request.headers[PEER_HEADER] = sealPeer(request.socket.remoteAddress ?? "");
   shapeErrors(request, response, options);
-  handle(request, response).catch((error: unknown) => {
+  const closed = frontRefusal(request);
+  if (closed) return refuse(request, response, closed, options);
+  answer(request, response).catch((error: unknown) => {
     console.error("Request failed:", error);
     if (!response.headersSent) response.writeHead(500);
     response.end();
   });
 };
+
+/**
+ * A public page from the page cache, written here (lib/page-cache/serve.ts);
+ * everything else to Next, with a nonce of its own in the security headers
+ * (the cache's own renders get its fill nonce).
+ */
+async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (isCacheFill(request)) secureForApp(request, response, FILL_NONCE);
+  else if (await answerFromPageCache(request, response)) return;
+  else secureForApp(request, response);
+  await handle(request, response);
+}
 const server = createServer(
   {
     maxHeaderSize: 16 * 1024,

@@ -83,6 +83,12 @@ const schema = z.object({
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().max(86_400).default(300),
   /** A page whose figures moved (votes) is re-rendered at most this often; in between it is served with figures up to this old. */
   PAGE_CACHE_FIGURE_REFRESH_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /**
+   * How long a shared cache in front (nginx, a CDN) may keep a signed-out
+   * page from the page cache (s-maxage, and as long again stale while it
+   * refreshes); 0: only this server caches. See deploy/nginx.conf, ADR 024.
+   */
+  SHARED_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
   /** Opens the bench's baseline endpoints (never set in production). */
   BENCH_TOKEN: z.string().min(32, "BENCH_TOKEN must be at least 32 characters").optional(),
   /**

@@ -10,7 +10,7 @@ import { trustedForwarded } from "./forwarded";
  * they carry no ambient cookies of a victim, so they pass — unless
  * Sec-Fetch-Site says the browser saw a cross-site request.
  */
-export function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: Pick<Request, "url" | "headers">): void {
   const origin = request.headers.get("origin");
   const fetchSite = request.headers.get("sec-fetch-site");
   if (!origin) {
@@ -37,16 +37,16 @@ function crossSite() {
 }
 
 /**
- * The proxy's step: Next refuses a server action whose Origin is not this
- * host, but with a 500 and after parsing it; this answers 403 first, for every
- * non-GET request to a page. (`/api/*` handlers check Origin themselves;
- * one-click unsubscribe there is cross-site by design.)
+ * The front gate's step (server.ts): Next refuses a server action whose Origin
+ * is not this host, but with a 500 and after parsing it; this answers 403
+ * first, for every non-GET request to a page. (`/api/*` handlers check Origin
+ * themselves; one-click unsubscribe there is cross-site by design.)
  */
-export function refuseCrossSiteWrite(request: Request & { nextUrl: URL }): Refusal | null {
+export function refuseCrossSiteWrite(request: { method: string; url: string; headers: () => Headers }): Refusal | null {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
-  if (request.nextUrl.pathname.startsWith("/api/")) return null;
+  if (new URL(request.url).pathname.startsWith("/api/")) return null;
   try {
-    assertSameOrigin(request);
+    assertSameOrigin({ url: request.url, headers: request.headers() });
     return null;
   } catch (error) {
     if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message };

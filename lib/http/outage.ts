@@ -8,14 +8,14 @@ export const OUTAGE_RETRY_AFTER_SECONDS = 5;
 const answersDuringOutage = (pathname: string) => pathname === "/api/health" || pathname.startsWith("/api/health/");
 
 /**
- * The proxy's step: while the database does not answer, 503 with Retry-After
+ * The front gate's step (server.ts): while the database does not answer, 503 with Retry-After
  * — the API's JSON error, or a self-contained page (no script, no stylesheet
  * to fetch) that tries again by itself.
  */
-export function outageRefusal(request: Request & { nextUrl: URL }): Refusal | null {
+export function outageRefusal(pathname: string): Refusal | null {
   const breaker = databaseBreaker();
-  if (!breaker || breaker.databaseUp || answersDuringOutage(request.nextUrl.pathname)) return null;
-  const api = request.nextUrl.pathname.startsWith("/api/");
+  if (!breaker || breaker.databaseUp || answersDuringOutage(pathname)) return null;
+  const api = pathname.startsWith("/api/");
   return {
     status: 503,
     code: "unavailable",

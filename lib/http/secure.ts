@@ -1,6 +1,6 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
-import { contentSecurityPolicy, staticSecurityHeaders, type SecurityOptions } from "./security-headers";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders, type ScriptSource, type SecurityOptions } from "./security-headers";
 
 /** The site's security options, from the environment. */
 const security: SecurityOptions = {
@@ -10,21 +10,22 @@ const security: SecurityOptions = {
 };
 const fixedHeaders = staticSecurityHeaders(security);
 
-/** Sets the CSP with this response's nonce and every other security header. */
-export function secure<R extends Response>(response: R, nonce: string): R {
-  response.headers.set("Content-Security-Policy", contentSecurityPolicy(nonce, security));
-  for (const [name, value] of fixedHeaders) response.headers.set(name, value);
-  return response;
+/** Sets the CSP for these scripts and every other security header on an answer the gate writes. */
+export function secureAnswer(response: ServerResponse, scripts: ScriptSource): void {
+  response.setHeader("Content-Security-Policy", contentSecurityPolicy(scripts, security));
+  for (const [name, value] of fixedHeaders) response.setHeader(name, value);
 }
 
 /**
- * Lets the request through to the app, telling Next the nonce (it puts it on
- * its own scripts; pages read it from `x-nonce`), with the security headers on
- * the answer.
+ * A request the app answers: the security headers go on its answer now, and
+ * the request carries the same policy, from which Next reads the nonce it
+ * puts on its own scripts (app-render reads the request's
+ * Content-Security-Policy). `nonce` is a fresh one unless given (the page
+ * cache's own renders get its placeholder).
  */
-export function forward(request: NextRequest, nonce: string): NextResponse {
-  const headers = new Headers(request.headers);
-  headers.set("content-security-policy", contentSecurityPolicy(nonce, security));
-  headers.set("x-nonce", nonce);
-  return secure(NextResponse.next({ request: { headers } }), nonce);
+export function secureForApp(request: IncomingMessage, response: ServerResponse, nonce: string = newNonce()): void {
+  const policy = contentSecurityPolicy({ nonce }, security);
+  request.headers["content-security-policy"] = policy;
+  response.setHeader("Content-Security-Policy", policy);
+  for (const [name, value] of fixedHeaders) response.setHeader(name, value);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "./security-headers";
+import { createHash } from "node:crypto";
+import { contentSecurityPolicy, inlineScriptHashes, newNonce, staticSecurityHeaders } from "./security-headers";
 
 const directives = (policy: string) => new Map(policy.split("; ").map((part) => [part.split(" ")[0]!, part] as const));
 
@@ -32,5 +33,29 @@ describe("security headers", () => {
     const nonces = new Set(Array.from({ length: 100 }, newNonce));
     expect(nonces.size).toBe(100);
     for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+
+  it("a cached page's policy allows its own inline scripts by hash and this site's script files, and nothing else", () => {
+    const policy = directives(contentSecurityPolicy({ hashes: ["AAA=", "BBB="] }, { https: false, development: false }));
+    expect(policy.get("script-src")).toBe("script-src 'self' 'sha256-AAA=' 'sha256-BBB='");
+    expect(policy.get("script-src")).not.toMatch(/unsafe-inline|unsafe-eval|nonce|strict-dynamic/);
+    expect(policy.get("frame-ancestors")).toBe("frame-ancestors 'none'");
+  });
+
+  it("hashes exactly the executable inline scripts of a page, as a browser does", () => {
+    const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("base64");
+    const html = [
+      '<script nonce="x">self.__next_f.push([1,"é"])</script>',
+      "<script>(function(){document.documentElement.dataset.theme='dark'})()</script>",
+      '<script src="/_next/static/chunks/app.js" async=""></script>',
+      '<script type="application/ld+json">{"@type":"Thing"}</script>',
+      '<script type="module">import "/x.js"</script>',
+      '<SCRIPT type="text/javascript">a()</SCRIPT>',
+      '<script>self.__next_f.push([1,"é"])</script>', // the same script twice: one hash
+    ].join("\n");
+    expect(inlineScriptHashes(html).sort()).toEqual(
+      [sha('self.__next_f.push([1,"é"])'), sha("(function(){document.documentElement.dataset.theme='dark'})()"), sha('import "/x.js"'), sha("a()")].sort(),
+    );
+    expect(inlineScriptHashes("<p>no scripts</p>")).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { ContentChange } from "@/lib/db-events/channels";
 import { invalidateContent } from "./invalidation";
-import { ALL_TOOLS, PageCache, splitBody, toolTag } from "./store";
+import { ALL_TOOLS, PageCache, toolTag } from "./store";
 
 /** A hearing cache holding a comparison of a and b, one of c and d, a's tool page and a list page. */
 async function filled() {
   const cache = new PageCache({ maxBytes: 1_000_000, ttlMs: 60_000 });
   cache.setHearing(true);
   const put = (key: string, tags: string[]) =>
-    cache.getOrFill(key, async () => ({ status: 200, headers: [], body: splitBody(key, "N"), tags, storedAt: 0, cacheable: true }));
+    cache.getOrFill(key, async () => ({ status: 200, headers: [], body: Buffer.from(key), scriptHashes: [], tags, storedAt: 0, cacheable: true }));
   await put("/compare/a-vs-b", [toolTag("a"), toolTag("b")]);
   await put("/compare/c-vs-d", [toolTag("c"), toolTag("d")]);
   await put("/tools/a", [ALL_TOOLS]);

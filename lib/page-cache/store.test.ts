@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_TOOLS, asMember, joinBody, PageCache, splitBody, toolTag, type CachedPage } from "./store";
+import { ALL_TOOLS, asMember, PageCache, toolTag, type CachedPage } from "./store";
 
 let clock = 0;
 const now = () => clock;
@@ -12,7 +12,7 @@ function cache() {
 }
 
 function page(tags: string[], text = "<p>hello</p>", cacheable = true): CachedPage {
-  return { status: 200, headers: [["content-type", "text/html"]], body: splitBody(text, "NONCE"), tags, storedAt: 0, cacheable };
+  return { status: 200, headers: [["content-type", "text/html"]], body: Buffer.from(text), scriptHashes: [], tags, storedAt: 0, cacheable };
 }
 
 const render = (result: CachedPage) => async () => result;
@@ -169,9 +169,9 @@ describe("PageCache", () => {
       });
       const other = await pages.getOrFill("/tools", render(page([ALL_TOOLS], "never")));
       expect(other.answer).toBe("stale");
-      expect(joinBody(other.page!.body, "n").toString()).toBe("old");
+      expect(other.page!.body.toString()).toBe("old");
       finish();
-      expect(joinBody((await refreshing).page!.body, "n").toString()).toBe("new");
+      expect((await refreshing).page!.body.toString()).toBe("new");
       expect((await pages.getOrFill("/tools", render(page([ALL_TOOLS], "never")))).answer).toBe("hit");
     });
 
@@ -216,7 +216,7 @@ describe("PageCache", () => {
       pages.invalidateTools(["a"]);
       const next = await pages.getOrFill("/compare/a-vs-b", render(page([toolTag("a"), toolTag("b")], "edited")));
       expect(next.answer).toBe("miss");
-      expect(joinBody(next.page!.body, "n").toString()).toBe("edited");
+      expect(next.page!.body.toString()).toBe("edited");
     });
   });
 
@@ -278,21 +278,15 @@ describe("PageCache", () => {
   });
 });
 
-describe("nonce placement", () => {
-  it("puts this response's nonce in every gap and nowhere else", () => {
-    const parts = splitBody('<script nonce="NONCE">a</script><p>é</p><script nonce="NONCE">b</script>', "NONCE");
-    expect(joinBody(parts, "n1").toString()).toBe('<script nonce="n1">a</script><p>é</p><script nonce="n1">b</script>');
-    expect(joinBody(parts, "n2").toString()).toBe('<script nonce="n2">a</script><p>é</p><script nonce="n2">b</script>');
-    expect(joinBody(splitBody("plain", "NONCE"), "n").toString()).toBe("plain");
-  });
-
+describe("the member copy", () => {
   it("a signed-in reader's copy differs only in the shell's first-paint hint", () => {
-    const html = '<html><head><script nonce="NONCE">x</script></head><body><div data-viewer="guest"><p>text: data-viewer=&quot;guest&quot;</p><script nonce="NONCE">{"data-viewer":"guest"}</script></div></body></html>';
-    const parts = splitBody(html, "NONCE");
-    expect(joinBody(asMember(parts), "n").toString()).toBe(
-      '<html><head><script nonce="n">x</script></head><body><div data-viewer="member"><p>text: data-viewer=&quot;guest&quot;</p><script nonce="n">{"data-viewer":"guest"}</script></div></body></html>',
+    const html = '<html><head><script>x</script></head><body><div data-viewer="guest"><p>text: data-viewer=&quot;guest&quot;</p><script>{"data-viewer":"guest"}</script></div></body></html>';
+    const body = Buffer.from(html);
+    expect(asMember(body).toString()).toBe(
+      '<html><head><script>x</script></head><body><div data-viewer="member"><p>text: data-viewer=&quot;guest&quot;</p><script>{"data-viewer":"guest"}</script></div></body></html>',
     );
-    // The stored parts are untouched: the next signed-out reader gets "guest".
-    expect(joinBody(parts, "n").toString()).toContain('<div data-viewer="guest">');
+    // The stored body is untouched: the next signed-out reader gets "guest".
+    expect(body.toString()).toContain('<div data-viewer="guest">');
+    expect(asMember(Buffer.from("<p>no shell</p>")).toString()).toBe("<p>no shell</p>");
   });
 });

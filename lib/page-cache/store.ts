@@ -24,8 +24,10 @@ export const toolTag = (slug: string) => `tool:${slug}`;
 export type CachedPage = {
   status: number;
   headers: [string, string][];
-  /** The body as UTF-8 pieces, split where each response's nonce goes (joining bytes is ~20× cheaper than rewriting the text). */
-  body: Buffer[];
+  /** The body as rendered (signed out): the same bytes for every reader, its scripts allowed by their hashes. */
+  body: Buffer;
+  /** SHA-256 (base64) of each inline script of the body: its Content-Security-Policy (lib/http/security-headers.ts). */
+  scriptHashes: readonly string[];
   tags: readonly string[];
   storedAt: number;
   /** False for answers that are passed on but never kept (errors, a 404, anything setting a cookie). */
@@ -49,6 +51,9 @@ type Entry = CachedPage & {
   /** When its render started (the cache's clock). */
   renderStartedAt: number;
 };
+
+/** A stored page may grow copies of its body (the member shell, gzip and brotli of each): about 2.5 × the body at most. */
+const VARIANT_ALLOWANCE = 2.5;
 
 /** How a page was answered: from the cache, from the cache with figures up to a second old, or rendered. */
 export type CacheAnswer = "hit" | "stale" | "miss";
@@ -76,7 +81,8 @@ export class PageCache {
     this.figureRefreshMs = options.figureRefreshMs ?? 1_000;
     this.lru = new LRUCache<string, Entry>({
       maxSize: options.maxBytes,
-      sizeCalculation: (page) => Math.max(1, page.body.reduce((sum, part) => sum + part.length, 0)),
+      // The body, and room for what is made from it on demand: the member copy and compressed copies (lib/page-cache/serve.ts).
+      sizeCalculation: (page) => Math.max(1, Math.ceil(page.body.length * VARIANT_ALLOWANCE)),
       ttl: options.ttlMs,
       ttlAutopurge: false,
       ttlResolution: 0,
@@ -208,18 +214,6 @@ export function pageCache(): PageCache | null {
   return cache;
 }
 
-/** A cached body with this response's nonce in each gap. */
-export function joinBody(parts: readonly Buffer[], nonce: string): Buffer {
-  if (parts.length === 1) return parts[0]!;
-  const nonceBytes = Buffer.from(nonce);
-  const pieces: Buffer[] = [];
-  parts.forEach((part, index) => {
-    if (index > 0) pieces.push(nonceBytes);
-    pieces.push(part);
-  });
-  return Buffer.concat(pieces);
-}
-
 const GUEST_SHELL = Buffer.from('data-viewer="guest"');
 const MEMBER_SHELL = Buffer.from('data-viewer="member"');
 
@@ -227,20 +221,11 @@ const MEMBER_SHELL = Buffer.from('data-viewer="member"');
  * A cached body (rendered signed out) as a signed-in reader's first paint
  * wants it: the shell's `data-viewer="guest"` — its first occurrence, which
  * comes before any content (text React renders cannot hold a raw `"`) — becomes
- * "member". Nothing else changes: what is the reader's own comes from /api/me.
+ * "member". Nothing else changes (no script, so the same hashes hold): what is
+ * the reader's own comes from /api/me.
  */
-export function asMember(parts: readonly Buffer[]): Buffer[] {
-  for (let index = 0; index < parts.length; index++) {
-    const at = parts[index]!.indexOf(GUEST_SHELL);
-    if (at === -1) continue;
-    const part = parts[index]!;
-    const swapped = Buffer.concat([part.subarray(0, at), MEMBER_SHELL, part.subarray(at + GUEST_SHELL.length)]);
-    return [...parts.slice(0, index), swapped, ...parts.slice(index + 1)];
-  }
-  return [...parts];
-}
-
-/** Splits a rendered body at each nonce placeholder. */
-export function splitBody(text: string, placeholder: string): Buffer[] {
-  return text.split(placeholder).map((part) => Buffer.from(part));
+export function asMember(body: Buffer): Buffer {
+  const at = body.indexOf(GUEST_SHELL);
+  if (at === -1) return body;
+  return Buffer.concat([body.subarray(0, at), MEMBER_SHELL, body.subarray(at + GUEST_SHELL.length)]);
 }

@@ -30,7 +30,7 @@ export function buildIsCurrent(): boolean {
   if (!existsSync(buildId)) return false;
   const sources = newestMtime([
     "app", "components", "lib", "public", "prisma/schema.prisma",
-    "next.config.ts", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json",
+    "next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json",
   ]);
   return statSync(buildId).mtimeMs >= sources;
 }

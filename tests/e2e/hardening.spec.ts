@@ -75,10 +75,11 @@ test("the client bundle holds no secret and no server-only code", async () => {
 });
 
 test("pages and the API answer with the security headers", async ({ request }) => {
-  for (const path of ["/", "/tools/cursor", "/api/tools?pageSize=1", "/signin"]) {
+  for (const path of ["/", "/tools/cursor", "/api/tools?pageSize=1", "/signin", "/_next/static/not-there.js"]) {
     const response = await request.get(path);
     const headers = response.headers();
-    expect(headers["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    // A rendered answer: its own nonce; a page from the page cache: its scripts' hashes (ADR 024).
+    expect(headers["content-security-policy"], path).toMatch(/script-src 'self' ('nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'|'sha256-[A-Za-z0-9+/=]+'( 'sha256-[A-Za-z0-9+/=]+')*);/);
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(headers["content-security-policy"], path).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     expect(headers["x-content-type-options"], path).toBe("nosniff");
