@@ -79,6 +79,16 @@ function summarise(profile: Profile, from: number, to: number) {
   return { total, packages: top(byPackage, 15), functions: top(byFunction, 30) };
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; 10 ms resolution); NaN where not readable. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 async function main() {
   const name = `sos_profile_${process.pid}`;
   const database = await openDatabase({
@@ -164,9 +174,13 @@ async function main() {
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
+    // The database's own CPU: its backends for this database (a server on this machine only).
+    const backends = (await sampler.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows.map((row) => row.pid);
+    const cpuBefore = { server: cpuMs(server.pid), database: backends.reduce((sum, pid) => sum + cpuMs(pid), 0) };
     const started = performance.now() - spawned;
     const result = await run(seconds);
     const ended = performance.now() - spawned;
+    const cpuUsed = { server: cpuMs(server.pid) - cpuBefore.server, database: backends.reduce((sum, pid) => sum + cpuMs(pid), 0) - cpuBefore.database };
     sampling = false;
     await sampling_;
     await sampler.end();
@@ -179,7 +193,9 @@ async function main() {
     const summary = summarise(JSON.parse(readFileSync(path.join(profileDir, file), "utf8")) as Profile, started, ended);
     const okCount = result["2xx"];
     console.log(`\n▸ ${scenario}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`);
-    console.log(`▸ Server CPU over the run: ${summary.total.toFixed(0)} ms busy in ${(ended - started).toFixed(0)} ms, ${(summary.total / Math.max(1, okCount)).toFixed(2)} ms per answered request of the run`);
+    const per = (ms: number) => (ms / Math.max(1, okCount)).toFixed(2);
+    console.log(`▸ CPU per answered request (/proc): server ${per(cpuUsed.server)} ms, PostgreSQL ${Number.isNaN(cpuUsed.database) ? "not readable" : `${per(cpuUsed.database)} ms`} (its backends for this database)`);
+    console.log(`▸ The profile saw the server's thread busy ${summary.total.toFixed(0)} ms of ${(ended - started).toFixed(0)} ms (wall time: includes time the machine gave to others mid-call)`);
     console.log("▸ Self time by package:\n" + summary.packages.join("\n"));
     console.log("▸ Self time by function:\n" + summary.functions.join("\n"));
     console.log(`▸ PostgreSQL connections of this database, mean over ${samples} samples:`);
