@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { getPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/errors";
 import { SESSION_COOKIES } from "./cookies";
@@ -31,22 +31,31 @@ function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
+/** The session token a request's cookie names, when it has the shape Auth.js issues; anything else (control bytes, huge values) names no session. */
+export function requestSessionToken(request: Request): string | null {
+  const cookie = request.headers.get("cookie");
+  const token = SESSION_COOKIES.map((name) => readCookie(cookie, name)).find(Boolean);
+  return token && /^[A-Za-z0-9._~-]{16,512}$/.test(token) ? token : null;
+}
+
 /**
  * The signed-in user of a route-handler request: the Auth.js database session
  * named by the session cookie, read with its user on every request (so a
  * changed role applies at once). Never trusts anything else from the client.
+ * One SQL statement on the shared pool: every API request that needs a reader
+ * starts here, and Prisma's query engine cost more than the query itself
+ * (docs/decisions/023).
  */
 export async function getRequestUser(request: Request): Promise<CurrentUser | null> {
-  const cookie = request.headers.get("cookie");
-  const token = SESSION_COOKIES.map((name) => readCookie(cookie, name)).find(Boolean);
-  // Auth.js issues URL-safe tokens; anything else (control bytes, huge values) names no session.
-  if (!token || !/^[A-Za-z0-9._~-]{16,512}$/.test(token)) return null;
-  const session = await db.session.findUnique({
-    where: { sessionToken: token },
-    select: { expires: true, user: { select: { id: true, email: true, name: true, role: true } } },
-  });
-  if (!session || session.expires <= new Date() || !session.user.email) return null;
-  return { ...session.user, email: session.user.email };
+  const token = requestSessionToken(request);
+  if (!token) return null;
+  const { rows } = await getPool().query<CurrentUser>(
+    `SELECT u."id", u."email", u."name", u."role"::text AS "role"
+     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."sessionToken" = $1 AND s."expires" > (now() AT TIME ZONE 'UTC') AND u."email" IS NOT NULL`,
+    [token],
+  );
+  return rows[0] ?? null;
 }
 
 export async function requireRequestUser(request: Request): Promise<CurrentUser> {

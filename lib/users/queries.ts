@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, getPool } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toDecisionJson } from "@/lib/scores/decision";
+import { toDecisionJson, type Decision } from "@/lib/scores/decision";
 import { site } from "@/lib/site/config";
 import type { UserExport, Viewer } from "./schema";
 
@@ -160,10 +160,25 @@ export async function exportUserData(userId: string): Promise<UserExport | null>
 }
 
 /** What public pages show that is this reader's own (GET /api/me): their name, whether they are staff, their votes. */
-export async function getViewer(user: { id: string; name: string | null; role: string }): Promise<Viewer> {
-  const votes = await db.vote.findMany({ where: { userId: user.id }, select: { decision: true, tool: { select: { slug: true } } } });
+/**
+ * GET /api/me's answer for a session token, in one SQL statement (the reader,
+ * and their votes as { slug: decision }): every signed-in page view asks it
+ * once, so it costs one round trip (docs/decisions/023). Signed out, or an
+ * expired or unknown session: no user, no votes.
+ */
+export async function getViewer(sessionToken: string | null): Promise<Viewer> {
+  if (!sessionToken) return { user: null, votes: {} };
+  const { rows } = await getPool().query<{ name: string | null; role: string; votes: Record<string, Decision> }>(
+    `SELECT u."name", u."role"::text AS "role",
+            coalesce((SELECT json_object_agg(t."slug", v."decision") FROM "Vote" v JOIN "Tool" t ON t."id" = v."toolId" WHERE v."userId" = u."id"), '{}') AS "votes"
+     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."sessionToken" = $1 AND s."expires" > (now() AT TIME ZONE 'UTC') AND u."email" IS NOT NULL`,
+    [sessionToken],
+  );
+  const row = rows[0];
+  if (!row) return { user: null, votes: {} };
   return {
-    user: { name: user.name, staff: user.role === "STAFF" || user.role === "ADMIN" },
-    votes: Object.fromEntries(votes.map((vote) => [vote.tool.slug, toDecisionJson(vote.decision)])),
+    user: { name: row.name, staff: row.role === "STAFF" || row.role === "ADMIN" },
+    votes: Object.fromEntries(Object.entries(row.votes).map(([slug, decision]) => [slug, toDecisionJson(decision)])),
   };
 }

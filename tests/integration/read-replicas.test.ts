@@ -2,8 +2,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import type { Comparison, Tool } from "@/lib/generated/prisma/client";
+import { createSignedInUser } from "../helpers/auth";
 import { copyTestDatabase } from "../helpers/databases";
-import { createComparison, createTool, createUser } from "../helpers/factories";
+import { createComparison, createTool } from "../helpers/factories";
 
 /**
  * DATABASE_REPLICA_URLS routes public reads through Prisma's read-replica
@@ -56,13 +57,13 @@ describe("read replicas", () => {
     const { db } = await import("@/lib/db");
     const { setVote } = await import("@/lib/votes/writes");
     const { getViewer } = await import("@/lib/users/queries");
-    const user = await createUser(db);
+    const { user, sessionToken } = await createSignedInUser(db);
     const result = await setVote(user.id, tool.slug, "ship");
     expect(result.counters.communityTotal).toBe(1);
     const onPrimary = await db.tool.findUniqueOrThrow({ where: { slug: tool.slug }, select: { id: true, tagline: true } });
     expect(onPrimary.tagline).toBe("Captions for every recording");
     // The reader's own votes (GET /api/me) are read from the primary: a vote shows at once, however far a replica lags.
-    expect((await getViewer({ id: user.id, name: null, role: "USER" })).votes[tool.slug]).toBe("ship");
+    expect((await getViewer(sessionToken)).votes[tool.slug]).toBe("ship");
 
     const onReplica = new pg.Client({ connectionString: replica.url });
     await onReplica.connect();

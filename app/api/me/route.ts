@@ -1,4 +1,4 @@
-import { getRequestUser } from "@/lib/auth/session";
+import { requestSessionToken } from "@/lib/auth/session";
 import { handle } from "@/lib/http/errors";
 import type { Viewer } from "@/lib/users/schema";
 import { getViewer } from "@/lib/users/queries";
@@ -12,7 +12,6 @@ const PRIVATE = { "Cache-Control": "private, no-store", Vary: "Cookie" };
  * page shows the reader's votes and account without a personal render.
  */
 export const GET = handle(async (request: Request) => {
-  const user = await getRequestUser(request);
-  const data: Viewer = user ? await getViewer(user) : { user: null, votes: {} };
+  const data: Viewer = await getViewer(requestSessionToken(request));
   return Response.json({ data }, { headers: PRIVATE });
 });
