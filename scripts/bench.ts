@@ -13,7 +13,9 @@
  *    dynamic page reading one row and a static page, all in the same server.
  *    Goals: ≥ 1.0 × the dynamic baseline; p99 ≤ 100 ms. Then the comparison
  *    as a signed-in reader gets it: the cached HTML, GET /api/me, and the two
- *    together (a whole view); and rendered, on a node with PAGE_CACHE=off.
+ *    together (a whole view); through nginx's one-second microcache
+ *    (deploy/nginx.conf, when nginx is installed) in front of the app; and
+ *    rendered, on a node with PAGE_CACHE=off.
  * 2. Votes: PUT /api/tools/:slug/vote through the real handler (session,
  *    origin check, validation, rate limit, transaction), spread over all tools
  *    and on one hot tool, against a minimal handler running the same
@@ -48,6 +50,7 @@ import { seed } from "../prisma/seed";
 import { fromDecisionJson } from "../lib/scores/decision";
 import { voteStatement } from "../lib/votes/statements";
 import { buildIsCurrent, freePort, nextBin, root, runNext, serverArgs } from "./lib/next";
+import { nginxBinary, startNginx } from "./lib/nginx";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -317,6 +320,21 @@ async function main() {
     const signedInView: Figure = { ...view, rps: Math.round(view.rps / 2) };
     for (const figure of [comparisonSignedIn, personal, signedInView]) console.log(`  ${figure.name}: ${figure.rps} ${figure === signedInView ? "views" : "req"}/s, p50 ${figure.p50} ms, p99 ${figure.p99} ms`);
 
+    // The moonshot: the comparison through nginx's one-second microcache (deploy/nginx.conf) in front of node A.
+    let throughNginx: Figure | null = null;
+    if (nginxBinary()) {
+      const nginx = await startNginx([origin]);
+      try {
+        await runCannon(nginx.origin, get(COMPARISON), "warm-up");
+        throughNginx = await runCannon(nginx.origin, get(COMPARISON), "comparison page through nginx's microcache");
+        console.log(`  ${throughNginx.name}: ${throughNginx.rps} req/s, p50 ${throughNginx.p50} ms, p99 ${throughNginx.p99} ms`);
+      } finally {
+        await nginx.stop();
+      }
+    } else {
+      console.log("  (nginx is not installed: the microcache figure is not measured)");
+    }
+
     // Renders: a node without the page cache answers every request with a render (the cost of a miss).
     const nodeC = await startServer({ ...serverEnv, PAGE_CACHE: "off" }, "bench-c");
     servers.push(nodeC);
@@ -492,6 +510,7 @@ async function main() {
     // ---- Report
     const ratios = {
       comparisonVsBareStatic: comparisonPage.rps / bareStatic.rps,
+      nginxVsBareStatic: throughNginx ? throughNginx.rps / bareStatic.rps : null,
       trivialVsBareHandler: trivialHandler.rps / bareHandler.rps,
       signedInVsSignedOut: comparisonSignedIn.rps / comparisonPage.rps,
       signedInViewVsSignedOut: signedInView.rps / comparisonPage.rps,
@@ -514,13 +533,14 @@ async function main() {
     };
     printTable([
       ["figure", "req/s", "p50 ms", "p99 ms", "errors"],
-      ...[bareStatic, bareHandler, ...pages, comparisonSignedIn, personal, signedInView, comparisonRendered, surgePage, ...votes, pgSpread, pgHot, comparisonMillion, renderedMillion].map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
+      ...[bareStatic, bareHandler, ...pages, comparisonSignedIn, personal, signedInView, ...(throughNginx ? [throughNginx] : []), comparisonRendered, surgePage, ...votes, pgSpread, pgHot, comparisonMillion, renderedMillion].map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
     ]);
     const pct = (x: number) => `${Math.round(x * 100)} %`;
     const mark = (ok: boolean) => (ok ? "✔" : "✖");
     console.log(`
 Against the ceilings measured in this run (a bare Next.js app of the same version; the vote's transaction through plain pg):
 cached comparison page / bare static page:        ${pct(ratios.comparisonVsBareStatic)}   goal ≥ 70 %  ${mark(ratios.comparisonVsBareStatic >= 0.7)}
+comparison through nginx's microcache / bare static: ${ratios.nginxVsBareStatic === null ? "not measured (no nginx)" : `${ratios.nginxVsBareStatic.toFixed(1)} ×   goal ≥ 10 ×  ${mark(ratios.nginxVsBareStatic >= 10)}   (the load generator is one Node process on the same two cores)`}
 trivial route handler here / bare trivial handler: ${pct(ratios.trivialVsBareHandler)}   (what the front gate and the proxy cost a request)
 signed-in comparison (HTML) / signed-out cached:  ${pct(ratios.signedInVsSignedOut)}   goal ≥ 80 %  ${mark(ratios.signedInVsSignedOut >= 0.8)}
 signed-in view (page + /api/me) / signed-out view: ${pct(ratios.signedInViewVsSignedOut)}   goal ≥ 50 %  ${mark(ratios.signedInViewVsSignedOut >= 0.5)}   (a rendered page, as signed-in readers got before: ${pct(ratios.renderedVsCached)})
@@ -548,7 +568,7 @@ counter drift after the votes: ${drift.length === 0 ? "none ✔" : `${drift.leng
     const file = path.join(root, "bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     await writeFile(
       file,
-      JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, ceilings: { bareStatic, bareHandler, pgSpread, pgHot }, pages, comparisonSignedIn, personal, signedInView, comparisonRendered, surgePage, renders, votes, comparisonMillion, renderedMillion, voteRows, live, fresh, rss, ratios, drift: drift.length, driftAfter: driftAfter.length }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, ceilings: { bareStatic, bareHandler, pgSpread, pgHot }, pages, comparisonSignedIn, personal, signedInView, throughNginx, comparisonRendered, surgePage, renders, votes, comparisonMillion, renderedMillion, voteRows, live, fresh, rss, ratios, drift: drift.length, driftAfter: driftAfter.length }, null, 2),
     );
     console.log(`\nWritten to ${path.relative(root, file)}`);
   } finally {

@@ -1,10 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { nginxBinary, startNginx, type Nginx } from "../../scripts/lib/nginx";
 import { createSignedInSession } from "../helpers/auth";
 import { newTool } from "../helpers/e2e";
 
@@ -16,11 +15,8 @@ import { newTool } from "../helpers/e2e";
  * signed-in reader's (their page copy, /api/me, /account) is ever stored there.
  */
 
-const nginxBinary = [process.env.NGINX_PATH, "/usr/sbin/nginx", "/usr/local/sbin/nginx"].find((candidate) => candidate && existsSync(candidate));
-
 let nodeB: ChildProcess | undefined;
-let nginx: ChildProcess | undefined;
-let dir = "";
+let nginx: Nginx | undefined;
 let front = "";
 let cacheDir = "";
 
@@ -33,65 +29,30 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
 test.beforeAll(async ({ baseURL }) => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
   // CI installs Debian's nginx (.ci/run); a machine without it skips this spec, and says so.
-  if (!nginxBinary && process.env.CI) throw new Error("nginx is not installed (apt-get install nginx)");
-  test.skip(!nginxBinary, "nginx is not installed here (apt-get install nginx); CI runs this spec");
+  if (!nginxBinary() && process.env.CI) throw new Error("nginx is not installed (apt-get install nginx)");
+  test.skip(!nginxBinary(), "nginx is not installed here (apt-get install nginx); CI runs this spec");
 
   const portB = await freePort();
+  const originB = `http://127.0.0.1:${portB}`;
   nodeB = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: { ...process.env, PORT: String(portB), HOSTNAME: "127.0.0.1", NODE_ID: `nginx-b-${process.pid}` },
     stdio: "ignore",
   });
-  await waitFor(`http://127.0.0.1:${portB}/api/health/live`);
-
-  dir = await mkdtemp(path.join(os.tmpdir(), "sos-nginx-"));
-  cacheDir = path.join(dir, "cache");
-  await mkdir(cacheDir);
-  // nginx's workers may run as another user than its master (root on CI).
-  await chmod(dir, 0o777);
-  await chmod(cacheDir, 0o777);
-  const portA = new URL(baseURL!).port;
-  const portFront = await freePort();
-  const shipped = await readFile(path.join(process.cwd(), "deploy/nginx.conf"), "utf8");
-  const site = shipped
-    .replace("/var/cache/nginx/ship-or-skip", cacheDir)
-    .replace("server app-1:3000", `server 127.0.0.1:${portA}`)
-    .replace("server app-2:3000", `server 127.0.0.1:${portB}`)
-    .replace("listen 80;", `listen 127.0.0.1:${portFront};`);
-  expect(site).not.toContain("app-1:3000");
-  const config = [
-    "worker_processes 1;",
-    `pid ${dir}/nginx.pid;`,
-    `error_log ${dir}/error.log warn;`,
-    "events { worker_connections 1024; }",
-    "http {",
-    "  access_log off;",
-    ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => `  ${name}_temp_path ${dir}/${name}_temp;`),
-    site,
-    "}",
-  ].join("\n");
-  await writeFile(path.join(dir, "nginx.conf"), config);
-  const check = spawnSync(nginxBinary!, ["-t", "-p", dir, "-c", path.join(dir, "nginx.conf")], { encoding: "utf8" });
-  expect(check.status, check.stderr).toBe(0);
-  nginx = spawn(nginxBinary!, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], { stdio: "ignore" });
-  front = `http://127.0.0.1:${portFront}`;
-  await waitFor(`${front}/api/health/live`);
+  for (let i = 0; !(await fetch(`${originB}/api/health/live`).then((r) => r.ok, () => false)); i++) {
+    if (i > 150) throw new Error("node B did not start");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  nginx = await startNginx([baseURL!, originB]);
+  front = nginx.origin;
+  cacheDir = nginx.cacheDir;
 });
 
 test.afterAll(async () => {
-  nginx?.kill("SIGQUIT");
+  await nginx?.stop();
   nodeB?.kill("SIGTERM");
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** Every file nginx's cache holds, as text. */
