@@ -1,6 +1,9 @@
 import { shareScore, type ShareScore, type Split } from "./split";
 import { wilsonInterval } from "./wilson";
 
+
+/** One formatter for every count: `toLocaleString(locale)` builds a new one per call (it showed in the vote's profile). */
+const COUNT = new Intl.NumberFormat("en-US");
 /** Below this many votes a community figure is provisional: no bold percentage. */
 export const MIN_COMMUNITY_VOTES = 5;
 
@@ -19,7 +22,7 @@ export type CommunityScore = ShareScore & {
 
 export function formatVoteCount(total: number): string {
   if (total === 0) return "No votes yet";
-  return `${total.toLocaleString("en-US")} ${total === 1 ? "vote" : "votes"}`;
+  return `${COUNT.format(total)} ${total === 1 ? "vote" : "votes"}`;
 }
 
 /** Community = ship votes / votes, "—" until there are votes. */
