@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "256kb" },
   },
   // The proxy sees the request as sent: Next would otherwise strip the RSC / Next-Router-* headers and
-  // `_rsc` before proxy.ts runs, and the page cache would answer client navigations with HTML.
+  // `_rsc` before proxy.ts runs. (The page cache, in the front gate, sees them before Next in any case.)
   skipProxyUrlNormalize: true,
 };
 
