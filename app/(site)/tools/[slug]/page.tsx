@@ -77,7 +77,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
           <aside className="space-y-4">
             <Card className="grid grid-cols-3 gap-4 p-5 lg:grid-cols-1">
               <PanelFigure panel={tool.scores.panel} slug={tool.slug} />
-              <CommunityFigure community={tool.scores.community} slug={tool.slug} />
+              <CommunityFigure community={toVoteCommunity(tool.scores.community)} slug={tool.slug} />
               <EntryFigure entry={tool.entryPrice} />
             </Card>
             {tool.archived ? null : (
