@@ -16,7 +16,8 @@ const events = {
 const reads = vi.fn(async () => [{ slug: "a", name: "A" }]);
 
 vi.mock("@/lib/db-events/listener", () => ({ databaseEvents: () => events }));
-vi.mock("./queries", () => ({ listToolNames: () => reads() }));
+vi.mock("@/lib/db", () => ({ db: {} }));
+vi.mock("./queries", () => ({ readToolNames: () => reads() }));
 
 const { listedToolNames } = await import("./names");
 const announce = (change: ContentChange) => events.content.forEach((handler) => handler(change));
