@@ -3,6 +3,7 @@ import type { ToolCard } from "@/lib/tools/select";
 import { Card } from "@/components/ui/card";
 import { CommunityFigure, EntryFigure, PanelFigure } from "./score-figures";
 import { LiveDisagreementBadge } from "./live-disagreement";
+import { toVoteCommunity } from "@/lib/votes/schema";
 
 /** One side of a comparison: who it is, the three figures, and what it does. */
 export function ComparisonToolCard({ tool, side }: { tool: ToolCard; side: "A" | "B" }) {
@@ -29,7 +30,7 @@ export function ComparisonToolCard({ tool, side }: { tool: ToolCard; side: "A" |
         </div>
         <div>
           <dt className="sr-only">Community</dt>
-          <dd><CommunityFigure community={tool.scores.community} slug={tool.slug} /></dd>
+          <dd><CommunityFigure community={toVoteCommunity(tool.scores.community)} slug={tool.slug} /></dd>
         </div>
         <div>
           <dt className="sr-only">Entry</dt>

@@ -28,4 +28,10 @@ describe("Markdown rendering of staff text", () => {
     expect(html).toContain('href="https://example.com/docs"');
     expect(html).toContain('rel="nofollow noopener noreferrer"');
   });
+
+  it("renders a text it has seen before the same way, and an edited text as edited", () => {
+    const first = renderToStaticMarkup(<Markdown>{"Ships **fast**."}</Markdown>);
+    expect(renderToStaticMarkup(<Markdown className="x">{"Ships **fast**."}</Markdown>)).toBe(first.replace('class="space-y-3 "', 'class="space-y-3 x"'));
+    expect(renderToStaticMarkup(<Markdown>{"Ships **slowly**."}</Markdown>)).toContain("<strong>slowly</strong>");
+  });
 });

@@ -74,10 +74,10 @@ export const getTool = cache(async (slug: string) => {
 
 export type ToolDetail = NonNullable<Awaited<ReturnType<typeof getTool>>>;
 
-/** Every listed tool by name, for the "compare with…" pickers. */
-export const listToolNames = cache(async () =>
-  readDb.tool.findMany({ where: listed, select: { slug: true, name: true }, orderBy: [{ name: "asc" }, { slug: "asc" }] }),
-);
+/** Every listed tool by name, for the "compare with…" pickers (kept between edits by lib/tools/names.ts); from a read replica unless told otherwise. */
+export async function readToolNames(client: typeof readDb | typeof db = readDb) {
+  return client.tool.findMany({ where: listed, select: { slug: true, name: true }, orderBy: [{ name: "asc" }, { slug: "asc" }] });
+}
 
 export async function listCategories() {
   return db.category.findMany({ select: { id: true, name: true }, orderBy: [{ position: "asc" }, { name: "asc" }] });

@@ -9,7 +9,7 @@ import { getComparison, listLatestComparisons } from "@/lib/comparisons/queries"
 import { refusalMessage } from "@/lib/comparisons/refusal";
 import { comparePickSchema, comparisonSlug } from "@/lib/comparisons/schema";
 import { pageMetadata } from "@/lib/site/metadata";
-import { listToolNames } from "@/lib/tools/queries";
+import { listedToolNames } from "@/lib/tools/names";
 
 export const metadata: Metadata = pageMetadata({
   title: "Compare AI tools",
@@ -31,7 +31,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
       else redirect(`/compare/${result.kind === "redirect" ? result.slug : result.comparison.slug}`);
     }
   }
-  const [tools, comparisons] = await Promise.all([listToolNames(), listLatestComparisons(60)]);
+  const [tools, comparisons] = await Promise.all([listedToolNames(), listLatestComparisons(60)]);
   const selected = { a: typeof params.a === "string" ? params.a : undefined, b: typeof params.b === "string" ? params.b : undefined };
   return (
     <div className="space-y-14 pb-8 pt-10 sm:pt-14">

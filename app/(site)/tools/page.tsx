@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools } from "@/lib/tools/directory";
 import { directoryHref, isCanonicalDirectoryQuery, type DirectoryParams } from "@/lib/tools/directory-url";
-import { listToolNames } from "@/lib/tools/queries";
+import { listedToolNames } from "@/lib/tools/names";
 import { toolDirectoryParamsSchema } from "@/lib/tools/schema";
 import { pageMetadata } from "@/lib/site/metadata";
 
@@ -37,7 +37,7 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
   const [result, categories, toolNames] = await Promise.all([
     searchTools({ ...params, pageSize: DIRECTORY_PAGE_SIZE }),
     listCategoryOptions(),
-    listToolNames(),
+    listedToolNames(),
   ]);
   const view: DirectoryParams = { ...params, sort: params.sort };
   const categoryName = categories.find((option) => option.slug === params.category)?.name;

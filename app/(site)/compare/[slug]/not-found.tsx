@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { ComparePicker } from "@/components/site/compare-picker";
 import { Card } from "@/components/ui/card";
-import { listToolNames } from "@/lib/tools/queries";
+import { listedToolNames } from "@/lib/tools/names";
 
 export const metadata = { title: "Can't compare these" };
 
 /** A pair that cannot be compared: unknown, archived, or one tool twice. Served with 404. */
 export default async function ComparisonNotFound() {
-  const tools = await listToolNames();
+  // Rendered into every comparison page (Next renders boundaries ahead): the names are kept between tool edits.
+  const tools = await listedToolNames();
   return (
     <div className="py-16 sm:py-24">
       <p className="text-sm font-semibold text-ship-700 dark:text-ship-400">404</p>

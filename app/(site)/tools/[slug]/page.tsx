@@ -12,7 +12,8 @@ import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { VoteWidget } from "@/components/site/vote-widget";
 import { ComparePicker } from "@/components/site/compare-picker";
-import { getTool, listToolNames } from "@/lib/tools/queries";
+import { listedToolNames } from "@/lib/tools/names";
+import { getTool } from "@/lib/tools/queries";
 import { liveTool } from "@/lib/tools/select";
 import { toVoteCommunity } from "@/lib/votes/schema";
 import { toolSlugSchema } from "@/lib/tools/schema";
@@ -45,7 +46,7 @@ export async function generateMetadata({ params }: PageProps<"/tools/[slug]">): 
 export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
   const tool = await loadTool((await params).slug);
   // The same page for every reader (cached and shared): the reader's own vote comes from /api/me.
-  const toolNames = await listToolNames();
+  const toolNames = await listedToolNames();
   return (
     <LiveScoresProvider tools={[liveTool(tool)]}>
       <div className="pb-8 pt-10 sm:pt-14">
@@ -77,7 +78,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
           <aside className="space-y-4">
             <Card className="grid grid-cols-3 gap-4 p-5 lg:grid-cols-1">
               <PanelFigure panel={tool.scores.panel} slug={tool.slug} />
-              <CommunityFigure community={tool.scores.community} slug={tool.slug} />
+              <CommunityFigure community={toVoteCommunity(tool.scores.community)} slug={tool.slug} />
               <EntryFigure entry={tool.entryPrice} />
             </Card>
             {tool.archived ? null : (
