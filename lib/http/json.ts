@@ -40,7 +40,15 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { value, done } = await reader.read();
+    let read: ReadableStreamReadResult<Uint8Array>;
+    try {
+      read = await reader.read();
+    } catch {
+      // The client went away mid-body (Node's "aborted", ECONNRESET): nobody waits for an answer, and
+      // it is not the database's socket failing, whatever its error code says.
+      throw new ApiError(400, "body_incomplete", "The request's body did not arrive whole.");
+    }
+    const { value, done } = read;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
