@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE, PUT } from "@/app/api/tools/[slug]/vote/route";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import pg from "pg";
 import { CHANNELS, toolStatsChangeSchema, type ToolStatsChange } from "@/lib/db-events/channels";
+import { createDatabaseEvents } from "@/lib/db-events/listener";
 import { findCounterDrift } from "@/lib/stats/reconcile";
 import type { Tool } from "@/lib/generated/prisma/client";
 import { createSignedInUser } from "../helpers/auth";
@@ -168,14 +168,13 @@ describe("PUT/DELETE /api/tools/:slug/vote", () => {
     // A tool without its counter row yet: the vote creates it.
     await client.toolStats.delete({ where: { toolId: id } });
     const { cookie } = await createSignedInUser(client);
-    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await listener.connect();
+    // The app's own listener, which parses every payload with toolStatsChangeSchema (a payload that does not fit is dropped).
+    const events = createDatabaseEvents({ url: process.env.DATABASE_URL!, name: `votes-${process.pid}`, selfPing: false });
     const heard: ToolStatsChange[] = [];
-    listener.on("notification", (message) => {
-      const change = toolStatsChangeSchema.parse(JSON.parse(message.payload!));
-      if (change.slug === slug) heard.push(change);
+    events.subscribe(CHANNELS.toolStats, (change) => {
+      if (change.slug === slug) heard.push(toolStatsChangeSchema.parse(change));
     });
-    await listener.query(`LISTEN ${CHANNELS.toolStats}`);
+    expect((await events.ping()).heard).toBe(true);
     try {
       for (const decision of ["ship", "ship", "skip"] as const) {
         expect((await request("PUT", slug, { cookie, body: { decision } })).status).toBe(200);
@@ -190,7 +189,7 @@ describe("PUT/DELETE /api/tools/:slug/vote", () => {
         [id, 0, 0],
       ]);
     } finally {
-      await listener.end();
+      await events.stop();
     }
     expect(await findCounterDrift(client)).toEqual([]);
   });
