@@ -45,6 +45,9 @@ const serve = (request: IncomingMessage, response: ServerResponse) => {
   // A client that waits for "100 Continue" before sending its body is told to go on only once the gate let it in.
   if (/100-continue/i.test(String(request.headers.expect ?? ""))) response.writeContinue();
   dropUntrustedForwarding(request.headers, options);
+  // An HTTP/1.0 request may come without Host (Node refuses an HTTP/1.1 one): it asked this server, so name it,
+  // as code that builds absolute URLs from Host (Auth.js's sign-out action) needs one.
+  request.headers.host ??= `${selfHost}:${port}`;
   // The TCP peer, sealed for this process (lib/http/peer.ts): per-IP limits read it, never a client's header.
   request.headers[PEER_HEADER] = sealPeer(request.socket.remoteAddress ?? "");
   shapeErrors(request, response, options);
