@@ -1,10 +1,12 @@
 "use server";
 
 import { z } from "zod";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { db } from "@/lib/db";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { anyone, argumentsAction, firstError, formAction, formStateAction } from "@/lib/http/action";
 import { clientIp, RateLimitedError } from "@/lib/rate-limit";
+import { SESSION_COOKIES } from "./cookies";
 import { signIn, signOut } from "./index";
 import { signInCallbackSchema, signInRequestSchema } from "./schema";
 import { limitSignInRequest } from "./sign-in-limit";
@@ -40,11 +42,32 @@ export const signInWithGitHub: (formData: FormData) => Promise<void> = formActio
 });
 
 /** Takes no input (whatever a crafted request sends is ignored). */
+function decodes(value: string): boolean {
+  try {
+    decodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const signOutAction: () => Promise<void> = argumentsAction({
   schema: z.tuple([]),
   authorize: anyone,
   invalid: () => undefined,
   handle: async () => {
-    await signOut({ redirectTo: "/" });
+    const jar = await cookies();
+    // Auth.js redirects to `undefined` (a 500) when its callback-url cookie does not decode: end such a session here.
+    // Read from the header as sent: Next's cookie jar leaves out a value it cannot decode, Auth.js does not.
+    const sent = ((await headers()).get("cookie") ?? "").split(";").map((part) => part.trim());
+    const unreadable = sent.some((part) => part.split("=")[0]!.endsWith("authjs.callback-url") && !decodes(part.slice(part.indexOf("=") + 1)));
+    if (!unreadable) {
+      await signOut({ redirectTo: "/" });
+      return;
+    }
+    const tokens = SESSION_COOKIES.map((name) => jar.get(name)?.value).filter((token): token is string => !!token);
+    if (tokens.length) await db.session.deleteMany({ where: { sessionToken: { in: tokens } } });
+    for (const cookie of jar.getAll()) if (cookie.name.includes("authjs.")) jar.delete(cookie.name);
+    redirect("/");
   },
 });
