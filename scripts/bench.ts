@@ -51,6 +51,7 @@ import { fromDecisionJson } from "../lib/scores/decision";
 import { voteStatement } from "../lib/votes/statements";
 import { buildIsCurrent, freePort, nextBin, root, runNext, serverArgs } from "./lib/next";
 import { nginxBinary, startNginx } from "./lib/nginx";
+import { cpuMs } from "./lib/proc";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -139,18 +140,6 @@ function peakRssMb(pid: number | undefined): number {
   };
   visit(pid);
   return Math.round(kb / 1024);
-}
-
-/** CPU time (user + system) a process has used so far, in ms (Linux /proc; 10 ms resolution). */
-function cpuMs(pid: number | undefined): number {
-  if (!pid) return NaN;
-  try {
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
 }
 
 const BARE_APP = path.join(root, "bench/bare-next");

@@ -25,6 +25,7 @@ import { seed } from "../prisma/seed";
 import { withDatabase } from "./db/connection";
 import { embeddedPort, openDatabase } from "./db/setup";
 import { buildIsCurrent, freePort, root, runNext, serverArgs } from "./lib/next";
+import { cpuMs } from "./lib/proc";
 
 const scenarios = ["vote", "vote-hot", "health", "comparison", "comparison-rendered", "me"] as const;
 type Scenario = (typeof scenarios)[number];
@@ -77,16 +78,6 @@ function summarise(profile: Profile, from: number, to: number) {
   const top = (map: Map<string, number>, n: number) =>
     [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => `  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
   return { total, packages: top(byPackage, 15), functions: top(byFunction, 30) };
-}
-
-/** CPU time (user + system) a process has used so far, in ms (Linux /proc; 10 ms resolution); NaN where not readable. */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
 }
 
 async function main() {

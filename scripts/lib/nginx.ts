@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { root } from "./next";
+import { freePort, root } from "./next";
 
 /**
  * Debian's nginx with the shipped deploy/nginx.conf, in front of app nodes on
@@ -15,15 +14,6 @@ import { root } from "./next";
 
 export function nginxBinary(): string | undefined {
   return [process.env.NGINX_PATH, "/usr/sbin/nginx", "/usr/local/sbin/nginx"].find((candidate): candidate is string => !!candidate && existsSync(candidate));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export type Nginx = { origin: string; cacheDir: string; stop: () => Promise<void> };

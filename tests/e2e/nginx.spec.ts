@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { nginxBinary, startNginx, type Nginx } from "../../scripts/lib/nginx";
+import { freePort } from "../../scripts/lib/next";
 import { createSignedInSession } from "../helpers/auth";
 import { newTool } from "../helpers/e2e";
 
@@ -19,15 +19,6 @@ let nodeB: ChildProcess | undefined;
 let nginx: Nginx | undefined;
 let front = "";
 let cacheDir = "";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async ({ baseURL }) => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
