@@ -16,7 +16,7 @@ const dev = process.argv.includes("--dev");
 (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
 const { default: next } = await import("next");
 const { env } = await import("@/lib/env");
-const { answerClientError, dropUntrustedForwarding, inspect, refuse, rememberTarget, shapeErrors } = await import("@/lib/http/gate");
+const { answerClientError, dropUntrustedForwarding, inspect, lingerAfterAnswer, refuse, rememberTarget, shapeErrors } = await import("@/lib/http/gate");
 const { PEER_HEADER, sealPeer } = await import("@/lib/http/peer");
 
 const root = import.meta.dirname;
@@ -40,6 +40,7 @@ const { answerFromPageCache, FILL_NONCE, isCacheFill } = await import("@/lib/pag
 
 const serve = (request: IncomingMessage, response: ServerResponse) => {
   rememberTarget(request);
+  lingerAfterAnswer(request, response);
   const refusal = inspect(request);
   if (refusal) return refuse(request, response, refusal, options);
   // A client that waits for "100 Continue" before sending its body is told to go on only once the gate let it in.

@@ -1,7 +1,11 @@
 import http from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { answerClientError, dropUntrustedForwarding, inspect, refuse, shapeErrors, type GateOptions } from "./gate";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { answerClientError, dropUntrustedForwarding, inspect, lingerAfterAnswer, refuse, shapeErrors, type GateOptions } from "./gate";
+
+const run = promisify(execFile);
 
 const options: GateOptions = { trustProxy: false, https: false };
 const request = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers });
@@ -122,4 +126,47 @@ describe("the front gate over HTTP", () => {
     expect(answer).toContain("Content-Security-Policy: default-src 'none'");
     expect(answer).toContain('{"error":{"code":"headers_too_large"');
   });
+});
+
+describe("a lingering close", () => {
+  // The client runs in its own process and is busy for a moment after sending (as a loaded client is):
+  // the answer and the server's close have then both arrived before it reads, and a reset loses the answer.
+  const client = `
+    const http = require("node:http");
+    const body = Buffer.alloc(4 * 1024 * 1024, 97);
+    const req = http.request({ port: Number(process.argv[1]), method: "DELETE", path: "/api/nothing", agent: false,
+      headers: { "content-length": body.length, "content-type": "application/json", expect: "100-continue" } }, (res) => {
+      res.resume();
+      res.on("end", () => (outcome ??= "answer " + res.statusCode));
+    });
+    let outcome;
+    req.on("error", (error) => (outcome ??= "lost " + error.code));
+    process.on("exit", () => console.log(outcome));
+    req.on("continue", () => { req.end(body); const until = Date.now() + 150; while (Date.now() < until); });`;
+
+  async function lost(linger: boolean, tries: number): Promise<string[]> {
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (linger) lingerAfterAnswer(req, res);
+      res.writeContinue();
+      // An answer that reads no body and ends the connection (the client asked for that: agent false).
+      res.writeHead(405, { "content-type": "application/json" }).end('{"error":{"code":"method_not_allowed","message":"No."}}');
+    };
+    const server = http.createServer(handler);
+    server.on("checkContinue", handler);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const outcomes: string[] = [];
+    for (let i = 0; i < tries; i++) {
+      const { stdout } = await run(process.execPath, ["-e", client, String(port)]);
+      outcomes.push(stdout.trim());
+    }
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return outcomes;
+  }
+
+  it("keeps reading a body nobody read before closing, so a slow client still gets its answer (without it, the reset loses it)", async () => {
+    expect(await lost(true, 5)).toEqual(Array(5).fill("answer 405"));
+    // The control: the same exchange without the linger loses the answer.
+    expect((await lost(false, 5)).filter((outcome) => outcome.startsWith("lost")).length).toBeGreaterThan(0);
+  }, 30_000);
 });

@@ -119,6 +119,42 @@ function gateHeaders(options: GateOptions): Record<string, string> {
 
 const pathOf = (url: string | undefined) => (url ?? "").split("?")[0] ?? "";
 
+/** How long, and how many bytes, a closing connection keeps reading a body nobody read (see lingerAfterAnswer). */
+export const LINGER_MS = 2000;
+export const LINGER_LIMIT = 8 * 1024 * KB;
+
+/**
+ * A lingering close, as nginx and Apache do: when an answer ends the connection (the client said
+ * `Connection: close`, or the answer did) while the client is still sending a body nobody read — a
+ * 404 or 405 from Next, a refusal after "100 Continue" — Node closes the socket with those bytes
+ * unread, the kernel answers them with a reset, and a client that had not yet read the answer loses
+ * it (EPIPE). Here the socket stays open, reading and dropping the rest of the body, until the body
+ * ends, LINGER_LIMIT bytes or LINGER_MS pass; then it closes. A kept-alive connection needs none of
+ * this: Node reads and drops the rest itself.
+ */
+export function lingerAfterAnswer(request: IncomingMessage, response: ServerResponse): void {
+  response.once("finish", () => {
+    const socket = request.socket;
+    // Node has just ended the socket's writing side (destroySoon) if this answer closes the connection.
+    if (request.complete || socket.destroyed || !socket.writableEnded) return;
+    // destroySoon would destroy the socket as soon as the answer is flushed: close it after the linger instead.
+    socket.removeListener("finish", socket.destroy);
+    let read = 0;
+    const close = () => {
+      clearTimeout(timer);
+      socket.destroy();
+    };
+    const timer = setTimeout(close, LINGER_MS);
+    request.on("data", (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > LINGER_LIMIT) close();
+    });
+    request.once("end", close);
+    request.once("error", close);
+    request.resume();
+  });
+}
+
 /** Answers a refused request and logs one line for it. */
 export function refuse(request: IncomingMessage, response: ServerResponse, refusal: Refusal, options: GateOptions): void {
   const pathname = pathOf(request.url);
