@@ -37,6 +37,7 @@ const handle = app.getRequestHandler();
 const { frontRefusal } = await import("@/lib/http/front");
 const { secureForApp } = await import("@/lib/http/secure");
 const { answerFromPageCache, FILL_NONCE, isCacheFill } = await import("@/lib/page-cache/serve");
+const { answerViewer } = await import("@/lib/users/viewer");
 
 const serve = (request: IncomingMessage, response: ServerResponse) => {
   rememberTarget(request);
@@ -62,13 +63,16 @@ const serve = (request: IncomingMessage, response: ServerResponse) => {
 };
 
 /**
- * A public page from the page cache, written here (lib/page-cache/serve.ts);
- * everything else to Next, with a nonce of its own in the security headers
+ * A public page from the page cache (lib/page-cache/serve.ts) and a page's
+ * personal request, GET /api/me (lib/users/viewer.ts, docs/decisions/026),
+ * written here — Next's proxy does not see them, so a check every request
+ * needs belongs in this gate —; everything else to Next, with a nonce of its own in the security headers
  * (the cache's own renders get its fill nonce).
  */
 async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (isCacheFill(request)) secureForApp(request, response, FILL_NONCE);
   else if (await answerFromPageCache(request, response)) return;
+  else if (await answerViewer(request, response)) return;
   else secureForApp(request, response);
   await handle(request, response);
 }

@@ -1,3 +1,5 @@
+import { readCookie } from "./csrf";
+
 /** Auth.js session cookie names (secure-prefixed over HTTPS). Importable from the proxy: no server-only code. */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
@@ -20,4 +22,10 @@ export function sessionCookieValue(cookieHeader: string | null): string | null {
     if (SESSION_COOKIES.some((cookie) => name === cookie || name === `${cookie}.0`)) return part.slice(index + 1).trim() || null;
   }
   return null;
+}
+
+/** The session token a Cookie header names, when it has the shape Auth.js issues; anything else (control bytes, huge values) names no session. */
+export function sessionTokenFromCookie(cookieHeader: string | null): string | null {
+  const token = SESSION_COOKIES.map((name) => readCookie(cookieHeader, name)).find(Boolean);
+  return token && /^[A-Za-z0-9._~-]{16,512}$/.test(token) ? token : null;
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getPool } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/errors";
-import { SESSION_COOKIES } from "./cookies";
+import { sessionTokenFromCookie } from "./cookies";
 import { auth } from "./index";
 
 export type CurrentUser = { id: string; email: string; name: string | null; role: Role };
@@ -15,27 +15,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { id: session.user.id, email: session.user.email, name: session.user.name ?? null, role: session.user.role };
 });
 
-function readCookie(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const index = part.indexOf("=");
-    if (index === -1) continue;
-    if (part.slice(0, index).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(index + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
-
 /** The session token a request's cookie names, when it has the shape Auth.js issues; anything else (control bytes, huge values) names no session. */
 export function requestSessionToken(request: Request): string | null {
-  const cookie = request.headers.get("cookie");
-  const token = SESSION_COOKIES.map((name) => readCookie(cookie, name)).find(Boolean);
-  return token && /^[A-Za-z0-9._~-]{16,512}$/.test(token) ? token : null;
+  return sessionTokenFromCookie(request.headers.get("cookie"));
 }
 
 /**
@@ -49,12 +31,14 @@ export function requestSessionToken(request: Request): string | null {
 export async function getRequestUser(request: Request): Promise<CurrentUser | null> {
   const token = requestSessionToken(request);
   if (!token) return null;
-  const { rows } = await getPool().query<CurrentUser>(
-    `SELECT u."id", u."email", u."name", u."role"::text AS "role"
+  // Named: each pooled connection parses and plans it once (a prepared statement), not per request.
+  const { rows } = await getPool().query<CurrentUser>({
+    name: "request_user",
+    text: `SELECT u."id", u."email", u."name", u."role"::text AS "role"
      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
      WHERE s."sessionToken" = $1 AND s."expires" > (now() AT TIME ZONE 'UTC') AND u."email" IS NOT NULL`,
-    [token],
-  );
+    values: [token],
+  });
   return rows[0] ?? null;
 }
 

@@ -1,24 +1,20 @@
 import "server-only";
-import type pg from "pg";
 import { env, requireDatabaseUrl } from "@/lib/env";
 import { readReplicas } from "@prisma/extension-read-replicas";
-import { createPool, createPrismaClient, type PrismaClient } from "./client";
+import { createPrismaClient, type PrismaClient } from "./client";
+import { closePool, getPool } from "./pool";
+
+export { getPool };
 
 /**
  * The one database pool and Prisma client of the app process. Created on first
  * use, so importing a module during `next build` needs no database; kept on
  * globalThis so development hot reloads do not open a new pool each time.
  */
-const globalForDb = globalThis as unknown as { __db?: PrismaClient; __pool?: pg.Pool; __read?: ReadClient; __replicas?: PrismaClient[] };
+const globalForDb = globalThis as unknown as { __db?: PrismaClient; __read?: ReadClient; __replicas?: PrismaClient[] };
 
 /** The client public reads use: model reads go to a replica; `$primary()` and `$replica()` choose explicitly. */
 export type ReadClient = PrismaClient & { $primary(): PrismaClient; $replica(): PrismaClient };
-
-/** The shared pg pool (Prisma's adapter and the rate limiter's store use it). */
-export function getPool(): pg.Pool {
-  globalForDb.__pool ??= createPool(requireDatabaseUrl(), { poolSize: env.DATABASE_POOL_SIZE });
-  return globalForDb.__pool;
-}
 
 function getClient(): PrismaClient {
   globalForDb.__db ??= createPrismaClient(requireDatabaseUrl(), { pool: getPool() });
@@ -68,15 +64,13 @@ export const readDb: ReadClient = forwardTo(getReadClient);
 /** Closes the clients and the pool (tests, graceful shutdown). */
 export async function closeDb(): Promise<void> {
   const client = globalForDb.__db;
-  const pool = globalForDb.__pool;
   const replicas = globalForDb.__replicas ?? [];
   delete globalForDb.__db;
-  delete globalForDb.__pool;
   delete globalForDb.__read;
   delete globalForDb.__replicas;
   await Promise.all(replicas.map((replica) => replica.$disconnect()));
   await client?.$disconnect();
-  await pool?.end().catch(() => undefined);
+  await closePool();
 }
 
 export type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,9 +1,9 @@
 import "server-only";
-import { db, getPool } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toDecisionJson, type Decision } from "@/lib/scores/decision";
+import { toDecisionJson } from "@/lib/scores/decision";
 import { site } from "@/lib/site/config";
-import type { UserExport, Viewer } from "./schema";
+import type { UserExport } from "./schema";
 
 /** People for the admin's "People" page (the stand-ins of deleted accounts are not people). */
 export async function listUsers(search?: string) {
@@ -159,26 +159,3 @@ export async function exportUserData(userId: string): Promise<UserExport | null>
   };
 }
 
-/** What public pages show that is this reader's own (GET /api/me): their name, whether they are staff, their votes. */
-/**
- * GET /api/me's answer for a session token, in one SQL statement (the reader,
- * and their votes as { slug: decision }): every signed-in page view asks it
- * once, so it costs one round trip (docs/decisions/023). Signed out, or an
- * expired or unknown session: no user, no votes.
- */
-export async function getViewer(sessionToken: string | null): Promise<Viewer> {
-  if (!sessionToken) return { user: null, votes: {} };
-  const { rows } = await getPool().query<{ name: string | null; role: string; votes: Record<string, Decision> }>(
-    `SELECT u."name", u."role"::text AS "role",
-            coalesce((SELECT json_object_agg(t."slug", v."decision") FROM "Vote" v JOIN "Tool" t ON t."id" = v."toolId" WHERE v."userId" = u."id"), '{}') AS "votes"
-     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-     WHERE s."sessionToken" = $1 AND s."expires" > (now() AT TIME ZONE 'UTC') AND u."email" IS NOT NULL`,
-    [sessionToken],
-  );
-  const row = rows[0];
-  if (!row) return { user: null, votes: {} };
-  return {
-    user: { name: row.name, staff: row.role === "STAFF" || row.role === "ADMIN" },
-    votes: Object.fromEntries(Object.entries(row.votes).map(([slug, decision]) => [slug, toDecisionJson(decision)])),
-  };
-}

@@ -11,8 +11,10 @@ import type { Decision } from "@/lib/scores/decision";
  * No `server-only` here, so `npm run bench` can run the same statement through
  * plain `pg` (the ceiling); only lib/votes/writes.ts runs it in the app.
  */
-export function voteStatement(userId: string, toolSlug: string, decision: Decision | null): { text: string; values: (string | null)[] } {
+export function voteStatement(userId: string, toolSlug: string, decision: Decision | null): { name: string; text: string; values: (string | null)[] } {
   return {
+    // Named: each pooled connection parses and plans it once (a prepared statement), not per vote.
+    name: "cast_vote",
     text: `SELECT "panelShip", "panelTotal", "communityShip", "communityTotal" FROM cast_vote($1, $2, $3)`,
     values: [userId, toolSlug, decision],
   };

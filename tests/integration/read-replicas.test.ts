@@ -56,7 +56,7 @@ describe("read replicas", () => {
   it("writes and read-your-own-vote stay on the primary", async () => {
     const { db } = await import("@/lib/db");
     const { setVote } = await import("@/lib/votes/writes");
-    const { getViewer } = await import("@/lib/users/queries");
+    const { getViewer } = await import("@/lib/users/viewer");
     const { user, sessionToken } = await createSignedInUser(db);
     const result = await setVote(user.id, tool.slug, "ship");
     expect(result.counters.communityTotal).toBe(1);

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
@@ -6,26 +8,57 @@ import { createTool } from "../helpers/factories";
 /**
  * GET /api/me (docs/decisions/022): the one request that carries what is a
  * reader's own on a public page. Only theirs, never their email, never cached.
+ * Two ways to answer it, the same: the front gate's (lib/users/viewer.ts, over
+ * HTTP here) and the route's (Next's, when the gate does not answer).
  */
 
 delete process.env.REDIS_URL;
 const { GET } = await import("@/app/api/me/route");
+const { answerViewer } = await import("@/lib/users/viewer");
 const { setVote } = await import("@/lib/votes/writes");
 
 let client: PrismaClient;
-beforeAll(() => {
+let gate: http.Server;
+let gateOrigin = "";
+beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
+  // The gate's step alone: what it does not answer gets a 599 here, so a test sees it.
+  gate = http.createServer((request, response) => {
+    void answerViewer(request, response).then((answered) => answered || response.writeHead(599).end());
+  });
+  await new Promise<void>((resolve) => gate.listen(0, "127.0.0.1", resolve));
+  gateOrigin = `http://127.0.0.1:${(gate.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  await new Promise<void>((resolve) => gate.close(() => resolve()));
   await client.$disconnect();
 });
 
-const me = async (cookie?: string) => {
-  const response = await GET(new Request("http://localhost:3000/api/me", { headers: cookie ? { cookie } : {} }));
-  return { response, body: (await response.json()) as { data: { user: { name: string | null; staff: boolean } | null; votes: Record<string, string> } } };
+type Body = { data: { user: { name: string | null; staff: boolean } | null; votes: Record<string, string> } };
+const ask = {
+  route: (cookie?: string) => GET(new Request("http://localhost:3000/api/me", { headers: cookie ? { cookie } : {} })),
+  gate: (cookie?: string) => fetch(`${gateOrigin}/api/me`, { headers: cookie ? { cookie } : {} }),
 };
 
-describe("GET /api/me", () => {
+describe("the gate's step answers GET and HEAD of /api/me and nothing else", () => {
+  it("leaves other methods and paths to the app, and answers HEAD without a body", async () => {
+    for (const [method, path] of [["POST", "/api/me"], ["GET", "/api/me/x"], ["GET", "/api/meta"], ["GET", "/"]] as const) {
+      expect((await fetch(`${gateOrigin}${path}`, { method })).status, `${method} ${path}`).toBe(599);
+    }
+    const head = await fetch(`${gateOrigin}/api/me?from=test`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(head.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await head.text()).toBe("");
+  });
+});
+
+describe.each(["route", "gate"] as const)("GET /api/me, answered by the %s", (by) => {
+  const me = async (cookie?: string) => {
+    const response = await ask[by](cookie);
+    return { response, body: (await response.json()) as Body };
+  };
+
   it("answers each signed-in reader with their own votes and name, and nothing about anyone else", async () => {
     const [a, b] = [await createTool(client), await createTool(client)];
     const alice = await createSignedInUser(client);
@@ -37,6 +70,8 @@ describe("GET /api/me", () => {
     const forAlice = await me(alice.cookie);
     expect(forAlice.response.status).toBe(200);
     expect(forAlice.response.headers.get("cache-control")).toBe("private, no-store");
+    expect(forAlice.response.headers.get("vary")).toBe("Cookie");
+    expect(forAlice.response.headers.get("content-type")).toBe("application/json");
     expect(forAlice.body.data).toEqual({ user: { name: alice.user.name, staff: false }, votes: { [a.slug]: "ship", [b.slug]: "skip" } });
     expect((await me(bob.cookie)).body.data).toEqual({ user: { name: bob.user.name, staff: true }, votes: { [a.slug]: "skip" } });
     for (const { cookie, user, sessionToken } of [alice, bob]) {
