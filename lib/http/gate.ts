@@ -133,10 +133,11 @@ export const LINGER_LIMIT = 8 * 1024 * KB;
  * this: Node reads and drops the rest itself.
  */
 export function lingerAfterAnswer(request: IncomingMessage, response: ServerResponse): void {
+  // Taken now: by the time the answer has finished, Node may have let go of it (request.socket is null).
+  const socket = request.socket as IncomingMessage["socket"] | null;
   response.once("finish", () => {
-    const socket = request.socket;
     // Node has just ended the socket's writing side (destroySoon) if this answer closes the connection.
-    if (request.complete || socket.destroyed || !socket.writableEnded) return;
+    if (request.complete || !socket || socket.destroyed || !socket.writableEnded) return;
     // destroySoon would destroy the socket as soon as the answer is flushed: close it after the linger instead.
     socket.removeListener("finish", socket.destroy);
     let read = 0;

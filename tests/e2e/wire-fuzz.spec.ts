@@ -354,6 +354,7 @@ test("over the wire: no request, however malformed, gets a 5xx; every refusal ha
   let sent = 0;
   let fiveHundreds = 0;
   let resent = 0;
+  const resentOnes: string[] = [];
   const record = (label: string, request: { method: string; path: string } | Planned, answer: Answer) => {
     sent++;
     statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
@@ -391,7 +392,7 @@ test("over the wire: no request, however malformed, gets a 5xx; every refusal ha
       // the answer to the reset (a race in the client's own socket, seen once in tens of thousands
       // of requests under this load): send it again once, as browsers do; a second loss fails.
       if (answer.status === 0 && request.body && /EPIPE|ECONNRESET/.test(answer.body)) {
-        resent++;
+        if (resent++ < 5) resentOnes.push(`${request.method} ${request.path.slice(0, 80)} [${request.body.type ?? "no type"}, ${request.body.data?.length ?? 0} B] ${answer.body}`);
         answer = await attempt();
       }
       record(request.label, request, answer);
@@ -403,7 +404,7 @@ test("over the wire: no request, however malformed, gets a 5xx; every refusal ha
   await client.$disconnect();
 
   const histogram = [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(" ");
-  console.log(`wire fuzz (seed ${SEED}): ${sent} requests, ${fiveHundreds} 5xx (${histogram})${resent ? `; ${resent} resent after a reset while sending` : ""}`);
+  console.log(`wire fuzz (seed ${SEED}): ${sent} requests, ${fiveHundreds} 5xx (${histogram})${resent ? `; ${resent} resent after a reset while sending: ${resentOnes.join("; ")}` : ""}`);
   expect(failures, `replay with FUZZ_SEED=${SEED}`).toEqual([]);
   expect(sent).toBeGreaterThanOrEqual(REQUESTS);
 });
