@@ -43,6 +43,25 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = pr
   });
 }
 
+/** Like run, with the child's output passed through line by line to `onLine` as well. */
+function runWatched(command: string, commandArgs: string[], env: NodeJS.ProcessEnv, onLine: (line: string) => void): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: root, env, stdio: ["inherit", "pipe", "pipe"] });
+    for (const [stream, sink] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
+      let rest = "";
+      stream.on("data", (chunk: Buffer) => {
+        sink.write(chunk);
+        const lines = (rest + chunk.toString("utf8")).split("\n");
+        rest = lines.pop() ?? "";
+        for (const line of lines) onLine(line);
+      });
+      stream.on("end", () => rest && onLine(rest));
+    }
+    // "close", not "exit": after the output has been read to its end.
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 
 async function step(name: string, command: string, commandArgs: string[], env?: NodeJS.ProcessEnv) {
@@ -130,13 +149,27 @@ async function runPlaywright(env: NodeJS.ProcessEnv) {
   const output = path.join(reportDir, "playwright.json");
   await rm(output, { force: true });
   const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
-  const code = await run(bin("playwright"), ["test", ...filters], {
-    ...env,
-    SITE_URL: `http://127.0.0.1:${port}`,
-    AUTH_URL: `http://127.0.0.1:${port}`,
-    E2E_PORT: String(port),
-    PLAYWRIGHT_JSON_OUTPUT_NAME: output,
-  });
+  const crashes: string[] = [];
+  const code = await runWatched(
+    bin("playwright"),
+    ["test", ...filters],
+    {
+      ...env,
+      SITE_URL: `http://127.0.0.1:${port}`,
+      AUTH_URL: `http://127.0.0.1:${port}`,
+      E2E_PORT: String(port),
+      PLAYWRIGHT_JSON_OUTPUT_NAME: output,
+    },
+    // A server's uncaught exception or unhandled rejection (Next logs and survives it) is a defect even
+    // when every answer looked right: the servers' output passes through here, and one fails the run.
+    (line) => {
+      if (/uncaughtException|unhandledRejection/.test(line) && crashes.length < 10) crashes.push(line.trim().slice(0, 300));
+    },
+  );
+  if (crashes.length > 0) {
+    console.error(`\nServer logs during the e2e run had uncaught errors:\n  ${crashes.join("\n  ")}`);
+    tallies.push({ name: "server logs", passed: 0, failed: 1, skipped: 0, note: "uncaught exception or unhandled rejection in a server's log" });
+  }
   const report = await readJson<PlaywrightStats>(output);
   if (!report) {
     tallies.push({ name: "playwright", passed: 0, failed: 1, skipped: 0, note: `exited ${code} without a report` });
