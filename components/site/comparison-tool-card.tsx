@@ -1,43 +1,24 @@
-import Link from "next/link";
 import type { ToolCard } from "@/lib/tools/select";
-import { Card } from "@/components/ui/card";
-import { CommunityFigure, EntryFigure, PanelFigure } from "./score-figures";
-import { LiveDisagreementBadge } from "./live-disagreement";
 import { toVoteCommunity } from "@/lib/votes/schema";
+import { ComparisonToolCardView } from "./comparison-tool-card-view";
 
 /** One side of a comparison: who it is, the three figures, and what it does. */
 export function ComparisonToolCard({ tool, side }: { tool: ToolCard; side: "A" | "B" }) {
   return (
-    <Card as="article" className="flex flex-col p-6 sm:p-7">
-      <div className="flex items-center justify-between gap-3">
-        <p className="text-xs font-semibold uppercase tracking-[0.14em] text-stone-500 dark:text-stone-400">{tool.category.name}</p>
-        <span aria-hidden className="grid size-6 place-items-center rounded-full bg-stone-100 text-[11px] font-semibold text-stone-500 dark:bg-stone-800 dark:text-stone-400">
-          {side}
-        </span>
-      </div>
-      <h2 className="mt-2 text-2xl font-semibold tracking-tight sm:text-[28px]">
-        <Link href={`/tools/${tool.slug}`} className="rounded hover:underline hover:decoration-stone-300 hover:underline-offset-4">
-          {tool.name}
-        </Link>
-      </h2>
-      <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">by {tool.vendor}</p>
-      <p className="mt-3 text-[15px] leading-relaxed text-stone-700 dark:text-stone-300">{tool.tagline}</p>
-      <LiveDisagreementBadge slug={tool.slug} initial={tool.scores.disagreement} className="mt-3" />
-      <dl className="mt-6 grid grid-cols-3 gap-4 border-y border-stone-100 py-5 dark:border-stone-800">
-        <div>
-          <dt className="sr-only">Panel ship</dt>
-          <dd><PanelFigure panel={tool.scores.panel} slug={tool.slug} /></dd>
-        </div>
-        <div>
-          <dt className="sr-only">Community</dt>
-          <dd><CommunityFigure community={toVoteCommunity(tool.scores.community)} slug={tool.slug} /></dd>
-        </div>
-        <div>
-          <dt className="sr-only">Entry</dt>
-          <dd><EntryFigure entry={tool.entryPrice} /></dd>
-        </div>
-      </dl>
-      <p className="mt-5 text-[15px] leading-7 text-stone-600 dark:text-stone-300">{tool.description}</p>
-    </Card>
+    <ComparisonToolCardView
+      side={side}
+      tool={{
+        slug: tool.slug,
+        name: tool.name,
+        category: tool.category.name,
+        vendor: tool.vendor,
+        tagline: tool.tagline,
+        description: tool.description,
+        entryPrice: tool.entryPrice,
+        panel: tool.scores.panel,
+        community: toVoteCommunity(tool.scores.community),
+        disagreement: tool.scores.disagreement,
+      }}
+    />
   );
 }

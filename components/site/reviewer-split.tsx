@@ -1,51 +1,21 @@
-import Link from "next/link";
 import type { SplitRow } from "@/lib/comparisons/queries";
 import type { ToolCard } from "@/lib/tools/select";
-import { CallBadge } from "@/components/ui/call-badge";
-import { Card } from "@/components/ui/card";
+import { ReviewerSplitTable } from "./reviewer-split-table";
 
 /** Each reviewer's call on A and on B; rows where the calls differ are highlighted. */
 export function ReviewerSplit({ rows, toolA, toolB }: { rows: SplitRow[]; toolA: ToolCard; toolB: ToolCard }) {
-  const differing = rows.filter((row) => row.differs).length;
   return (
-    <Card className="overflow-hidden">
-      <table className="w-full text-left text-sm">
-        <caption className="border-b border-stone-100 px-5 py-3 text-left text-[13px] text-stone-500 dark:border-stone-800 dark:text-stone-400">
-          {differing === 0
-            ? "Every reviewer makes the same call on both tools."
-            : `${differing} of ${rows.length} reviewer${rows.length === 1 ? "" : "s"} call${differing === 1 ? "s" : ""} the two tools differently (highlighted).`}
-        </caption>
-        <thead className="bg-stone-50 text-xs uppercase tracking-wide text-stone-500 dark:bg-stone-900/60 dark:text-stone-400">
-          <tr>
-            <th scope="col" className="px-5 py-2.5 font-medium">Reviewer</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">{toolA.name}</th>
-            <th scope="col" className="px-3 py-2.5 font-medium">{toolB.name}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
-          {rows.map((row) => (
-            <tr
-              key={row.reviewer.id}
-              data-differs={row.differs || undefined}
-              className={row.differs ? "bg-amber-50/70 dark:bg-amber-950/30" : undefined}
-            >
-              <th scope="row" className="px-5 py-3 font-normal">
-                <span className="block font-medium text-stone-900 dark:text-white">{row.reviewer.name}</span>
-                <span className="block text-xs text-stone-500 dark:text-stone-400">
-                  {row.reviewer.lens}
-                  {row.differs ? <span className="ml-1.5 font-medium text-amber-700 dark:text-amber-400">· calls differ</span> : null}
-                </span>
-              </th>
-              <td className="px-3 py-3"><CallBadge decision={row.a?.decision ?? null} /></td>
-              <td className="px-3 py-3"><CallBadge decision={row.b?.decision ?? null} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="sr-only">
-        Read each reviewer&apos;s full case in the scorecard below, or on the <Link href={`/tools/${toolA.slug}`}>{toolA.name}</Link> and{" "}
-        <Link href={`/tools/${toolB.slug}`}>{toolB.name}</Link> pages.
-      </p>
-    </Card>
+    <ReviewerSplitTable
+      rows={rows.map((row) => ({
+        id: row.reviewer.id,
+        name: row.reviewer.name,
+        lens: row.reviewer.lens,
+        a: row.a?.decision ?? null,
+        b: row.b?.decision ?? null,
+        differs: row.differs,
+      }))}
+      toolA={{ name: toolA.name, slug: toolA.slug }}
+      toolB={{ name: toolB.name, slug: toolB.slug }}
+    />
   );
 }

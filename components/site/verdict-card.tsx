@@ -1,0 +1,59 @@
+"use client";
+
+import Link from "next/link";
+import { CallBadge } from "@/components/ui/call-badge";
+import { Card } from "@/components/ui/card";
+
+/** What a verdict card shows besides its text; dates come formatted by the server. */
+export type VerdictCardData = {
+  reviewer: { name: string; lens: string; slug: string };
+  decision: "SHIP" | "SKIP";
+  /** The tool's name and page, on a card shown beside another tool's (the comparison's scorecard). */
+  tool?: { name: string; slug: string };
+  toolSlug: string;
+  published: { iso: string; label: string } | null;
+  /** "history", or "updated <date>" for a revised verdict. */
+  historyLabel: string;
+};
+
+/**
+ * The frame of one reviewer's written case: who wrote it, their call, its date and history link, around the
+ * (server-rendered) text. A client component only so the RSC payload carries these few fields instead of the
+ * card's elements: a comparison renders eight of them, and every element costs Flight, its decoding for SSR and Fizz.
+ */
+export function VerdictCard({ data, children }: { data: VerdictCardData; children: React.ReactNode }) {
+  const { reviewer, decision, tool, toolSlug, published, historyLabel } = data;
+  return (
+    <Card as="article" className="flex h-full flex-col p-6">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+        <div className="min-w-0">
+          <p className="text-sm font-semibold text-stone-900 dark:text-white">{reviewer.name}</p>
+          <p className="text-xs text-stone-500 dark:text-stone-400">{reviewer.lens}</p>
+        </div>
+        <div className="flex items-center gap-2">
+          {tool ? (
+            <Link href={`/tools/${tool.slug}`} className="text-xs font-medium text-stone-600 hover:underline dark:text-stone-300">
+              {tool.name}
+            </Link>
+          ) : null}
+          <CallBadge decision={decision} />
+        </div>
+      </div>
+      <blockquote className="flex-1 text-[15px] leading-7 text-stone-700 dark:text-stone-300">{children}</blockquote>
+      <p className="mt-4 text-xs text-stone-500 dark:text-stone-400">
+        {published ? (
+          <>
+            <time dateTime={published.iso}>{published.label}</time>
+            {" · "}
+          </>
+        ) : null}
+        <Link
+          href={`/tools/${toolSlug}/history/${reviewer.slug}`}
+          className="underline decoration-stone-300 underline-offset-2 hover:text-stone-700 dark:decoration-stone-700 dark:hover:text-stone-300"
+        >
+          {historyLabel}
+        </Link>
+      </p>
+    </Card>
+  );
+}
