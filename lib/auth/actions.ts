@@ -8,7 +8,8 @@ import { anyone, argumentsAction, firstError, formAction, formStateAction } from
 import { clientIp, RateLimitedError } from "@/lib/rate-limit";
 import { SESSION_COOKIES } from "./cookies";
 import { signIn, signOut } from "./index";
-import { signInCallbackSchema, signInRequestSchema } from "./schema";
+import { signInCallbackSchema } from "./schema";
+import { signInRequestSchema } from "./sign-in-email";
 import { limitSignInRequest } from "./sign-in-limit";
 
 export type SignInState = { error?: string; email?: string };

@@ -15,8 +15,5 @@ export const callbackPathSchema = z
   .regex(/^\/(?![/\\])[^\s]*$/, "Only a path on this site")
   .catch("/");
 
-/** The /signin email form. */
-export const signInRequestSchema = z.object({ email: emailSchema, callbackUrl: callbackPathSchema });
-
 /** The "Continue with GitHub" form. */
 export const signInCallbackSchema = z.object({ callbackUrl: callbackPathSchema });

@@ -73,6 +73,7 @@ process.env.RATE_LIMIT_NEWSLETTER_TOTAL = "100000/3600";
 
 const { NextRequest } = await import("next/server");
 const { requestSignInLink } = await import("@/lib/auth/actions");
+const { DISPOSABLE_MESSAGE, isDisposableEmail } = await import("@/lib/auth/sign-in-email");
 const authRoute = await import("@/app/api/auth/[...nextauth]/route");
 const { POST: newsletterPost } = await import("@/app/api/newsletter/route");
 const { addressKey } = await import("@/lib/http/forwarded");
@@ -397,6 +398,30 @@ describe("6. answers never reveal whether an address has an account or a subscri
     expect(new URL(hop.headers.get("location")!, SITE).toString()).toBe(`${SITE}/signin/check-email?provider=nodemailer&type=email`);
     expect(distinct(viaHttp), JSON.stringify(viaHttp, null, 1)).toBe(1);
     console.log(`abuse: sign-in answers for ${Object.keys(candidates).join(", ")}: 1 distinct form answer, 1 distinct HTTP answer`);
+  });
+
+  it("sign-in refuses throwaway mailboxes (mailchecker's list, subdomains and capitals too) by the form and by POST, sending nothing", async () => {
+    const before = outbox.length;
+    for (const email of [`ring-${Date.now()}@mailinator.com`, `ring@EU.YOPMAIL.COM`, `ring@sub.guerrillamail.com`]) {
+      expect(await signInForm(requestSignInLink, email, freshIp())).toBe(`error: ${DISPOSABLE_MESSAGE}`);
+      const csrf = await authRoute.GET(new NextRequest(`${SITE}/api/auth/csrf`));
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const response = await authRoute.POST(
+        new NextRequest(`${SITE}/api/auth/signin/nodemailer`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE, cookie, ...fromPeer(freshIp()) },
+          body: new URLSearchParams({ email, csrfToken, callbackUrl: `${SITE}/account` }).toString(),
+        }),
+      );
+      expect(response.status, email).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toBe(DISPOSABLE_MESSAGE);
+    }
+    expect(outbox.slice(before)).toEqual([]);
+    // A listed domain inside another domain's name is not that domain.
+    expect(isDisposableEmail("someone@mailinator.com.example.test")).toBe(false);
+    expect(isDisposableEmail("someone@example.test")).toBe(false);
+    expect(await signInForm(requestSignInLink, freshEmail("kept"), freshIp())).toBe("sent");
   });
 
   it("newsletter: POST /api/newsletter answers the same for new, pending, confirmed and unsubscribed addresses", async () => {

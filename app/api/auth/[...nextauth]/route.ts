@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth";
 import { csrfVerified, isEmailSignIn, readAuthBody } from "@/lib/auth/csrf";
-import { emailSchema } from "@/lib/auth/schema";
+import { DISPOSABLE_MESSAGE, signInEmailSchema } from "@/lib/auth/sign-in-email";
 import { limitSignInRequest } from "@/lib/auth/sign-in-limit";
 import { ApiError, inErrorShape, badRequest, handle } from "@/lib/http/errors";
 import { assertSameOrigin } from "@/lib/http/origin";
@@ -64,8 +64,8 @@ export const POST = handle(async (request: NextRequest) => {
     // post whose address the app would not send to goes no further.
     const body = await readAuthBody(safe.clone());
     if (csrfVerified(safe, body)) {
-      const email = emailSchema.safeParse(body?.email);
-      if (!email.success) throw badRequest(email.error, "Enter a valid email address, like you@example.com.");
+      const email = signInEmailSchema.safeParse(body?.email);
+      if (!email.success) throw badRequest(email.error, email.error.issues[0]?.message === DISPOSABLE_MESSAGE ? DISPOSABLE_MESSAGE : "Enter a valid email address, like you@example.com.");
       await limitSignInRequest(email.data, clientIp(safe.headers));
     }
   }
