@@ -12,8 +12,7 @@ import { refuseMalformedAction } from "@/lib/http/server-actions";
  * docs/decisions/020 and 024): the security headers and nonce, the outage
  * answer, cross-site writes to pages, and the page cache — a cached page never
  * reaches Next, so never this proxy. For the rest it only passes the request on
- * (no header override: the gate already put the nonce on the request), and
- * only requests that may carry an action come here at all (the matcher below).
+ * (no header override: the gate already put the nonce on the request).
  */
 export async function proxy(request: NextRequest) {
   const refusal = await refuseMalformedAction(request);
@@ -23,17 +22,16 @@ export async function proxy(request: NextRequest) {
   return refusalResponse(request.nextUrl.pathname, refusal);
 }
 
-// Next reads this statically: literals only. The proxy runs only where it has work: a request that
-// names a server action (the client router's calls) and a page request with a body type (a no-JS
-// form post, whose body names the action). Reads, API routes with their JSON and the page cache's
-// answers never reach it, so they do not pay for it (issue 15: it cost about half of a trivial
-// request). A narrower matcher was tried once before and the over-the-wire fuzz found 5xx and resets
-// without a proxy in front of a route; their causes are now the gate's (lib/http/gate.ts): a body
-// nobody read is drained before the connection closes (lingerAfterAnswer), and the fuzz, with
-// RSC and router headers on every route, finds no 5xx (tests/e2e/wire-fuzz.spec.ts).
+// Next reads this statically: literals only. Every path but static files. A narrower matcher (page
+// requests with a body only) was tried and measured faster, but the over-the-wire fuzz found what
+// Next does without a proxy in front of a route: it answers a body it has not read (a 405 to a POST)
+// and the client, still sending, gets a reset instead of the answer; and RSC headers on a route
+// handler's address, or a malformed action on an auth page, reach Next's renderer and end in a 500.
+// Next buffers a request's body and normalises those headers before a proxy, so every path keeps one.
+// Tried again on 2026-12-04 (only requests with a Next-Action header or a page post with a body type),
+// after the gate's lingering close (lib/http/gate.ts): no 5xx, but under CI's load a 2 MB chunked
+// body to an API route Next answers without reading (a 405) still lost its answer to a reset, which
+// the proxy's buffering prevents. Kept on every path until that is understood.
 export const config = {
-  matcher: [
-    { source: "/((?!_next/static|_next/image|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },
-    { source: "/((?!api/|_next/static|_next/image|favicon.ico).*)", has: [{ type: "header", key: "content-type" }] },
-  ],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };
