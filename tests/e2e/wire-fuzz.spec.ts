@@ -230,17 +230,24 @@ function send(base: URL, request: Planned): Promise<Answer> {
         req.destroy();
         return;
       }
+      answered = true;
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size < 300_000) chunks.push(chunk);
       });
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: decode(Buffer.concat(chunks), res.headers["content-encoding"]) }));
-      res.on("error", reject);
+      const whole = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: decode(Buffer.concat(chunks), res.headers["content-encoding"]) });
+      res.on("end", whole);
+      // The server answered and closed while this client was still sending its body (a 405 to a body nobody
+      // reads): as a browser does, the answer counts, judged on what arrived of it (a cut body fails the shape).
+      res.on("close", whole);
     });
+    let answered = false;
     req.on("timeout", () => req.destroy(new Error("timed out")));
-    req.on("error", reject);
+    req.on("error", (error) => {
+      if (!answered) reject(error);
+    });
     // A body waits for the server's 100 Continue, as curl does for large ones: a refusal at the
     // door (413, 431…) then arrives instead of the client writing into a closed connection.
     if (data) req.on("continue", () => req.end(data));
