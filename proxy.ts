@@ -30,8 +30,8 @@ export async function proxy(request: NextRequest) {
 // Next buffers a request's body and normalises those headers before a proxy, so every path keeps one.
 // Tried again on 2026-12-04 (only requests with a Next-Action header or a page post with a body type),
 // after the gate's lingering close (lib/http/gate.ts): no 5xx, but under CI's load a 2 MB chunked
-// body to an API route Next answers without reading (a 405) still lost its answer to a reset, which
-// the proxy's buffering prevents. Kept on every path until that is understood.
+// body to an API route Next answers without reading (a 405) sometimes lost its answer to a reset —
+// and, it turned out, also with the proxy on every path. Kept on every path until that is understood.
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };
