@@ -118,6 +118,20 @@ async function signInForm(action: typeof requestSignInLink, email: string, ip: s
   }
 }
 
+/** POST /api/auth/signin/nodemailer as Auth.js's own form sends it: a CSRF token and its cookie first, from a fresh IP. */
+async function postSignIn(email: string): Promise<Response> {
+  const csrf = await authRoute.GET(new NextRequest(`${SITE}/api/auth/csrf`));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return authRoute.POST(
+    new NextRequest(`${SITE}/api/auth/signin/nodemailer`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE, cookie, ...fromPeer(freshIp()) },
+      body: new URLSearchParams({ email, csrfToken, callbackUrl: `${SITE}/account` }).toString(),
+    }),
+  );
+}
+
 // ------------------------------------------------------------------------------------------
 describe("4. rate limits hold across two app nodes", () => {
   /** One app node: its own copy of every module (own limiters, own Redis client), as a separate process has. */
@@ -375,16 +389,7 @@ describe("6. answers never reveal whether an address has an account or a subscri
       scope.cookies = [];
       viaForm[label] = { outcome: await signInForm(requestSignInLink, email, freshIp()), cookies: cookieShape() };
 
-      const csrf = await authRoute.GET(new NextRequest(`${SITE}/api/auth/csrf`));
-      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-      const response = await authRoute.POST(
-        new NextRequest(`${SITE}/api/auth/signin/nodemailer`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE, cookie, ...fromPeer(freshIp()) },
-          body: new URLSearchParams({ email, csrfToken, callbackUrl: `${SITE}/account` }).toString(),
-        }),
-      );
+      const response = await postSignIn(email);
       viaHttp[label] = await shape(response);
     }
     const distinct = (answers: Record<string, unknown>) => new Set(Object.values(answers).map((a) => JSON.stringify(a))).size;
@@ -404,16 +409,7 @@ describe("6. answers never reveal whether an address has an account or a subscri
     const before = outbox.length;
     for (const email of [`ring-${Date.now()}@mailinator.com`, `ring@EU.YOPMAIL.COM`, `ring@sub.guerrillamail.com`]) {
       expect(await signInForm(requestSignInLink, email, freshIp())).toBe(`error: ${DISPOSABLE_MESSAGE}`);
-      const csrf = await authRoute.GET(new NextRequest(`${SITE}/api/auth/csrf`));
-      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-      const response = await authRoute.POST(
-        new NextRequest(`${SITE}/api/auth/signin/nodemailer`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE, cookie, ...fromPeer(freshIp()) },
-          body: new URLSearchParams({ email, csrfToken, callbackUrl: `${SITE}/account` }).toString(),
-        }),
-      );
+      const response = await postSignIn(email);
       expect(response.status, email).toBe(400);
       expect(((await response.json()) as { error: { message: string } }).error.message).toBe(DISPOSABLE_MESSAGE);
     }
