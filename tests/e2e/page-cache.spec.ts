@@ -12,7 +12,7 @@ import { createTool } from "../helpers/factories";
  * the next page load at once, a vote's figures within about a second.
  */
 
-// A generated comparison of two tools no other spec votes on.
+// A generated comparison. This spec votes on minicpm-v; scale-out.spec.ts votes on gemini-2-5-pro and reads the page.
 const PAGE = "/compare/gemini-2-5-pro-vs-minicpm-v";
 const TOOL = "minicpm-v";
 
@@ -199,20 +199,24 @@ test("signed-in readers get the same cached page as everyone; what is their own 
 });
 
 test("a site-wide change (announced on content_changed) drops cached pages at once", async ({ request }) => {
+  // A comparison of two tools of its own: tests here and in scale-out.spec.ts vote on PAGE's tools, and a
+  // vote makes the stored page due for a refresh render that would pick up the unannounced edit below.
+  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  const [toolA, toolB] = [await createTool(client), await createTool(client)];
+  await client.$disconnect();
+  const page = new URL((await request.get(`/compare/${toolA.slug}-vs-${toolB.slug}`)).url()).pathname;
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
-    const { rows } = await db.query<{ tagline: string }>(`SELECT tagline FROM "Tool" WHERE slug = $1`, [TOOL]);
-    const original = rows[0]!.tagline;
-    await cachedGet(request, PAGE);
+    await cachedGet(request, page);
     const marker = `Cache check ${randomBytes(4).toString("hex")}`;
-    await db.query(`UPDATE "Tool" SET tagline = $1 WHERE slug = $2`, [marker, TOOL]);
+    await db.query(`UPDATE "Tool" SET tagline = $1 WHERE slug = $2`, [marker, toolA.slug]);
     // Without an announcement the cache cannot know: it keeps answering until one comes.
-    expect(await (await request.get(PAGE)).text()).not.toContain(marker);
+    const unannounced = await request.get(page);
+    expect(unannounced.headers()["x-page-cache"]).toBe("hit");
+    expect(await unannounced.text()).not.toContain(marker);
     await db.query(`SELECT pg_notify('content_changed', '{"kind":"site"}')`);
-    await expect.poll(async () => (await (await request.get(PAGE)).text()).includes(marker), { timeout: 1_000, intervals: [20] }).toBe(true);
-    await db.query(`UPDATE "Tool" SET tagline = $1 WHERE slug = $2`, [original, TOOL]);
-    await db.query(`SELECT pg_notify('content_changed', '{"kind":"site"}')`);
+    await expect.poll(async () => (await (await request.get(page)).text()).includes(marker), { timeout: 1_000, intervals: [20] }).toBe(true);
   } finally {
     await db.end();
   }

@@ -112,7 +112,7 @@ test("a vote on node A reaches a live stream on node B within a second, also aft
 
 test("a vote through node A shows on node B's cached page for signed-out readers within about a second", async ({ request, baseURL }) => {
   const page = "/compare/gemini-2-5-pro-vs-minicpm-v";
-  const tool = "gemini-2-5-pro"; // no other spec votes on it
+  const tool = "gemini-2-5-pro"; // page-cache.spec.ts votes on minicpm-v only, and reads this page signed out
   const communityOnB = async () => {
     const response = await fetch(`${baseB}${page}`);
     const html = await response.text();
