@@ -57,6 +57,9 @@ const schema = z.object({
   /** When set, rate limits are kept in Redis instead of PostgreSQL. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL").optional(),
   RATE_LIMIT_VOTES: rate.default({ points: 60, duration: 60 }),
+  /** Reasons written or edited, and reports sent, per user. */
+  RATE_LIMIT_REASONS: rate.default({ points: 20, duration: 3600 }),
+  RATE_LIMIT_REPORTS: rate.default({ points: 20, duration: 3600 }),
   RATE_LIMIT_SIGNIN_EMAIL: rate.default({ points: 5, duration: 3600 }),
   RATE_LIMIT_SIGNIN_IP: rate.default({ points: 20, duration: 3600 }),
   RATE_LIMIT_NEWSLETTER_EMAIL: rate.default({ points: 3, duration: 3600 }),

@@ -9,6 +9,7 @@ import { useLiveScores } from "./live-scores";
 import { CommunityFigure } from "./score-figures";
 import { voteAction, voteFormAction } from "@/lib/votes/actions";
 import { hintedMember, useViewer } from "./viewer";
+import { ReasonBox } from "./reason-box";
 
 type Decision = "ship" | "skip";
 type Community = VoteCommunity;
@@ -67,6 +68,10 @@ export function VoteWidget({
   const [error, setError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [pending, startTransition] = useTransition();
+  // The reader's reason: unknown until a vote through this widget answers, or the reader opens the box.
+  // Known for one decision: a vote changed elsewhere (another tab, /account) makes it unknown again.
+  const [reason, setReason] = useState<{ decision: Decision; text: string | null } | undefined>(undefined);
+  const [editingReason, setEditingReason] = useState(false);
   const headingId = useId();
   const appliedPending = useRef(false);
 
@@ -104,6 +109,9 @@ export function VoteWidget({
         setSaved(next);
         setShown(next);
         viewer.setVote(tool.slug, result.vote);
+        setReason(result.vote ? { decision: result.vote, text: result.reason?.text ?? null } : undefined);
+        // A new or changed vote without a reason: offer the box at once.
+        setEditingReason(!compact && result.vote !== null && result.vote !== before && !result.reason);
         setAnnouncement(
           `${result.vote ? `You voted ${result.vote} on ${tool.name}` : `Vote on ${tool.name} withdrawn`}. Community: ${describe(result.community)}.`,
         );
@@ -233,6 +241,24 @@ export function VoteWidget({
           </p>
         ) : null}
       </form>
+      {!compact ? (
+        <ReasonBox
+          tool={tool}
+          decision={saved.vote ?? "ship"}
+          reason={reason && reason.decision === saved.vote ? { text: reason.text } : undefined}
+          editing={editingReason && Boolean(saved.vote)}
+          onEditing={setEditingReason}
+          onLoaded={(loaded) => saved.vote && setReason({ decision: saved.vote, text: loaded.text })}
+          onSaved={(result) => {
+            const next = { vote: result.vote, community: result.community };
+            setSaved(next);
+            setShown(next);
+            viewer.setVote(tool.slug, result.vote);
+            setReason(result.vote ? { decision: result.vote, text: result.reason?.text ?? null } : undefined);
+          }}
+          hidden={!signedIn || !saved.vote || pending}
+        />
+      ) : null}
       {error ? (
         <p role="alert" className="rounded-lg bg-skip-50 px-3 py-2 text-xs font-medium text-skip-700 dark:bg-skip-950 dark:text-skip-300">
           {error}

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { CHANNELS, contentChangeSchema, type ContentChange } from "./channels";
+import { CHANNELS, contentChangeSchema, reasonsChangeSchema, type ContentChange } from "./channels";
 
 /**
  * How a write says what it changed. Both are part of the write's own
@@ -32,3 +32,15 @@ export const announceUpdatedToolStats = Prisma.sql`
     'at', floor(extract(epoch FROM clock_timestamp()) * 1000)
   )::text)
   FROM updated u JOIN "Tool" t ON t."id" = u."toolId"`;
+
+/**
+ * Readers' reasons on these tools changed without their counters (a helpful
+ * mark, a report, an author's new display name, an account's marks gone with
+ * it): the pages showing them are refreshed as after a vote. One statement,
+ * one NOTIFY per tool. cast_vote announces a reason written with a vote itself.
+ */
+export async function announceReasons(tx: Prisma.TransactionClient, slugs: readonly string[]): Promise<void> {
+  const payloads = [...new Set(slugs)].map((slug) => JSON.stringify(reasonsChangeSchema.parse({ slug })));
+  if (payloads.length === 0) return;
+  await tx.$executeRaw`SELECT pg_notify(${CHANNELS.reasons}, payload) FROM unnest(${payloads}::text[]) AS payload`;
+}

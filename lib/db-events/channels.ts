@@ -11,6 +11,8 @@ export const CHANNELS = {
   toolStats: "tool_stats",
   /** A staff edit of public content: what changed, typed (lib/db-events/announce.ts). */
   content: "content_changed",
+  /** A tool's reasons changed without its counters (a reason written, edited or removed, a helpful mark, a report). */
+  reasons: "reasons_changed",
   /** The listener's own round trip: proves NOTIFYs arrive (lib/db-events/listener.ts). */
   ping: "db_events_ping",
 } as const;
@@ -49,10 +51,15 @@ export const contentChangeSchema = z.discriminatedUnion("kind", [
 ]);
 export type ContentChange = z.infer<typeof contentChangeSchema>;
 
+/** Which tool's reasons changed (cast_vote and lib/reasons/writes.ts announce it). */
+export const reasonsChangeSchema = z.object({ slug: toolSlugSchema });
+export type ReasonsChange = z.infer<typeof reasonsChangeSchema>;
+
 /** The payload each subscribable channel carries, parsed by the one listener before any subscriber sees it. */
 export const CHANNEL_PAYLOADS = {
   [CHANNELS.toolStats]: toolStatsChangeSchema,
   [CHANNELS.content]: contentChangeSchema,
+  [CHANNELS.reasons]: reasonsChangeSchema,
 } satisfies Partial<Record<Channel, z.ZodType>>;
 
 export type EventChannel = keyof typeof CHANNEL_PAYLOADS;

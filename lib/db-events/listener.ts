@@ -130,6 +130,7 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
     (listening ??= Promise.all([
       listenSql.listen(CHANNELS.toolStats, deliver(CHANNELS.toolStats)),
       listenSql.listen(CHANNELS.content, deliver(CHANNELS.content)),
+      listenSql.listen(CHANNELS.reasons, deliver(CHANNELS.reasons)),
       // Listened to last: after a reconnect postgres.js re-listens in order, so once this one is back the others are too.
       listenSql.listen(CHANNELS.ping, (id) => awaitedPings.get(id)?.(), () => {
         listens += 1;

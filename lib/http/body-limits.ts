@@ -8,7 +8,8 @@ const KB = 1024;
  * same cap (lib/http/json.ts); a page (a server action, a form) must say its length.
  */
 export function bodyLimit(pathname: string): number {
-  if (/^\/api\/tools\/[^/]+\/vote$/.test(pathname)) return 1 * KB;
+  // A vote with its reason: 500 characters, each at most 6 bytes of JSON (\uXXXX), and the rest.
+  if (/^\/api\/tools\/[^/]+\/vote$/.test(pathname) || /^\/api\/reasons\/[^/]+\/report$/.test(pathname)) return 4 * KB;
   if (pathname === "/api/newsletter" || pathname === "/api/newsletter/unsubscribe") return 2 * KB;
   if (pathname.startsWith("/api/auth/")) return 8 * KB;
   if (isApiPath(pathname)) return 16 * KB;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ContentChange } from "@/lib/db-events/channels";
-import { invalidateContent } from "./invalidation";
+import { CHANNELS, type ContentChange } from "@/lib/db-events/channels";
+import type { DatabaseEvents } from "@/lib/db-events/listener";
+import { invalidateContent, keepInStep } from "./invalidation";
 import { ALL_TOOLS, PageCache, toolTag } from "./store";
 
 /** A hearing cache holding a comparison of a and b, one of c and d, a's tool page and a list page. */
@@ -37,4 +38,42 @@ describe("what a staff edit drops from the page cache", () => {
       expect(kept(cache)).toEqual(left);
     });
   }
+});
+
+describe("what a reader's vote or reason does to the page cache", () => {
+  it("a vote (tool_stats) or a reason (reasons_changed) makes the tool's pages stale, refreshed by the next request after the refresh window; other comparisons stay hits", async () => {
+    let now = 0;
+    const cache = new PageCache({ maxBytes: 1_000_000, ttlMs: 600_000, figureRefreshMs: 1_000, now: () => now });
+    const handlers = new Map<string, (payload: { slug: string }) => void>();
+    const events = {
+      subscribe: (channel: string, handler: (payload: { slug: string }) => void) => {
+        handlers.set(channel, handler);
+        return () => undefined;
+      },
+      onResync: () => () => undefined,
+      onHearing: () => () => undefined,
+      hearing: true,
+    } as unknown as DatabaseEvents;
+    keepInStep(cache, events);
+    let renders = 0;
+    const render = (tags: string[]) => async () => {
+      renders++;
+      return { status: 200, headers: [], body: Buffer.from("page"), scriptHashes: [], tags, storedAt: now, cacheable: true };
+    };
+    const ab = render([toolTag("a"), toolTag("b")]);
+    const cd = render([toolTag("c"), toolTag("d")]);
+    for (const [channel, payload] of [
+      [CHANNELS.toolStats, { slug: "a" }],
+      [CHANNELS.reasons, { slug: "a" }],
+    ] as const) {
+      await cache.getOrFill(`/compare/a-vs-b#${channel}`, ab);
+      await cache.getOrFill(`/compare/c-vs-d#${channel}`, cd);
+      now += 5_000;
+      handlers.get(channel)!(payload as never);
+      renders = 0;
+      expect((await cache.getOrFill(`/compare/a-vs-b#${channel}`, ab)).answer, channel).toBe("miss");
+      expect((await cache.getOrFill(`/compare/c-vs-d#${channel}`, cd)).answer, channel).toBe("hit");
+      expect(renders, channel).toBe(1);
+    }
+  });
 });

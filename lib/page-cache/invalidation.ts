@@ -4,8 +4,9 @@ import type { PageCache } from "./store";
 
 /**
  * Keeps a page cache in step with the database events:
- * - a tool's figures changed (every vote): the pages showing that tool are
- *   stale, re-rendered at most once a second (PageCache.figuresChanged);
+ * - a tool's figures changed (every vote), or its readers' reasons: the pages
+ *   showing that tool are stale, re-rendered at most once a second
+ *   (PageCache.figuresChanged);
  * - a staff edit: exactly what its announced change touches (below);
  * - a resync (a re-LISTEN, an unreadable notification): everything, since a
  *   write may have gone unheard;
@@ -13,6 +14,7 @@ import type { PageCache } from "./store";
  */
 export function keepInStep(cache: PageCache, events: DatabaseEvents): void {
   events.subscribe(CHANNELS.toolStats, (change) => cache.figuresChanged([change.slug]));
+  events.subscribe(CHANNELS.reasons, (change) => cache.figuresChanged([change.slug]));
   events.subscribe(CHANNELS.content, (change) => invalidateContent(cache, change));
   events.onResync(() => cache.clear());
   events.onHearing((hearing) => cache.setHearing(hearing));

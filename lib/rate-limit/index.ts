@@ -24,10 +24,12 @@ import { RateLimitedError } from "./errors";
  * (`TOTAL_KEY`), the backstop against a spread of addresses and IPs.
  */
 
-export type LimitName = "vote" | "signinEmail" | "signinIp" | "signinTotal" | "newsletterEmail" | "newsletterIp" | "newsletterTotal";
+export type LimitName = "vote" | "reason" | "report" | "signinEmail" | "signinIp" | "signinTotal" | "newsletterEmail" | "newsletterIp" | "newsletterTotal";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   vote: env.RATE_LIMIT_VOTES,
+  reason: env.RATE_LIMIT_REASONS,
+  report: env.RATE_LIMIT_REPORTS,
   signinEmail: env.RATE_LIMIT_SIGNIN_EMAIL,
   signinIp: env.RATE_LIMIT_SIGNIN_IP,
   signinTotal: env.RATE_LIMIT_SIGNIN_TOTAL,

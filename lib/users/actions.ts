@@ -6,9 +6,10 @@ import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/guards";
 import { getCurrentUser } from "@/lib/auth/session";
 import { firstError, FIX_FIELDS_MESSAGE, formStateAction } from "@/lib/http/action";
+import { displayNameFormSchema, generatedName } from "./display-name";
 import { clearSessionCookies } from "./session-cookies";
-import { deleteUser, RoleChangeError, setStaffRole, type DeletedUser } from "./writes";
-import { CONFIRM_MISMATCH_MESSAGE, confirmsAccount, deleteAccountFormSchema, roleChangeSchema, type DeleteAccountState } from "./schema";
+import { deleteUser, DisplayNameError, RoleChangeError, setDisplayName, setStaffRole, type DeletedUser } from "./writes";
+import { CONFIRM_MISMATCH_MESSAGE, confirmsAccount, deleteAccountFormSchema, roleChangeSchema, type DeleteAccountState, type DisplayNameState } from "./schema";
 
 export type RoleFormState = { ok?: string; error?: string };
 
@@ -24,6 +25,27 @@ export const setRoleAction: (state: RoleFormState, formData: FormData) => Promis
       return { ok: changed ? (role === "STAFF" ? "Staff access granted." : "Staff access revoked.") : "No change." };
     } catch (error) {
       if (error instanceof RoleChangeError) return { error: error.message };
+      throw error;
+    }
+  },
+});
+
+/**
+ * /account's "Your public name" (works without JavaScript): the signed-in
+ * reader sets the name shown with their reasons; empty goes back to the
+ * generated one. A refused name answers as that field's error, with what was typed.
+ */
+export const displayNameAction: (state: DisplayNameState, formData: FormData) => Promise<DisplayNameState> = formStateAction({
+  schema: displayNameFormSchema,
+  authorize: async () => (await getCurrentUser()) ?? redirect("/signin?callbackUrl=%2Faccount"),
+  async handle({ displayName }, { user, values }): Promise<DisplayNameState> {
+    try {
+      const changed = await setDisplayName(user.id, displayName);
+      if (!changed) return { ok: "No change: that is already your public name." };
+      refresh();
+      return { ok: displayName ? `Saved. Your reasons now show “${displayName}”.` : `Reset. Your reasons now show “${generatedName(user.id)}”.` };
+    } catch (error) {
+      if (error instanceof DisplayNameError) return { error: FIX_FIELDS_MESSAGE, fieldErrors: { displayName: error.message }, values };
       throw error;
     }
   },

@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { REPORT_CATEGORY_JSON } from "@/lib/reasons/schema";
 import { toDecisionJson } from "@/lib/scores/decision";
 import { site } from "@/lib/site/config";
-import type { UserExport } from "./schema";
+import { publicName } from "./display-name";
+import { DISPLAY_NAME_AUDIT_ACTION, type UserExport } from "./schema";
 
 /** People for the admin's "People" page (the stand-ins of deleted accounts are not people). */
 export async function listUsers(search?: string) {
@@ -32,14 +34,34 @@ export async function getAccountOverview(userId: string) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: {
+      id: true,
       email: true,
-      _count: { select: { votes: true, sessions: true, verdictRevisions: true, auditLogs: true } },
+      displayName: true,
+      _count: {
+        select: {
+          votes: true,
+          reasons: true,
+          helpfulMarks: true,
+          reasonReports: true,
+          sessions: true,
+          verdictRevisions: true,
+          // A reader's own name changes are not staff history (deleteUser deletes them).
+          auditLogs: { where: { action: { not: DISPLAY_NAME_AUDIT_ACTION } } },
+        },
+      },
       accounts: { select: { provider: true }, orderBy: { provider: "asc" } },
     },
   });
   const newsletter = await newsletterOf(user.email);
   return {
+    /** The name the reader chose, or null. */
+    displayName: user.displayName,
+    /** The name shown with their reasons: the one they chose, or the generated one. */
+    publicName: publicName(user),
     votes: user._count.votes,
+    reasons: user._count.reasons,
+    helpfulMarks: user._count.helpfulMarks,
+    reasonReports: user._count.reasonReports,
     sessions: user._count.sessions,
     staffHistory: user._count.verdictRevisions + user._count.auditLogs,
     providers: user.accounts.map((account) => account.provider),
@@ -54,12 +76,20 @@ const exportSelect = {
   image: true,
   emailVerified: true,
   role: true,
+  displayName: true,
   createdAt: true,
   updatedAt: true,
   votes: {
     select: { decision: true, createdAt: true, updatedAt: true, tool: { select: { slug: true, name: true } } },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
   },
+  // Not `reportCount` nor `score`: what other readers reported stays with the moderators.
+  reasons: {
+    select: { id: true, decision: true, text: true, helpfulCount: true, createdAt: true, updatedAt: true, tool: { select: { slug: true } } },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+  },
+  helpfulMarks: { select: { reasonId: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { reasonId: "asc" }] },
+  reasonReports: { select: { reasonId: true, category: true, note: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { reasonId: "asc" }] },
   // Never `sessionToken`.
   sessions: { select: { createdAt: true, updatedAt: true, expires: true }, orderBy: { createdAt: "asc" } },
   // Never `access_token`, `refresh_token`, `id_token`, `session_state` (nor their type and expiry).
@@ -87,7 +117,8 @@ const exportSelect = {
 
 /**
  * Everything the database holds about one person, for them to download
- * (GET /api/account/export): their profile, votes, the newsletter
+ * (GET /api/account/export): their profile (with their display name), votes,
+ * the reasons with them, the helpful marks and reports they gave, the newsletter
  * subscription of their email, sessions and linked accounts without their
  * tokens, sign-in links not used yet (expiry only), and, for staff, the verdict
  * versions they saved and the audit entries they made or that are about them.
@@ -102,7 +133,8 @@ export async function exportUserData(userId: string): Promise<UserExport | null>
       ? db.verificationToken.findMany({ where: { identifier: { equals: user.email, mode: "insensitive" } }, select: { expires: true }, orderBy: { expires: "asc" } })
       : [],
     db.auditLog.findMany({
-      where: { entityType: "User", entityId: userId },
+      // Not those they made themselves (their own display-name changes): listed once, as "actor".
+      where: { entityType: "User", entityId: userId, OR: [{ actorId: null }, { actorId: { not: userId } }] },
       select: { action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
@@ -128,10 +160,27 @@ export async function exportUserData(userId: string): Promise<UserExport | null>
       image: user.image,
       emailVerified: isoOrNull(user.emailVerified),
       role: user.role,
+      displayName: user.displayName,
       createdAt: iso(user.createdAt),
       updatedAt: iso(user.updatedAt),
     },
     votes: user.votes.map((vote) => ({ tool: vote.tool, decision: toDecisionJson(vote.decision), createdAt: iso(vote.createdAt), updatedAt: iso(vote.updatedAt) })),
+    reasons: user.reasons.map((reason) => ({
+      id: reason.id,
+      tool: reason.tool.slug,
+      decision: toDecisionJson(reason.decision),
+      text: reason.text,
+      helpfulCount: reason.helpfulCount,
+      createdAt: iso(reason.createdAt),
+      updatedAt: iso(reason.updatedAt),
+    })),
+    helpfulMarks: user.helpfulMarks.map((mark) => ({ reasonId: mark.reasonId, createdAt: iso(mark.createdAt) })),
+    reasonReports: user.reasonReports.map((report) => ({
+      reasonId: report.reasonId,
+      category: REPORT_CATEGORY_JSON[report.category],
+      note: report.note,
+      createdAt: iso(report.createdAt),
+    })),
     newsletter: newsletter
       ? {
           email: newsletter.email,

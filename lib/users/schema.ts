@@ -1,10 +1,19 @@
 import { z } from "zod";
+import { REPORT_CATEGORIES } from "@/lib/reasons/schema";
 
 /** An admin grants or revokes STAFF; ADMIN comes only from ADMIN_EMAILS. */
 export const roleChangeSchema = z.object({
   userId: z.string().min(1).max(40),
   role: z.enum(["USER", "STAFF"], { error: "Role must be USER or STAFF." }),
 });
+
+// ---------------------------------------------------------------- the display name
+
+/** The audit action of a reader changing their own display name (lib/users/writes.ts `setDisplayName`). */
+export const DISPLAY_NAME_AUDIT_ACTION = "user.displayName";
+
+/** What the display name form on /account shows: a confirmation, or why it was refused (the one refusal shape of lib/http/action.ts). */
+export type DisplayNameState = { ok?: string; error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
 
 // ---------------------------------------------------------------- deleting an account
 
@@ -68,11 +77,21 @@ export const userExportSchema = z.strictObject({
     image: z.string().nullable(),
     emailVerified: at.nullable(),
     role: z.enum(["USER", "STAFF", "ADMIN"]),
+    /** The name shown with your reasons; null: the generated one ("Reader 7KQ2M") is shown. */
+    displayName: z.string().nullable(),
     createdAt: at,
     updatedAt: at,
   }),
   /** Every vote, newest change first. */
   votes: z.array(z.strictObject({ tool: z.strictObject({ slug: z.string(), name: z.string() }), decision: z.enum(["ship", "skip"]), createdAt: at, updatedAt: at })),
+  /** The reason with each vote that has one (by tool slug), newest change first; `helpfulCount`: how many readers marked it helpful. */
+  reasons: z.array(
+    z.strictObject({ id: z.string(), tool: z.string(), decision: z.enum(["ship", "skip"]), text: z.string(), helpfulCount: z.number().int(), createdAt: at, updatedAt: at }),
+  ),
+  /** The reasons of others you marked helpful. */
+  helpfulMarks: z.array(z.strictObject({ reasonId: z.string(), createdAt: at })),
+  /** The reasons of others you reported to the moderators, with what you wrote. */
+  reasonReports: z.array(z.strictObject({ reasonId: z.string(), category: z.enum(REPORT_CATEGORIES), note: z.string().nullable(), createdAt: at })),
   /** The newsletter subscription of the account's email, if there is one (subscriptions belong to an address, not an account). */
   newsletter: z
     .strictObject({

@@ -2,9 +2,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { announceUpdatedToolStats } from "@/lib/db-events/announce";
+import { announceReasons, announceUpdatedToolStats } from "@/lib/db-events/announce";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { NewsletterOutcome } from "./schema";
+import { displayNameSchema } from "./display-name";
+import { DISPLAY_NAME_AUDIT_ACTION, type NewsletterOutcome } from "./schema";
 
 export class RoleChangeError extends Error {}
 
@@ -22,6 +23,54 @@ export async function setStaffRole(userId: string, role: "USER" | "STAFF", actor
     if (user.role === role) return false;
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAudit(tx, { actorId, action: "user.role", entityType: "User", entityId: userId, before: { role: user.role }, after: { role } });
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------- the display name
+
+/** A display name refused on write; the message is for the reader (shown under the field). */
+export class DisplayNameError extends Error {}
+
+export const REVIEWER_NAME_MESSAGE = "That is the name of one of our panel reviewers. Choose a name of your own.";
+
+/** How two names compare: as displayNameSchema writes them (NFC, spaces collapsed, trimmed), in any case. */
+const nameKey = (name: string) => name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * Sets the name shown with a reader's reasons; null goes back to the
+ * generated one (lib/users/display-name.ts). The name is parsed again by
+ * `displayNameSchema`, and refused (DisplayNameError) when it is, in any case
+ * and after trimming, the name of a stored panel reviewer: readers must not
+ * pass for the panel. The reader is both actor and subject of the audit entry
+ * (before/after); the tools they gave reasons for are announced on the
+ * reasons channel in the same transaction, so cached pages show the new name.
+ * A no-op writes nothing and returns false.
+ */
+export async function setDisplayName(userId: string, displayName: string | null): Promise<boolean> {
+  const parsed = displayNameSchema.nullable().safeParse(displayName);
+  if (!parsed.success) throw new DisplayNameError(parsed.error.issues[0]?.message ?? "That name cannot be used.");
+  const name = parsed.data;
+  return db.$transaction(async (tx) => {
+    if (name !== null) {
+      const reviewers = await tx.reviewer.findMany({ select: { name: true } });
+      if (reviewers.some((reviewer) => nameKey(reviewer.name) === nameKey(name))) throw new DisplayNameError(REVIEWER_NAME_MESSAGE);
+    }
+    const [user] = await tx.$queryRaw<{ displayName: string | null }[]>`
+      SELECT "displayName" FROM "User" WHERE "id" = ${userId} AND "deletedAt" IS NULL FOR UPDATE`;
+    if (!user) throw new DisplayNameError("That account does not exist.");
+    if (user.displayName === name) return false;
+    await tx.user.update({ where: { id: userId }, data: { displayName: name } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: DISPLAY_NAME_AUDIT_ACTION,
+      entityType: "User",
+      entityId: userId,
+      before: { displayName: user.displayName },
+      after: { displayName: name },
+    });
+    const shown = await tx.tool.findMany({ where: { reasons: { some: { userId } } }, select: { slug: true } });
+    await announceReasons(tx, shown.map((tool) => tool.slug));
     return true;
   });
 }
@@ -54,7 +103,9 @@ type Tx = Prisma.TransactionClient;
  *    vote path locks one such row at a time, so this never deadlocks with it);
  * 3. in one statement deletes every vote, moves each tool's counters and
  *    announces the new figures (`pg_notify('tool_stats', …)`, as a vote does);
- * 4. deletes their sessions, linked accounts and unused sign-in links;
+ * 4. deletes their sessions, linked accounts and unused sign-in links, and the
+ *    audit entries of their own display-name changes (the name is theirs, not
+ *    staff history: it does not outlive the account under the stand-in);
  * 5. deletes the newsletter subscription of their email, unless `keepNewsletter`
  *    and it is pending or confirmed (an unsubscribed row always goes: it would
  *    hold the address for nothing);
@@ -78,11 +129,19 @@ export async function deleteUser(userId: string, options: { keepNewsletter?: boo
       await tx.session.deleteMany({ where: { userId } });
       await tx.account.deleteMany({ where: { userId } });
       if (user.email) await tx.verificationToken.deleteMany({ where: { identifier: { equals: user.email, mode: "insensitive" } } });
+      await tx.auditLog.deleteMany({ where: { action: DISPLAY_NAME_AUDIT_ACTION, actorId: userId, entityType: "User", entityId: userId } });
 
       const newsletter = await endSubscription(tx, user.email, options.keepNewsletter ?? false);
       const standInId = await keepHistoryPseudonymous(tx, user);
 
+      // Their helpful marks and reports on others' reasons go with the account (a cascade, the counts
+      // following by trigger): the pages showing those reasons are refreshed.
+      const marked = await tx.tool.findMany({
+        where: { reasons: { some: { OR: [{ helpfulMarks: { some: { userId } } }, { reports: { some: { userId } } }] } } },
+        select: { slug: true },
+      });
       await tx.user.delete({ where: { id: userId } });
+      await announceReasons(tx, marked.map((tool) => tool.slug));
       return { votesWithdrawn: tools.length, tools, newsletter, standInId };
     },
     // A deletion waits for the row locks of votes in flight on the same tools, like a vote does.

@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { toolCardSelect, toToolCard } from "@/lib/tools/select";
 import { toDecisionJson } from "@/lib/scores/decision";
 
-/** Every vote of a user, newest change first, with the tool as cards show it. */
+/** Every vote of a user, newest change first, with the tool as cards show it and the reason given with the vote (or null). */
 export async function listUserVotes(userId: string) {
   const votes = await db.vote.findMany({
     where: { userId },
-    select: { decision: true, updatedAt: true, tool: { select: toolCardSelect } },
+    select: { decision: true, updatedAt: true, tool: { select: toolCardSelect }, reason: { select: { id: true, text: true } } },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
   });
-  return votes.map((vote) => ({ decision: toDecisionJson(vote.decision), updatedAt: vote.updatedAt, tool: toToolCard(vote.tool) }));
+  return votes.map((vote) => ({ decision: toDecisionJson(vote.decision), updatedAt: vote.updatedAt, tool: toToolCard(vote.tool), reason: vote.reason }));
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { getPool } from "@/lib/db";
 import { toolScores, type ToolStats } from "@/lib/scores";
 import { fromDecisionJson, toDecisionJson, type DecisionJson } from "@/lib/scores/decision";
-import { voteStatement } from "./statements";
+import { voteStatement, type ReasonChange } from "./statements";
 
 export class ToolNotFoundError extends Error {
   constructor(readonly slug: string) {
@@ -14,9 +14,13 @@ export type VoteResult = {
   tool: string;
   /** The user's vote after the change; null once withdrawn. */
   vote: DecisionJson | null;
+  /** The reason with the vote after the change (none after a withdrawal, or a flip without a new one). */
+  reason: { id: string; text: string } | null;
   counters: ToolStats;
   scores: ReturnType<typeof toolScores>;
 };
+
+type VoteRow = ToolStats & { reasonId: string | null; reasonText: string | null };
 
 /**
  * Sets (or, with `decision` null, withdraws) a user's vote on a listed tool,
@@ -31,19 +35,31 @@ export type VoteResult = {
  * Through the pg pool Prisma's adapter shares, not Prisma: on the hottest
  * write there is no model to map and no interactive transaction to hold open
  * (docs/decisions/023-a-vote-in-one-round-trip.md).
+ *
+ * `reason` (docs/decisions/029-reasons-belong-to-their-vote.md): undefined keeps
+ * the reason while the decision stays and drops it on a flip; a text sets it
+ * (already checked by lib/reasons/schema.ts); null removes it. Withdrawing
+ * removes the vote and its reason.
  */
-export async function setVote(userId: string, toolSlug: string, decision: DecisionJson | null): Promise<VoteResult> {
+export async function setVote(userId: string, toolSlug: string, decision: DecisionJson | null, reason?: ReasonChange): Promise<VoteResult> {
   const after = decision ? fromDecisionJson(decision) : null;
-  let counters: ToolStats | undefined;
+  let row: VoteRow | undefined;
   try {
-    [counters] = (await getPool().query<ToolStats>(voteStatement(userId, toolSlug, after))).rows;
+    [row] = (await getPool().query<VoteRow>(voteStatement(userId, toolSlug, after, reason))).rows;
   } catch (error) {
     // The account was deleted while this vote was on its way (its row is gone, the foreign key refuses the vote).
     if ((error as { constraint?: unknown }).constraint === "Vote_userId_fkey") throw new VoterGoneError();
     throw error;
   }
-  if (!counters) throw new ToolNotFoundError(toolSlug);
-  return { tool: toolSlug, vote: after ? toDecisionJson(after) : null, counters, scores: toolScores(counters) };
+  if (!row) throw new ToolNotFoundError(toolSlug);
+  const { reasonId, reasonText, ...counters } = row;
+  return {
+    tool: toolSlug,
+    vote: after ? toDecisionJson(after) : null,
+    reason: reasonId && reasonText !== null ? { id: reasonId, text: reasonText } : null,
+    counters,
+    scores: toolScores(counters),
+  };
 }
 
 /** The voter's account no longer exists: nothing was written. */

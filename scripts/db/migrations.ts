@@ -168,19 +168,14 @@ export async function createMigration(name: string, url: string): Promise<string
     (entry) => !entry.endsWith(".toml"),
   );
   existing.sort();
-  const latest = existing.at(-1);
+  // The newest snapshot: a hand-written migration that changes no model (a function, a trigger) has none.
+  let snapshot: string | undefined;
+  for (const entry of existing.toReversed()) {
+    snapshot = await readFile(path.join(migrationsDir, entry, SNAPSHOT), "utf8").catch(() => undefined);
+    if (snapshot !== undefined) break;
+  }
   const schema = await readFile(schemaPath, "utf8");
-  const from = latest
-    ? {
-        tag: "schemaDatamodel",
-        files: [
-          {
-            path: schemaPath,
-            content: await readFile(path.join(migrationsDir, latest, SNAPSHOT), "utf8"),
-          },
-        ],
-      }
-    : { tag: "empty" };
+  const from = snapshot !== undefined ? { tag: "schemaDatamodel", files: [{ path: schemaPath, content: snapshot }] } : { tag: "empty" };
   const script = await withEngine(url, async (engine) => {
     const result = await engine.diff({
       from,

@@ -38,12 +38,14 @@ process.env.SITE_URL = SITE;
 process.env.AUTH_URL = SITE;
 process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 process.env.RATE_LIMIT_VOTES = "100000/60";
+process.env.RATE_LIMIT_REASONS = "100000/60";
 delete process.env.REDIS_URL;
 
 const { GET: exportRoute } = await import("@/app/api/account/export/route");
 const { DELETE: deleteRoute } = await import("@/app/api/account/route");
 const { deleteAccountAction } = await import("@/lib/users/actions");
-const { deleteUser, setStaffRole, RoleChangeError, SCRUBBED } = await import("@/lib/users/writes");
+const { deleteUser, setDisplayName, setStaffRole, RoleChangeError, SCRUBBED } = await import("@/lib/users/writes");
+const { reportReason, setHelpful } = await import("@/lib/reasons/writes");
 const { listUsers } = await import("@/lib/users/queries");
 const { userExportSchema, CONFIRM_MISMATCH_MESSAGE } = await import("@/lib/users/schema");
 const { getRequestUser } = await import("@/lib/auth/session");
@@ -160,10 +162,22 @@ const everythingOf = async (userId: string, email: string) => [
 
 // ------------------------------------------------------------------------------------------
 describe("downloading your data: GET /api/account/export", () => {
-  it("holds exactly the reader's own data — profile, votes, newsletter, sessions, linked account, sign-in links — and no secret", async () => {
+  it("holds exactly the reader's own data — profile, votes, reasons, marks and reports, newsletter, sessions, linked account, sign-in links — and no secret", async () => {
     const [a, b] = [await createTool(client), await createTool(client)];
     const alice = await richReader([a, b], ["ship", "skip"]);
     const bob = await richReader([a], ["skip"]);
+    // Reasons both ways: hers (one marked helpful by Bob), his (marked and reported by her), and Carol's (marked by Bob only).
+    await setDisplayName(alice.user.id, "Alice in Tools");
+    await setDisplayName(bob.user.id, "Bob the Builder");
+    const aliceReason = (await setVote(alice.user.id, a.slug, "ship", "Alice's own words on A.")).reason!;
+    const bobReason = (await setVote(bob.user.id, a.slug, "skip", "Bob's words on A.")).reason!;
+    const carol = await createUser(client);
+    const carolReason = (await setVote(carol.id, b.slug, "skip", "Carol's words on B.")).reason!;
+    await setHelpful(bob.user.id, aliceReason.id, true);
+    await setHelpful(bob.user.id, carolReason.id, true);
+    await reportReason(bob.user.id, carolReason.id, { category: "spam", note: "Bob's private note." });
+    await setHelpful(alice.user.id, bobReason.id, true);
+    await reportReason(alice.user.id, bobReason.id, { category: "off-topic", note: "Alice's note to the moderators." });
 
     const response = await exportAs(alice.cookie);
     expect(response.status).toBe(200);
@@ -182,10 +196,19 @@ describe("downloading your data: GET /api/account/export", () => {
       image: null,
       emailVerified: user.emailVerified!.toISOString(),
       role: "USER",
+      displayName: "Alice in Tools",
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),
     });
     expect(data.votes.map((vote) => `${vote.tool.slug} ${vote.tool.name} ${vote.decision}`).sort()).toEqual([`${a.slug} ${a.name} ship`, `${b.slug} ${b.name} skip`].sort());
+    const reason = await client.reason.findUniqueOrThrow({ where: { id: aliceReason.id } });
+    expect(data.reasons).toEqual([
+      { id: aliceReason.id, tool: a.slug, decision: "ship", text: "Alice's own words on A.", helpfulCount: 1, createdAt: reason.createdAt.toISOString(), updatedAt: reason.updatedAt.toISOString() },
+    ]);
+    const mark = await client.helpfulMark.findUniqueOrThrow({ where: { reasonId_userId: { reasonId: bobReason.id, userId: alice.user.id } } });
+    expect(data.helpfulMarks).toEqual([{ reasonId: bobReason.id, createdAt: mark.createdAt.toISOString() }]);
+    const report = await client.reasonReport.findUniqueOrThrow({ where: { reasonId_userId: { reasonId: bobReason.id, userId: alice.user.id } } });
+    expect(data.reasonReports).toEqual([{ reasonId: bobReason.id, category: "off-topic", note: "Alice's note to the moderators.", createdAt: report.createdAt.toISOString() }]);
     expect(data.newsletter).toMatchObject({ email: alice.email, status: "confirmed", unsubscribedAt: null });
     const sessions = await client.session.findMany({ where: { userId: alice.user.id }, orderBy: { createdAt: "asc" } });
     expect(data.sessions).toEqual(sessions.map((s) => ({ createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(), expires: s.expires.toISOString() })));
@@ -195,11 +218,15 @@ describe("downloading your data: GET /api/account/export", () => {
     ]);
     expect(data.pendingSignInLinks).toHaveLength(1);
     expect(data.verdictRevisions).toEqual([]);
-    expect(data.auditLog).toEqual([]);
+    // Her own name change, once (she is its actor and its subject).
+    expect(data.auditLog).toEqual([
+      { as: "actor", action: "user.displayName", entityType: "User", entityId: alice.user.id, before: { displayName: null }, after: { displayName: "Alice in Tools" }, createdAt: expect.any(String) },
+    ]);
 
-    // No secret of hers, and nothing of Bob's.
+    // No secret of hers, and nothing of Bob's or Carol's: not their names, words, marks or reports (only the id of the reason she marked and reported).
     for (const secret of [alice.sessionToken, alice.secondToken, ...Object.values(alice.secrets)]) expect(text).not.toContain(secret);
     for (const other of [bob.user.id, bob.email, bob.sessionToken, ...Object.values(bob.secrets)]) expect(text).not.toContain(other);
+    for (const other of [carol.id, carol.email!, carolReason.id, "Bob the Builder", "Bob's words on A.", "Carol's words on B.", "Bob's private note."]) expect(text).not.toContain(other);
     const keys = (value: unknown): string[] =>
       Array.isArray(value) ? value.flatMap(keys) : value && typeof value === "object" ? Object.entries(value).flatMap(([key, item]) => [key, ...keys(item)]) : [];
     expect(keys(data).filter((key) => /token|secret|hash|state/i.test(key))).toEqual([]);
@@ -459,6 +486,12 @@ describe("no other way of deleting a user can leave the counters wrong", () => {
       `"Account".userId CASCADE`,
       // deleteUser moves these to the pseudonymous stand-in; a raw delete would leave the entry without an actor.
       `"AuditLog".actorId SET NULL`,
+      // The reader's helpful marks and reports go with them; triggers move the reasons' counts and scores
+      // (migration 20261204050903_reasons; tests/integration/reasons.test.ts).
+      `"HelpfulMark".userId CASCADE`,
+      // A reason goes with its vote (Reason.voteId CASCADE), which deleteUser withdraws through the counter path.
+      `"Reason".userId CASCADE`,
+      `"ReasonReport".userId CASCADE`,
       `"Session".userId CASCADE`,
       `"VerdictRevision".editorId SET NULL`,
       // Votes leave only through the counter path (docs/decisions/019).

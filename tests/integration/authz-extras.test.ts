@@ -364,6 +364,19 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
     };
   }
 
+  /** Bob's reason on the votable tool, for Alice to mark or report (and Bob to try on his own). */
+  let bob: Awaited<ReturnType<typeof createSignedInUser>> | undefined;
+  let bobsReason = "";
+  async function reasonOfBob(): Promise<string> {
+    if (!bob) {
+      bob = await createSignedInUser(client);
+      const { setVote } = await import("@/lib/votes/writes");
+      bobsReason = (await setVote(bob.user.id, votable.slug, "ship", "Bob's own reason.")).reason!.id;
+    }
+    return bobsReason;
+  }
+  const reasonUrl = (id: string, what: "helpful" | "report") => `${SITE}/api/reasons/${id}/${what}`;
+
   const SPECS: Record<string, Spec> = {
     "app/api/tools/[slug]/vote/route.ts#PUT": {
       params: () => ({ slug: votable.slug }),
@@ -377,6 +390,43 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
       params: () => ({ slug: votable.slug }),
       refusals: async () => standard("DELETE", `${SITE}/api/tools/${votable.slug}/vote`, undefined, { sessionRequired: true }),
       control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/vote`, { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
+    },
+    // Helpful marks: signed in, same site, and never on one's own reason. Then taking the mark back.
+    "app/api/reasons/[id]/helpful/route.ts#PUT": {
+      // Bob's try on his own reason is refused after it spent one of his vote-budget points.
+      mayWrite: ["rate_limits"],
+      params: () => ({ id: bobsReason }),
+      refusals: async () => {
+        const id = await reasonOfBob();
+        return [
+          ...standard("PUT", reasonUrl(id, "helpful"), undefined, { sessionRequired: true }),
+          { label: "Bob on his own reason", request: () => new Request(reasonUrl(id, "helpful"), { method: "PUT", headers: { origin: SITE, cookie: bob!.cookie } }), status: 403, code: "forbidden" },
+        ];
+      },
+      control: async () => ({ request: new Request(reasonUrl(bobsReason, "helpful"), { method: "PUT", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
+    },
+    "app/api/reasons/[id]/helpful/route.ts#DELETE": {
+      params: () => ({ id: bobsReason }),
+      refusals: async () => standard("DELETE", reasonUrl(await reasonOfBob(), "helpful"), undefined, { sessionRequired: true }),
+      control: async () => ({ request: new Request(reasonUrl(bobsReason, "helpful"), { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
+    },
+    "app/api/reasons/[id]/report/route.ts#POST": {
+      mayWrite: ["rate_limits"],
+      params: () => ({ id: bobsReason }),
+      refusals: async () => {
+        const id = await reasonOfBob();
+        const post = (body: unknown, cookie: string) => () =>
+          new Request(reasonUrl(id, "report"), { method: "POST", body: json(body), headers: { "content-type": "application/json", origin: SITE, cookie } });
+        return [
+          ...standard("POST", reasonUrl(id, "report"), json({ category: "spam" }), { sessionRequired: true }),
+          { label: "Bob on his own reason", request: post({ category: "spam" }, bob!.cookie), status: 403, code: "forbidden" },
+          { label: "Alice with Bob's user id in the body", request: post({ category: "spam", userId: bob!.user.id }, alice.cookie), status: 400, code: "invalid_request" },
+        ];
+      },
+      control: async () => ({
+        request: new Request(reasonUrl(bobsReason, "report"), { method: "POST", body: json({ category: "abuse" }), headers: { "content-type": "application/json", origin: SITE, cookie: alice.cookie } }),
+        status: 201,
+      }),
     },
     // Deleting an account: a signed-in reader of its own, same-site, with the account's email typed as confirmation.
     "app/api/account/route.ts#DELETE": (() => {
@@ -510,8 +560,9 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
     for (const [key, spec] of Object.entries(SPECS)) {
       const [file, method] = key.split("#") as [string, string];
       const handler = ((await import(`@/${file.replace(/\.ts$/, "")}`)) as Record<string, Handler>)[method]!;
-      const context = { params: Promise.resolve(spec.params?.() ?? {}) };
       const cases = await spec.refusals();
+      // After the refusals are set up: they may create what the params name (a reason to mark).
+      const context = { params: Promise.resolve(spec.params?.() ?? {}) };
       const before = await fingerprint(spec.mayWrite);
       for (const refusal of cases) {
         const response = await handler(refusal.request(), context);

@@ -22,6 +22,7 @@ let client: PrismaClient;
 let events: DatabaseEvents;
 const stats: ToolStatsChange[] = [];
 const content: ContentChange[] = [];
+const reasons: string[] = [];
 let resyncs = 0;
 
 let staffId = "";
@@ -33,6 +34,7 @@ beforeAll(async () => {
   events = createDatabaseEvents({ url, name: `test-${process.pid}`, selfPing: false });
   events.subscribe(CHANNELS.toolStats, (change) => stats.push(change));
   events.subscribe(CHANNELS.content, (change) => content.push(change));
+  events.subscribe(CHANNELS.reasons, (change) => reasons.push(change.slug));
   events.onResync(() => (resyncs += 1));
   // One round trip proves the LISTEN is up before anything is written.
   expect((await events.ping()).heard).toBe(true);
@@ -48,9 +50,10 @@ afterAll(async () => {
 /** What the listener heard, after everything written so far has had time to arrive (a ping round trip orders it). */
 async function heard() {
   await events.ping();
-  const result = { stats: stats.map((change) => change.slug), content: [...content] };
+  const result = { stats: stats.map((change) => change.slug), content: [...content], reasons: [...reasons] };
   stats.length = 0;
   content.length = 0;
+  reasons.length = 0;
   return result;
 }
 
@@ -96,9 +99,20 @@ async function newVerdict() {
   return { ...verdict, tool };
 }
 
-type Expectation = { content: ContentChange[]; stats: string[] };
-const announces = (content: ContentChange[], stats: string[] = []): Expectation => ({ content, stats });
-const nothing: Expectation = { content: [], stats: [] };
+/** What a write announces: staff edits (content_changed), figures (tool_stats), readers' reasons (reasons_changed), by tool slug. */
+type Expectation = { content: ContentChange[]; stats: string[]; reasons: string[] };
+const announces = (content: ContentChange[], stats: string[] = [], reasons: string[] = []): Expectation => ({ content, stats, reasons });
+const nothing: Expectation = { content: [], stats: [], reasons: [] };
+
+/** A reader's vote with a reason on a new tool, heard and forgotten: something to mark or report. */
+async function newReason() {
+  const { setVote } = await import("@/lib/votes/writes");
+  const tool = await newTool();
+  const author = await client.user.create({ data: { email: `author-${++serial}@events.test` } });
+  const { reason } = await setVote(author.id, tool.slug, "skip", "A reason written for the events test.");
+  await heard();
+  return { tool, id: reason!.id };
+}
 
 /** Every write, a real call of it, and exactly what it must announce. */
 const WRITES: Record<string, () => Promise<Expectation>> = {
@@ -177,7 +191,24 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     const tool = await newTool();
     const voter = await client.user.create({ data: { email: `voter-${++serial}@events.test` } });
     await setVote(voter.id, tool.slug, "ship");
-    return announces([], [tool.slug]);
+    expect(await heard()).toEqual(announces([], [tool.slug]));
+    // A reason alone moves no counter: it is announced on its own channel.
+    await setVote(voter.id, tool.slug, "ship", "Because it is fast.");
+    return announces([], [], [tool.slug]);
+  },
+  "lib/reasons/writes.ts#setHelpful": async () => {
+    const { setHelpful } = await import("@/lib/reasons/writes");
+    const { tool, id } = await newReason();
+    const reader = await client.user.create({ data: { email: `reader-${++serial}@events.test` } });
+    await setHelpful(reader.id, id, true);
+    return announces([], [], [tool.slug]);
+  },
+  "lib/reasons/writes.ts#reportReason": async () => {
+    const { reportReason } = await import("@/lib/reasons/writes");
+    const { tool, id } = await newReason();
+    const reader = await client.user.create({ data: { email: `reader-${++serial}@events.test` } });
+    await reportReason(reader.id, id, { category: "spam" });
+    return announces([], [], [tool.slug]);
   },
   // A reader's role is not on any public page.
   "lib/users/writes.ts#setStaffRole": async () => {
@@ -186,16 +217,32 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     await setStaffRole(reader.id, "STAFF", staffId);
     return nothing;
   },
+  // A reader's name shows with their reasons: the tools they gave reasons on.
+  "lib/users/writes.ts#setDisplayName": async () => {
+    const { setVote } = await import("@/lib/votes/writes");
+    const { setDisplayName } = await import("@/lib/users/writes");
+    const [withReason, withoutReason] = [await newTool(), await newTool()];
+    const reader = await client.user.create({ data: { email: `named-${++serial}@events.test` } });
+    await setVote(reader.id, withReason.slug, "ship", "Named reasons read better.");
+    await setVote(reader.id, withoutReason.slug, "skip");
+    await heard();
+    expect(await setDisplayName(reader.id, `Reader Named ${serial}`)).toBe(true);
+    return announces([], [], [withReason.slug]);
+  },
   // Deleting an account withdraws its votes: the figures of each tool it voted on, nothing else.
   "lib/users/writes.ts#deleteUser": async () => {
     const { setVote } = await import("@/lib/votes/writes");
     const { deleteUser } = await import("@/lib/users/writes");
+    const { setHelpful } = await import("@/lib/reasons/writes");
     const tool = await newTool();
+    const other = await newReason();
     const leaver = await client.user.create({ data: { email: `leaver-${++serial}@events.test` } });
     await setVote(leaver.id, tool.slug, "skip");
+    await setHelpful(leaver.id, other.id, true);
     await heard();
     expect(await deleteUser(leaver.id)).toMatchObject({ votesWithdrawn: 1, tools: [tool.slug] });
-    return announces([], [tool.slug]);
+    // And their helpful mark on another reader's reason: that tool's reasons changed.
+    return announces([], [tool.slug], [other.tool.slug]);
   },
   // Newsletter subscriptions are not on any public page.
   "lib/newsletter/writes.ts#subscribe": async () => {
@@ -239,6 +286,7 @@ describe("every write says what it changed", () => {
       const got = await heard();
       expect(got.content).toEqual(expected.content);
       expect(got.stats).toEqual(expected.stats);
+      expect(got.reasons).toEqual(expected.reasons);
     });
   }
 });

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AccountReasonForm } from "@/components/site/account-reason-form";
 import { DeleteAccountForm } from "@/components/site/delete-account-form";
+import { DisplayNameForm } from "@/components/site/display-name-form";
 import { VoteWidget } from "@/components/site/vote-widget";
 import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { getCurrentUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
+import { REASON_MAX } from "@/lib/reasons/schema";
 import { getAccountOverview } from "@/lib/users/queries";
 import { listUserVotes } from "@/lib/votes/queries";
 import { toVoteCommunity } from "@/lib/votes/schema";
@@ -34,7 +37,18 @@ export default async function AccountPage() {
         </p>
       </header>
 
-      <Section id="votes" title="Your votes" className="mt-10">
+      <Section
+        id="public-name"
+        title="Your public name"
+        description="The name shown with the reasons you give for your votes. Your email address is never shown in public."
+        className="mt-10"
+      >
+        <Card className="p-6">
+          <DisplayNameForm displayName={overview.displayName} publicName={overview.publicName} />
+        </Card>
+      </Section>
+
+      <Section id="votes" title="Your votes" className="mt-12">
         {votes.length === 0 ? (
           <Card className="p-8 text-center">
             <p className="text-lg font-medium">You have not voted yet</p>
@@ -46,8 +60,8 @@ export default async function AccountPage() {
         ) : (
           <Card className="overflow-hidden">
             <ul className="divide-y divide-stone-100 dark:divide-stone-800" aria-label="Your votes">
-              {votes.map(({ tool, decision, updatedAt }) => (
-                <li key={tool.slug} className="grid gap-4 px-5 py-4 sm:grid-cols-[1fr_16rem] sm:items-center" data-testid={`account-vote-${tool.slug}`}>
+              {votes.map(({ tool, decision, updatedAt, reason }) => (
+                <li key={tool.slug} className="grid gap-4 px-5 py-4 sm:grid-cols-[1fr_16rem] sm:items-start" data-testid={`account-vote-${tool.slug}`}>
                   <div className="min-w-0">
                     <Link href={`/tools/${tool.slug}`} className="font-semibold hover:underline">
                       {tool.name}
@@ -55,6 +69,7 @@ export default async function AccountPage() {
                     <p className="text-sm text-stone-500 dark:text-stone-400">
                       You said <span className="font-medium">{decision}</span> · {formatDate(updatedAt)}
                     </p>
+                    <AccountReasonForm tool={{ slug: tool.slug, name: tool.name }} decision={decision} reason={reason} maxLength={REASON_MAX} />
                   </div>
                   <VoteWidget
                     tool={{ slug: tool.slug, name: tool.name }}
@@ -73,14 +88,24 @@ export default async function AccountPage() {
       <Section
         id="your-data"
         title="Your data"
-        description="Everything we hold about you, in one JSON file: your profile, votes, newsletter subscription, signed-in sessions and linked sign-in accounts — never their secret tokens."
+        description="Everything we hold about you, in one JSON file: your profile and public name, votes and their reasons, the reasons you marked helpful or reported, newsletter subscription, signed-in sessions and linked sign-in accounts — never their secret tokens."
         className="mt-12"
       >
         <Card className="p-6">
-          <dl className="grid gap-x-8 gap-y-4 text-sm sm:grid-cols-2 lg:grid-cols-4" data-testid="account-data-summary">
+          <dl className="grid gap-x-8 gap-y-4 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="account-data-summary">
             <div>
               <dt className="text-stone-500 dark:text-stone-400">Votes</dt>
               <dd className="mt-0.5 font-medium">{plural(overview.votes, "vote")}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500 dark:text-stone-400">Reasons</dt>
+              <dd className="mt-0.5 font-medium">{plural(overview.reasons, "reason")}</dd>
+            </div>
+            <div>
+              <dt className="text-stone-500 dark:text-stone-400">Others’ reasons</dt>
+              <dd className="mt-0.5 font-medium">
+                {overview.helpfulMarks} marked helpful · {overview.reasonReports} reported
+              </dd>
             </div>
             <div>
               <dt className="text-stone-500 dark:text-stone-400">Signed in on</dt>
@@ -117,8 +142,9 @@ export default async function AccountPage() {
         <ul className="mt-3 max-w-3xl list-disc space-y-1.5 pl-5 text-[15px] text-stone-700 marker:text-skip-500 dark:text-stone-300">
           <li>
             {overview.votes > 0 ? `Your ${plural(overview.votes, "vote")} ${overview.votes === 1 ? "is" : "are"} withdrawn` : "Nothing to withdraw: you have no votes"}
-            {overview.votes > 0 ? ": the community figures of those tools drop at once, everywhere." : "."}
+            {overview.votes > 0 ? `${overview.reasons > 0 ? ", with their reasons" : ""}: the community figures of those tools drop at once, everywhere.` : "."}
           </li>
+          {overview.helpfulMarks + overview.reasonReports > 0 ? <li>Your helpful marks and reports on other readers’ reasons are deleted.</li> : null}
           <li>You are signed out on every browser, and your sign-in methods are removed.</li>
           {overview.newsletter ? <li>Your newsletter subscription is deleted too, unless you keep it below.</li> : null}
           {overview.staffHistory > 0 ? (

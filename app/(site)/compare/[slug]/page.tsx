@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
+import { CommunityReasons } from "@/components/site/community-reasons";
 import { CommunityVote } from "@/components/site/community-vote";
 import { ComparisonToolCard } from "@/components/site/comparison-tool-card";
 import { NewsletterBox } from "@/components/site/newsletter-box";
@@ -11,6 +12,7 @@ import { ReviewerSplit } from "@/components/site/reviewer-split";
 import { Scorecard } from "@/components/site/scorecard";
 import { Section } from "@/components/ui/section";
 import { getComparison } from "@/lib/comparisons/queries";
+import { summarizeReasons } from "@/lib/reasons/queries";
 import { liveTool } from "@/lib/tools/select";
 import { JsonLd } from "@/components/site/json-ld";
 import { LiveScoresProvider } from "@/components/site/live-scores";
@@ -46,6 +48,7 @@ export async function generateMetadata({ params }: PageProps<"/compare/[slug]">)
 export default async function ComparisonPage({ params }: PageProps<"/compare/[slug]">) {
   const comparison = await loadComparison((await params).slug);
   const { toolA, toolB, split } = comparison;
+  const reasons = await summarizeReasons([toolA.id, toolB.id]);
   return (
     <LiveScoresProvider tools={[liveTool(toolA), liveTool(toolB)]}>
       <div className="pb-8">
@@ -83,6 +86,11 @@ export default async function ComparisonPage({ params }: PageProps<"/compare/[sl
 
           <Section id="community" eyebrow="Community vote" title="What readers say">
             <CommunityVote toolA={toolA} toolB={toolB} returnTo={`/compare/${comparison.slug}`} />
+            <div className="mt-8 space-y-10">
+              {[toolA, toolB].map((tool) => (
+                <CommunityReasons key={tool.slug} tool={tool} summary={reasons.get(tool.id)!} named />
+              ))}
+            </div>
           </Section>
 
           <Section id="scorecard" title="Reviewer scorecard" description="Every verdict in full, reviewer by reviewer.">

@@ -12,6 +12,8 @@ import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { VoteWidget } from "@/components/site/vote-widget";
 import { ComparePicker } from "@/components/site/compare-picker";
+import { CommunityReasons } from "@/components/site/community-reasons";
+import { summarizeReasons } from "@/lib/reasons/queries";
 import { listedToolNames } from "@/lib/tools/names";
 import { getTool } from "@/lib/tools/queries";
 import { liveTool } from "@/lib/tools/select";
@@ -46,7 +48,7 @@ export async function generateMetadata({ params }: PageProps<"/tools/[slug]">): 
 export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
   const tool = await loadTool((await params).slug);
   // The same page for every reader (cached and shared): the reader's own vote comes from /api/me.
-  const toolNames = await listedToolNames();
+  const [toolNames, reasons] = await Promise.all([listedToolNames(), summarizeReasons([tool.id])]);
   return (
     <LiveScoresProvider tools={[liveTool(tool)]}>
       <div className="pb-8 pt-10 sm:pt-14">
@@ -116,6 +118,10 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
             ) : (
               <p className="text-stone-500 dark:text-stone-400">The panel has not published a verdict on {tool.name} yet.</p>
             )}
+          </Section>
+
+          <Section id="reasons" eyebrow="Community" title="Why readers ship or skip" description={`In readers' own words: the reasons given with their votes on ${tool.name}.`}>
+            <CommunityReasons tool={tool} summary={reasons.get(tool.id)!} />
           </Section>
 
           {tool.comparisons.length ? (
