@@ -12,7 +12,7 @@ export function ReasonQuote({ reason, children }: { reason: PublicReason; childr
     <figure
       data-testid="reason"
       data-reason-id={reason.id}
-      className={`rounded-xl border-l-4 bg-stone-50 px-4 py-3 dark:bg-stone-800/50 ${ship ? "border-ship-500" : "border-skip-500"}`}
+      className={`rounded-xl border border-l-4 border-stone-200 bg-white px-4 py-3 dark:border-stone-800 dark:bg-stone-900 ${ship ? "border-l-ship-500" : "border-l-skip-500"}`}
     >
       <blockquote className="whitespace-pre-line break-words text-[15px] leading-6 text-stone-800 dark:text-stone-200">{reason.text}</blockquote>
       <figcaption className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-stone-500 dark:text-stone-400">

@@ -145,7 +145,13 @@ describe("a lingering close", () => {
     process.on("exit", () => console.log(outcome));
     req.on("continue", () => { req.end(body); const until = Date.now() + 150; while (Date.now() < until); });`;
 
-  async function lost(linger: boolean, tries: number): Promise<string[]> {
+  // A client that stalls for longer than a short linger would wait, mid-body (its machine busy), then finishes.
+  const stalling = client.replace(
+    'req.on("continue", () => { req.end(body); const until = Date.now() + 150; while (Date.now() < until); });',
+    'req.on("continue", () => { req.write(body.subarray(0, 1024 * 1024)); const until = Date.now() + 2500; while (Date.now() < until); req.end(body.subarray(1024 * 1024)); });',
+  );
+
+  async function lost(linger: boolean, tries: number, script = client): Promise<string[]> {
     const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
       if (linger) lingerAfterAnswer(req, res);
       res.writeContinue();
@@ -158,7 +164,7 @@ describe("a lingering close", () => {
     const port = (server.address() as AddressInfo).port;
     const outcomes: string[] = [];
     for (let i = 0; i < tries; i++) {
-      const { stdout } = await run(process.execPath, ["-e", client, String(port)]);
+      const { stdout } = await run(process.execPath, ["-e", script, String(port)]);
       outcomes.push(stdout.trim());
     }
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -169,5 +175,10 @@ describe("a lingering close", () => {
     expect(await lost(true, 5)).toEqual(Array(5).fill("answer 405"));
     // The control: the same exchange without the linger loses the answer.
     expect((await lost(false, 5)).filter((outcome) => outcome.startsWith("lost")).length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it("waits for a client that stalls mid-body for seconds (nginx's lingering_timeout), rather than closing on a short total", async () => {
+    expect(stalling).not.toBe(client);
+    expect(await lost(true, 2, stalling)).toEqual(Array(2).fill("answer 405"));
   }, 30_000);
 });

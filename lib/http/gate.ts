@@ -119,8 +119,12 @@ function gateHeaders(options: GateOptions): Record<string, string> {
 
 const pathOf = (url: string | undefined) => (url ?? "").split("?")[0] ?? "";
 
-/** How long, and how many bytes, a closing connection keeps reading a body nobody read (see lingerAfterAnswer). */
-export const LINGER_MS = 2000;
+/**
+ * How long, and how many bytes, a closing connection keeps reading a body nobody read (see
+ * lingerAfterAnswer): nginx's lingering_time (30 s in all) and lingering_timeout (5 s without a byte).
+ */
+export const LINGER_MS = 30_000;
+export const LINGER_IDLE_MS = 5_000;
 export const LINGER_LIMIT = 8 * 1024 * KB;
 
 /**
@@ -129,8 +133,10 @@ export const LINGER_LIMIT = 8 * 1024 * KB;
  * 404 or 405 from Next, a refusal after "100 Continue" — Node closes the socket with those bytes
  * unread, the kernel answers them with a reset, and a client that had not yet read the answer loses
  * it (EPIPE). Here the socket stays open, reading and dropping the rest of the body, until the body
- * ends, LINGER_LIMIT bytes or LINGER_MS pass; then it closes. A kept-alive connection needs none of
- * this: Node reads and drops the rest itself.
+ * ends, LINGER_LIMIT bytes have come, LINGER_IDLE_MS pass without a byte or LINGER_MS in all; then it
+ * closes. The idle bound, not a short total, is what matters on a loaded machine: a client that is
+ * still sending, however slowly, is still owed its answer (a 2 s total lost answers under CI's load).
+ * A kept-alive connection needs none of this: Node reads and drops the rest itself.
  */
 export function lingerAfterAnswer(request: IncomingMessage, response: ServerResponse): void {
   // Taken now: by the time the answer has finished, Node may have let go of it (request.socket is null).
@@ -142,13 +148,17 @@ export function lingerAfterAnswer(request: IncomingMessage, response: ServerResp
     socket.removeListener("finish", socket.destroy);
     let read = 0;
     const close = () => {
-      clearTimeout(timer);
+      clearTimeout(total);
+      clearTimeout(idle);
       socket.destroy();
     };
-    const timer = setTimeout(close, LINGER_MS);
+    const total = setTimeout(close, LINGER_MS);
+    let idle = setTimeout(close, LINGER_IDLE_MS);
     request.on("data", (chunk: Buffer) => {
       read += chunk.length;
-      if (read > LINGER_LIMIT) close();
+      if (read > LINGER_LIMIT) return close();
+      clearTimeout(idle);
+      idle = setTimeout(close, LINGER_IDLE_MS);
     });
     request.once("end", close);
     request.once("error", close);

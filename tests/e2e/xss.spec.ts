@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { createPrismaClient } from "@/lib/db/client";
+import { createTool } from "../helpers/factories";
 
 // Runs in the "admin" project (after the public specs): it writes into shared rows.
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>[link](javascript:window.__xss=1)`;
@@ -59,4 +61,41 @@ test("script payloads stored in staff-edited text (tool, verdict, reviewer, comp
     await announce(db);
     await db.end();
   }
+});
+
+test("script payloads in readers' text (a reason, a display name) render inert on every page that shows them, and stay text in the API", async ({ page, request }) => {
+  test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
+  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  const [tool, other] = [await createTool(client), await createTool(client)];
+  // Stored behind the app's back (the app's own forms refuse such a name): what renders must still be inert.
+  const name = `<img src=x onerror=window.__xss=1>`;
+  const author = await client.user.create({ data: { email: `xss-${Date.now()}@example.test`, displayName: name } });
+  await client.$queryRaw`SELECT 1 FROM cast_vote(${author.id}, ${tool.slug}, 'SHIP', true, ${PAYLOAD})`;
+  await client.$disconnect();
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  const comparison = new URL((await request.get(`/compare/${tool.slug}-vs-${other.slug}`)).url()).pathname;
+  for (const path of [`/tools/${tool.slug}`, `/tools/${tool.slug}/reasons`, `/tools/${tool.slug}/reasons?sort=newest&decision=ship`, comparison]) {
+    // The cached page refreshes within about a second of the announcement cast_vote made.
+    await expect.poll(async () => {
+      await page.goto(path);
+      return page.getByText("<script>window.__xss=1</script>", { exact: false }).count();
+    }, { timeout: 5_000 }).toBeGreaterThan(0);
+    await expect(page.getByText(name).first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path).toBeUndefined();
+    expect(await page.locator('main img, main script:not([type="application/ld+json"])').count(), path).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count(), path).toBe(0);
+  }
+  const listed = (await (await request.get(`/api/tools/${tool.slug}/reasons`)).json()) as { data: { text: string; author: { name: string } }[] };
+  expect(listed.data[0]).toMatchObject({ text: PAYLOAD, author: { name } });
+  // The tool's share image still renders (it shows no reader text).
+  await page.goto(`/tools/${tool.slug}`);
+  const imagePath = new URL((await page.locator('meta[property="og:image"]').getAttribute("content"))!).pathname;
+  const image = await request.get(imagePath);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toContain("image/png");
+  expect(dialogs).toBe(0);
 });
