@@ -60,6 +60,10 @@ const schema = z.object({
   /** Reasons written or edited, and reports sent, per user. */
   RATE_LIMIT_REASONS: rate.default({ points: 20, duration: 3600 }),
   RATE_LIMIT_REPORTS: rate.default({ points: 20, duration: 3600 }),
+  /** An account younger than this is new: its reports do not count toward hiding a reason automatically. */
+  NEW_ACCOUNT_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  /** Open reports from this many distinct established readers hide a reason until a moderator reviews it. */
+  MODERATION_AUTO_HIDE_REPORTS: z.coerce.number().int().min(1).max(1000).default(3),
   RATE_LIMIT_SIGNIN_EMAIL: rate.default({ points: 5, duration: 3600 }),
   RATE_LIMIT_SIGNIN_IP: rate.default({ points: 20, duration: 3600 }),
   RATE_LIMIT_NEWSLETTER_EMAIL: rate.default({ points: 3, duration: 3600 }),

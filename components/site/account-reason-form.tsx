@@ -9,7 +9,7 @@ type Props = {
   tool: { slug: string; name: string };
   decision: "ship" | "skip";
   /** The reason given with this vote, or null. */
-  reason: { id: string; text: string } | null;
+  reason: { id: string; text: string; hidden?: boolean; hiddenReason?: string | null } | null;
   /** The longest reason (lib/reasons/schema.ts REASON_MAX, passed in so the schema stays on the server). */
   maxLength: number;
 };
@@ -38,10 +38,13 @@ export function AccountReasonForm({ tool, decision, reason, maxLength }: Props) 
   return (
     <div className="mt-2" data-testid={`account-reason-${tool.slug}`}>
       {reason ? (
-        <p className="whitespace-pre-line break-words text-sm text-stone-700 dark:text-stone-300">
-          <span className="font-medium text-stone-900 dark:text-white">Your reason: </span>
-          {reason.text}
-        </p>
+        <>
+          <p className="whitespace-pre-line break-words text-sm text-stone-700 dark:text-stone-300">
+            <span className="font-medium text-stone-900 dark:text-white">Your reason: </span>
+            {reason.text}
+          </p>
+          {reason.hidden ? <HiddenNote note={reason.hiddenReason ?? null} /> : null}
+        </>
       ) : (
         <p className="text-sm text-stone-500 dark:text-stone-400">No reason given</p>
       )}
@@ -106,5 +109,14 @@ function Submit({ children, busy, disabled, className }: { children: React.React
     <button type="submit" disabled={disabled} className={className}>
       {pending ? busy : children}
     </button>
+  );
+}
+
+/** What the author of a hidden reason sees on their own copy (nobody else sees the reason). */
+export function HiddenNote({ note }: { note: string | null }) {
+  return (
+    <p className="mt-1 rounded-lg bg-amber-50 px-2.5 py-1.5 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="reason-hidden">
+      <span className="font-semibold">Hidden by moderators</span>: only you can see it{note ? `. ${note}` : "."}
+    </p>
   );
 }

@@ -25,7 +25,7 @@ export function CommunityReasons({ tool, summary, level = 3, named = false }: Pr
         const { count, top } = summary[side];
         const href = `/tools/${tool.slug}/reasons?decision=${side}` as Route;
         return (
-          <div key={side} id={`${tool.slug}-why-${side}`} className="space-y-3">
+          <div key={side} id={`${tool.slug}-why-${side}`} className="scroll-mt-20 space-y-3">
             <div className="flex items-baseline justify-between gap-3">
               <Heading className="text-sm font-semibold">
                 Why readers {side}

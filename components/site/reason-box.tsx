@@ -2,10 +2,11 @@
 
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { reasonAction, type VoteActionResult } from "@/lib/votes/actions";
+import { HiddenNote } from "./account-reason-form";
 
 type Decision = "ship" | "skip";
 /** The reader's reason as far as the widget knows: undefined until asked for (the page is the same for everyone). */
-export type KnownReason = { text: string | null } | undefined;
+export type KnownReason = { text: string | null; hidden?: boolean; hiddenReason?: string | null } | undefined;
 
 type Props = {
   tool: { slug: string; name: string };
@@ -16,7 +17,7 @@ type Props = {
   onEditing: (editing: boolean) => void;
   onSaved: (result: Extract<VoteActionResult, { ok: true }>) => void;
   /** The saved reason, fetched when the reader first opens the box. */
-  onLoaded: (reason: { text: string | null }) => void;
+  onLoaded: (reason: { text: string | null; hidden: boolean; hiddenReason: string | null }) => void;
   /** Reserve the line's space without showing it (signed in, no vote yet), so nothing moves when a vote arrives. */
   hidden: boolean;
 };
@@ -46,9 +47,9 @@ export function ReasonBox({ tool, decision, reason, editing, onEditing, onSaved,
       try {
         const response = await fetch(`/api/tools/${tool.slug}/vote`, { headers: { accept: "application/json" }, cache: "no-store" });
         if (!response.ok) throw new Error(String(response.status));
-        const { data } = (await response.json()) as { data: { vote: Decision | null; reason: { text: string } | null } };
+        const { data } = (await response.json()) as { data: { vote: Decision | null; reason: { text: string; hidden: boolean; hiddenReason: string | null } | null } };
         setDraft(data.reason?.text ?? "");
-        onLoaded({ text: data.reason?.text ?? null });
+        onLoaded({ text: data.reason?.text ?? null, hidden: data.reason?.hidden ?? false, hiddenReason: data.reason?.hiddenReason ?? null });
       } catch {
         setError("Your reason could not be loaded. Try again.");
         return;
@@ -92,6 +93,7 @@ export function ReasonBox({ tool, decision, reason, editing, onEditing, onSaved,
             {reason.text}
           </p>
         ) : null}
+        {reason?.hidden ? <HiddenNote note={reason.hiddenReason ?? null} /> : null}
         <button type="button" onClick={open} disabled={loading || hidden} className={linkClass}>
           {loading ? "Loading your reason…" : reason === undefined ? "Your reason" : reason.text ? "Edit your reason" : `Add a reason to ${decision}`}
           <span className="sr-only"> for {tool.name}</span>

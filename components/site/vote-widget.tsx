@@ -70,7 +70,7 @@ export function VoteWidget({
   const [pending, startTransition] = useTransition();
   // The reader's reason: unknown until a vote through this widget answers, or the reader opens the box.
   // Known for one decision: a vote changed elsewhere (another tab, /account) makes it unknown again.
-  const [reason, setReason] = useState<{ decision: Decision; text: string | null } | undefined>(undefined);
+  const [reason, setReason] = useState<{ decision: Decision; text: string | null; hidden?: boolean; hiddenReason?: string | null } | undefined>(undefined);
   const [editingReason, setEditingReason] = useState(false);
   const headingId = useId();
   const appliedPending = useRef(false);
@@ -245,10 +245,10 @@ export function VoteWidget({
         <ReasonBox
           tool={tool}
           decision={saved.vote ?? "ship"}
-          reason={reason && reason.decision === saved.vote ? { text: reason.text } : undefined}
+          reason={reason && reason.decision === saved.vote ? { text: reason.text, hidden: reason.hidden, hiddenReason: reason.hiddenReason } : undefined}
           editing={editingReason && Boolean(saved.vote)}
           onEditing={setEditingReason}
-          onLoaded={(loaded) => saved.vote && setReason({ decision: saved.vote, text: loaded.text })}
+          onLoaded={(loaded) => saved.vote && setReason({ decision: saved.vote, ...loaded })}
           onSaved={(result) => {
             const next = { vote: result.vote, community: result.community };
             setSaved(next);

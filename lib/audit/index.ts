@@ -10,7 +10,8 @@ type Tx = Prisma.TransactionClient;
  */
 export async function recordAudit(
   tx: Tx,
-  entry: { actorId: string; action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
+  /** `actorId` null: the site itself acted (an automatic rule), not a person. */
+  entry: { actorId: string | null; action: string; entityType: string; entityId: string; before?: unknown; after?: unknown },
 ): Promise<void> {
   await tx.auditLog.create({
     data: {

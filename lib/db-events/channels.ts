@@ -44,6 +44,8 @@ export const contentChangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("verdict"), tool: toolSlugSchema }),
   /** A curated comparison of these two tools (headline, intro, status). */
   z.object({ kind: z.literal("comparison"), tools: z.tuple([toolSlugSchema, toolSlugSchema]) }),
+  /** A moderator hid or restored a reader's reason on this tool: it leaves (or returns to) its pages at once. */
+  z.object({ kind: z.literal("reasons"), tool: toolSlugSchema }),
   /** A reviewer persona: shown beside every tool's verdicts. */
   z.object({ kind: z.literal("reviewer") }),
   /** Anything else public (categories, site-wide copy), or an edit made outside the app. */

@@ -25,6 +25,8 @@ describe("what a staff edit drops from the page cache", () => {
     [{ kind: "tool", slugs: ["a"] }, ["/compare/c-vs-d"]],
     [{ kind: "tool", slugs: ["x", "d"] }, ["/compare/a-vs-b"]],
     [{ kind: "verdict", tool: "b" }, ["/compare/c-vs-d"]],
+    // A moderator hid a reason on c: its pages go at once (not after the figures' refresh window).
+    [{ kind: "reasons", tool: "c" }, ["/compare/a-vs-b"]],
     [{ kind: "comparison", tools: ["c", "d"] }, ["/compare/a-vs-b"]],
     // A reviewer is on every comparison; site-wide copy on every page.
     [{ kind: "reviewer" }, []],

@@ -27,6 +27,7 @@ export function invalidateContent(cache: PageCache, change: ContentChange): void
     case "tool":
       return cache.invalidateTools(change.slugs);
     case "verdict":
+    case "reasons":
       return cache.invalidateTools([change.tool]);
     case "comparison":
       return cache.invalidateTools(change.tools);

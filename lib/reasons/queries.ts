@@ -58,7 +58,7 @@ export async function listReasons(
     after = { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { gt: id } }] };
   }
   const rows = await readDb.reason.findMany({
-    where: { toolId: tool.id, ...(decision ? { decision: fromDecisionJson(decision) } : {}), ...after },
+    where: { toolId: tool.id, hiddenAt: null, ...(decision ? { decision: fromDecisionJson(decision) } : {}), ...after },
     select: reasonSelect,
     orderBy: sort === "helpful" ? [{ score: "desc" }, { createdAt: "desc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "asc" }],
     take: pageSize + 1,
@@ -91,13 +91,13 @@ export async function summarizeReasons(toolIds: readonly string[], perSide = TOP
       CROSS JOIN (VALUES ('SHIP'::"Decision"), ('SKIP'::"Decision")) AS side(decision)
       CROSS JOIN LATERAL (
         SELECT r.* FROM "Reason" r
-        WHERE r."toolId" = t.id AND r.decision = side.decision
+        WHERE r."toolId" = t.id AND r.decision = side.decision AND r."hiddenAt" IS NULL
         ORDER BY r.score DESC, r."createdAt" DESC, r.id ASC
         LIMIT ${perSide}
       ) r
       JOIN "User" u ON u.id = r."userId"
       ORDER BY t.id, r.decision, r.score DESC, r."createdAt" DESC, r.id ASC`,
-    readDb.reason.groupBy({ by: ["toolId", "decision"], where: { toolId: { in: ids } }, _count: { _all: true } }),
+    readDb.reason.groupBy({ by: ["toolId", "decision"], where: { toolId: { in: ids }, hiddenAt: null }, _count: { _all: true } }),
   ]);
   for (const row of tops) {
     const { toolId, userId, displayName, ...reason } = row;
@@ -108,13 +108,15 @@ export async function summarizeReasons(toolIds: readonly string[], perSide = TOP
 }
 
 /** The signed-in reader's own vote and reason on a tool, for the widget's reason box. Null: no vote (or no such tool). */
-export async function getOwnVote(userId: string, toolSlug: string): Promise<{ vote: DecisionJson; reason: { id: string; text: string } | null } | null> {
+export type OwnReason = { id: string; text: string; hidden: boolean; hiddenReason: string | null };
+
+export async function getOwnVote(userId: string, toolSlug: string): Promise<{ vote: DecisionJson; reason: OwnReason | null } | null> {
   // The primary: the reader has just voted, and a replica may not have it yet.
   const vote = await db.vote.findFirst({
     where: { userId, tool: { slug: toolSlug, archivedAt: null } },
-    select: { decision: true, reason: { select: { id: true, text: true } } },
+    select: { decision: true, reason: { select: { id: true, text: true, hiddenAt: true, hiddenReason: true } } },
   });
-  return vote && { vote: toDecisionJson(vote.decision), reason: vote.reason };
+  return vote && { vote: toDecisionJson(vote.decision), reason: vote.reason && toOwnReason(vote.reason) };
 }
 
 /** On a page of reasons: which are this reader's own, which they marked helpful, which they reported. */
@@ -132,4 +134,9 @@ export async function getReaderMarks(userId: string, reasonIds: readonly string[
 /** The tool a reasons page is about, if listed. */
 export async function getReasonsTool(toolSlug: string) {
   return readDb.tool.findFirst({ where: { slug: toolSlug, archivedAt: null }, select: { id: true, slug: true, name: true } });
+}
+
+/** The author's own copy of a reason: hidden ones too, marked, with the moderator's note. */
+export function toOwnReason(reason: { id: string; text: string; hiddenAt: Date | null; hiddenReason: string | null }): OwnReason {
+  return { id: reason.id, text: reason.text, hidden: reason.hiddenAt !== null, hiddenReason: reason.hiddenAt ? reason.hiddenReason : null };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { announceReasons } from "@/lib/db-events/announce";
+import { env } from "@/lib/env";
+import { hideIfReportedEnough } from "@/lib/moderation/auto-hide";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { REPORT_CATEGORY_DB, type REPORT_CATEGORIES } from "./schema";
 
@@ -25,7 +27,7 @@ type Tx = Prisma.TransactionClient;
 async function lockReason(tx: Tx, reasonId: string): Promise<{ userId: string; slug: string }> {
   const [reason] = await tx.$queryRaw<{ userId: string; slug: string }[]>`
     SELECT r."userId", t.slug FROM "Reason" r JOIN "Tool" t ON t.id = r."toolId"
-    WHERE r.id = ${reasonId} AND t."archivedAt" IS NULL
+    WHERE r.id = ${reasonId} AND t."archivedAt" IS NULL AND r."hiddenAt" IS NULL
     FOR SHARE OF r`;
   if (!reason) throw new ReasonNotFoundError();
   return reason;
@@ -54,7 +56,8 @@ export async function setHelpful(userId: string, reasonId: string, helpful: bool
 /**
  * A reader reports a reason to the moderators: once per reader and reason,
  * not their own. A report also counts against the reason's score (a helpful
- * mark's opposite), in the same transaction.
+ * mark's opposite), in the same transaction; reports from enough established
+ * readers hide the reason until a moderator looks (lib/moderation/writes.ts).
  */
 export async function reportReason(
   userId: string,
@@ -69,6 +72,7 @@ export async function reportReason(
       VALUES (${reasonId}, ${userId}, ${REPORT_CATEGORY_DB[report.category]}::"ReportCategory", ${report.note ?? null})
       ON CONFLICT DO NOTHING`;
     if (inserted === 0) throw new AlreadyReportedError();
-    await announceReasons(tx, [reason.slug]);
+    // Enough established readers reporting it hides it at once, pending review (which announces the hide).
+    if (!(await hideIfReportedEnough(tx, reasonId, env.MODERATION_AUTO_HIDE_REPORTS, env.NEW_ACCOUNT_HOURS))) await announceReasons(tx, [reason.slug]);
   });
 }

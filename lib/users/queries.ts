@@ -77,6 +77,7 @@ const exportSelect = {
   emailVerified: true,
   role: true,
   displayName: true,
+  reasonsMutedUntil: true,
   createdAt: true,
   updatedAt: true,
   votes: {
@@ -85,7 +86,7 @@ const exportSelect = {
   },
   // Not `reportCount` nor `score`: what other readers reported stays with the moderators.
   reasons: {
-    select: { id: true, decision: true, text: true, helpfulCount: true, createdAt: true, updatedAt: true, tool: { select: { slug: true } } },
+    select: { id: true, decision: true, text: true, helpfulCount: true, hiddenAt: true, hiddenReason: true, createdAt: true, updatedAt: true, tool: { select: { slug: true } } },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
   },
   helpfulMarks: { select: { reasonId: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { reasonId: "asc" }] },
@@ -161,6 +162,7 @@ export async function exportUserData(userId: string): Promise<UserExport | null>
       emailVerified: isoOrNull(user.emailVerified),
       role: user.role,
       displayName: user.displayName,
+      reasonsMutedUntil: isoOrNull(user.reasonsMutedUntil),
       createdAt: iso(user.createdAt),
       updatedAt: iso(user.updatedAt),
     },
@@ -171,6 +173,7 @@ export async function exportUserData(userId: string): Promise<UserExport | null>
       decision: toDecisionJson(reason.decision),
       text: reason.text,
       helpfulCount: reason.helpfulCount,
+      hidden: reason.hiddenAt ? { at: iso(reason.hiddenAt), note: reason.hiddenReason } : null,
       createdAt: iso(reason.createdAt),
       updatedAt: iso(reason.updatedAt),
     })),

@@ -79,6 +79,8 @@ export const userExportSchema = z.strictObject({
     role: z.enum(["USER", "STAFF", "ADMIN"]),
     /** The name shown with your reasons; null: the generated one ("Reader 7KQ2M") is shown. */
     displayName: z.string().nullable(),
+    /** Until when a moderator paused your reasons (null: not paused). */
+    reasonsMutedUntil: at.nullable(),
     createdAt: at,
     updatedAt: at,
   }),
@@ -86,7 +88,17 @@ export const userExportSchema = z.strictObject({
   votes: z.array(z.strictObject({ tool: z.strictObject({ slug: z.string(), name: z.string() }), decision: z.enum(["ship", "skip"]), createdAt: at, updatedAt: at })),
   /** The reason with each vote that has one (by tool slug), newest change first; `helpfulCount`: how many readers marked it helpful. */
   reasons: z.array(
-    z.strictObject({ id: z.string(), tool: z.string(), decision: z.enum(["ship", "skip"]), text: z.string(), helpfulCount: z.number().int(), createdAt: at, updatedAt: at }),
+    z.strictObject({
+      id: z.string(),
+      tool: z.string(),
+      decision: z.enum(["ship", "skip"]),
+      text: z.string(),
+      helpfulCount: z.number().int(),
+      /** Hidden by moderators (with their note), or null. */
+      hidden: z.strictObject({ at, note: z.string().nullable() }).nullable(),
+      createdAt: at,
+      updatedAt: at,
+    }),
   ),
   /** The reasons of others you marked helpful. */
   helpfulMarks: z.array(z.strictObject({ reasonId: z.string(), createdAt: at })),

@@ -8,7 +8,7 @@ import { answer, argumentsAction, formAction, formStateAction } from "@/lib/http
 import { consume, RateLimitedError } from "@/lib/rate-limit";
 import type { DecisionJson } from "@/lib/scores/decision";
 import type { ReasonChange } from "./statements";
-import { setVote, ToolNotFoundError, VoterGoneError } from "./writes";
+import { ReasonsMutedError, setVote, ToolNotFoundError, VoterGoneError } from "./writes";
 import { reasonArgumentsSchema, reasonFormSchema, toVoteCommunity, voteArgumentsSchema, voteFormSchema, type ReasonFormState, type VoteCommunity } from "./schema";
 
 export type VoteActionResult =
@@ -30,7 +30,7 @@ async function castVote(user: CurrentUser, toolSlug: string, decision: DecisionJ
     refresh();
     return { ok: true, vote: result.vote, reason: result.reason, community: toVoteCommunity(result.scores.community) };
   } catch (error) {
-    if (error instanceof RateLimitedError) return { ok: false, error: error.message };
+    if (error instanceof RateLimitedError || error instanceof ReasonsMutedError) return { ok: false, error: error.message };
     if (error instanceof ToolNotFoundError) return { ok: false, error: "This tool is no longer open for votes." };
     if (error instanceof VoterGoneError) return { ok: false, error: "Sign in to vote.", signIn: true };
     console.error(error);

@@ -43,6 +43,7 @@ type VoteRow = ToolStats & { reasonId: string | null; reasonText: string | null 
  */
 export async function setVote(userId: string, toolSlug: string, decision: DecisionJson | null, reason?: ReasonChange): Promise<VoteResult> {
   const after = decision ? fromDecisionJson(decision) : null;
+  if (typeof reason === "string") await assertNotMuted(userId);
   let row: VoteRow | undefined;
   try {
     [row] = (await getPool().query<VoteRow>(voteStatement(userId, toolSlug, after, reason))).rows;
@@ -67,4 +68,20 @@ export class VoterGoneError extends Error {
   constructor() {
     super("This account no longer exists.");
   }
+}
+
+/** A moderator muted this reader from writing reasons (lib/moderation/writes.ts): nothing was written. */
+export class ReasonsMutedError extends Error {
+  constructor(readonly until: Date) {
+    super(`A moderator has paused your reasons until ${until.toISOString().slice(0, 16).replace("T", " ")} UTC. Your votes still count.`);
+  }
+}
+
+async function assertNotMuted(userId: string): Promise<void> {
+  const { rows } = await getPool().query<{ until: Date | null }>({
+    name: "reasons_muted_until",
+    text: `SELECT "reasonsMutedUntil" AS until FROM "User" WHERE id = $1 AND "reasonsMutedUntil" > now()`,
+    values: [userId],
+  });
+  if (rows[0]?.until) throw new ReasonsMutedError(rows[0].until);
 }

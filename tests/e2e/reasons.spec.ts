@@ -15,8 +15,8 @@ test.beforeAll(() => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
 });
 
-async function signedIn(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; userId: string }> {
-  const { user, sessionToken } = await createSignedInSession();
+async function signedIn(browser: Browser, baseURL: string, role: "USER" | "STAFF" = "USER"): Promise<{ context: BrowserContext; userId: string }> {
+  const { user, sessionToken } = await createSignedInSession({ role });
   const context = await browser.newContext();
   await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL }]);
   return { context, userId: user.id };
@@ -128,5 +128,80 @@ test("without JavaScript, a reader sets a display name and edits and removes the
   expect(((await (await request.get(`/api/tools/${tool.slug}/reasons`)).json()) as { data: unknown[] }).data).toEqual([]);
   // The vote stays.
   expect(((await (await request.get(`/api/tools/${tool.slug}/vote`, { headers: { cookie } })).json()) as { data: { vote: string } }).data.vote).toBe("skip");
+  await context.close();
+});
+
+test("where panel and community disagree, the badge links to the community's top reasons on the page", async ({ page }) => {
+  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  let slug: string;
+  try {
+    const tool = await createTool(client);
+    slug = tool.slug;
+    // The panel ships (the seed's four reviewers), five readers skip: an established community call against it.
+    // (The factories' createVerdict imports server-only code, which Playwright cannot load: the same rows here,
+    // and the panel counters as lib/stats/panel.ts counts them.)
+    const body = "A case for shipping it, written for the disagreement test, long enough to read as one.";
+    for (const reviewer of await client.reviewer.findMany({ where: { active: true }, take: 4, orderBy: { slug: "asc" } })) {
+      await client.verdict.create({
+        data: { toolId: tool.id, reviewerId: reviewer.id, decision: "SHIP", body, published: true, publishedAt: new Date(), revisions: { create: { version: 1, decision: "SHIP", body, published: true, reason: "First published" } } },
+      });
+    }
+    await client.$executeRaw`
+      UPDATE "ToolStats" s SET "panelShip" = v.ship, "panelTotal" = v.total
+      FROM (SELECT count(*) FILTER (WHERE "decision" = 'SHIP')::int AS ship, count(*)::int AS total FROM "Verdict" WHERE "toolId" = ${tool.id} AND "published") v
+      WHERE s."toolId" = ${tool.id}`;
+    for (let i = 0; i < 5; i++) {
+      const reader = await client.user.create({ data: { email: `disagree-${i}-${tool.slug}@example.test` } });
+      await client.$queryRaw`SELECT 1 FROM cast_vote(${reader.id}, ${tool.slug}, 'SKIP', ${i === 0}, ${i === 0 ? "Too slow for our monorepo." : null})`;
+    }
+  } finally {
+    await client.$disconnect();
+  }
+  await page.goto(`/tools/${slug}`);
+  const badge = page.getByTestId(`disagreement-${slug}`).getByRole("link", { name: /Panel ships, community skips/ });
+  await expect(badge).toContainText("why readers skip");
+  await badge.click();
+  await expect(page).toHaveURL(new RegExp(`#${slug}-why-skip$`));
+  await expect(page.locator(`#${slug}-why-skip`).getByText("Too slow for our monorepo.")).toBeInViewport();
+});
+
+test("staff hide a reported reason from the moderation queue: it leaves the public pages at once, its author sees it marked; restoring brings it back", async ({ browser, baseURL, request, page }, testInfo) => {
+  const tool = await newTool();
+  const text = `Reported reason ${Date.now()}`;
+  const author = await createSignedInSession();
+  const reader = await createSignedInSession();
+  const as = (session: { sessionToken: string }) => ({ cookie: `${SESSION_COOKIE}=${session.sessionToken}`, origin: baseURL! });
+  const voted = (await (await request.put(`/api/tools/${tool.slug}/vote`, { headers: as(author), data: { decision: "ship", reason: text } })).json()) as { data: { reason: { id: string } } };
+  expect((await request.post(`/api/reasons/${voted.data.reason.id}/report`, { headers: as(reader), data: { category: "abuse", note: "Rude." } })).status()).toBe(201);
+  // The public page shows it (within the figures' refresh).
+  await expect.poll(async () => {
+    await page.goto(`/tools/${tool.slug}`);
+    return page.getByText(text).count();
+  }, { timeout: 5_000 }).toBe(1);
+
+  const { context } = await signedIn(browser, baseURL!, "STAFF");
+  const staff = await context.newPage();
+  await staff.goto("/admin/moderation");
+  const item = staff.getByTestId("moderation-item").filter({ hasText: text });
+  await expect(item).toContainText("1 × abuse");
+  await expect(item).toContainText("“Rude.”");
+  await testInfo.attach("moderation-queue", { body: await staff.screenshot({ fullPage: true }), contentType: "image/png" });
+  await item.getByPlaceholder("Why (the author sees this)").fill("Personal attack.");
+  await item.getByRole("button", { name: "Hide" }).click();
+  await expect(item.getByRole("status")).toContainText("Hidden from every public page.");
+
+  // Gone on the next request, not after a refresh window.
+  await page.goto(`/tools/${tool.slug}`);
+  await expect(page.getByText(text)).toHaveCount(0);
+  expect(((await (await request.get(`/api/tools/${tool.slug}/reasons`)).json()) as { data: unknown[] }).data).toEqual([]);
+  const own = (await (await request.get(`/api/tools/${tool.slug}/vote`, { headers: as(author) })).json()) as { data: { reason: { hidden: boolean; hiddenReason: string } } };
+  expect(own.data.reason).toMatchObject({ hidden: true, hiddenReason: "Personal attack." });
+
+  await staff.goto("/admin/moderation?view=hidden");
+  await staff.getByTestId("moderation-item").filter({ hasText: text }).getByRole("button", { name: "Restore" }).click();
+  // Restored, it leaves the "Hidden" view.
+  await expect(staff.getByTestId("moderation-item").filter({ hasText: text })).toHaveCount(0);
+  await page.goto(`/tools/${tool.slug}`);
+  await expect(page.getByText(text)).toHaveCount(1);
   await context.close();
 });

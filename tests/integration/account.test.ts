@@ -197,13 +197,14 @@ describe("downloading your data: GET /api/account/export", () => {
       emailVerified: user.emailVerified!.toISOString(),
       role: "USER",
       displayName: "Alice in Tools",
+      reasonsMutedUntil: null,
       createdAt: user.createdAt.toISOString(),
       updatedAt: user.updatedAt.toISOString(),
     });
     expect(data.votes.map((vote) => `${vote.tool.slug} ${vote.tool.name} ${vote.decision}`).sort()).toEqual([`${a.slug} ${a.name} ship`, `${b.slug} ${b.name} skip`].sort());
     const reason = await client.reason.findUniqueOrThrow({ where: { id: aliceReason.id } });
     expect(data.reasons).toEqual([
-      { id: aliceReason.id, tool: a.slug, decision: "ship", text: "Alice's own words on A.", helpfulCount: 1, createdAt: reason.createdAt.toISOString(), updatedAt: reason.updatedAt.toISOString() },
+      { id: aliceReason.id, tool: a.slug, decision: "ship", text: "Alice's own words on A.", helpfulCount: 1, hidden: null, createdAt: reason.createdAt.toISOString(), updatedAt: reason.updatedAt.toISOString() },
     ]);
     const mark = await client.helpfulMark.findUniqueOrThrow({ where: { reasonId_userId: { reasonId: bobReason.id, userId: alice.user.id } } });
     expect(data.helpfulMarks).toEqual([{ reasonId: bobReason.id, createdAt: mark.createdAt.toISOString() }]);

@@ -38,6 +38,11 @@ const EXPECTED: Record<string, Access> = {
   "lib/reviewers/actions.ts#moveReviewerAction": "staff",
   "lib/comparisons/actions.ts#saveComparisonAction": "staff",
   "lib/tools/actions.ts#archiveToolAction": "staff",
+  "lib/moderation/actions.ts#hideReasonAction": "staff",
+  "lib/moderation/actions.ts#restoreReasonAction": "staff",
+  "lib/moderation/actions.ts#dismissReportsAction": "staff",
+  "lib/moderation/actions.ts#reopenReportsAction": "staff",
+  "lib/moderation/actions.ts#muteReaderAction": "staff",
 };
 
 
@@ -102,6 +107,15 @@ function argumentsFor(key: string): unknown[] {
       return [{}, form({ reason: "00000000-0000-0000-0000-000000000000", helpful: "on" })];
     case "lib/reasons/actions.ts#reportFormAction":
       return [{}, form({ reason: "00000000-0000-0000-0000-000000000000", category: "spam" })];
+    // An unknown reason: allowed to try, answered "no longer exists", nothing written.
+    case "lib/moderation/actions.ts#hideReasonAction":
+      return [{}, form({ reason: "00000000-0000-0000-0000-000000000000", note: "Authz matrix" })];
+    case "lib/moderation/actions.ts#restoreReasonAction":
+    case "lib/moderation/actions.ts#dismissReportsAction":
+    case "lib/moderation/actions.ts#reopenReportsAction":
+      return [{}, form({ reason: "00000000-0000-0000-0000-000000000000" })];
+    case "lib/moderation/actions.ts#muteReaderAction":
+      return [{}, form({ user: targetUserId, days: "0" })];
     case "lib/users/actions.ts#displayNameAction":
       return [{}, form({ displayName: "Authz Matrix" })];
     case "lib/verdicts/actions.ts#saveVerdictAction":

@@ -244,6 +244,49 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     // And their helpful mark on another reader's reason: that tool's reasons changed.
     return announces([], [tool.slug], [other.tool.slug]);
   },
+  // Moderation: hiding or restoring drops the tool's pages at once; dismissing or reopening reports
+  // moves the reason's ranking (refreshed like a vote); a mute is on no public page.
+  "lib/moderation/writes.ts#hideReason": async () => {
+    const { hideReason } = await import("@/lib/moderation/writes");
+    const { tool, id } = await newReason();
+    await hideReason(id, "Hidden in the events test.", staffId);
+    return announces([{ kind: "reasons", tool: tool.slug }]);
+  },
+  "lib/moderation/writes.ts#restoreReason": async () => {
+    const { hideReason, restoreReason } = await import("@/lib/moderation/writes");
+    const { tool, id } = await newReason();
+    await hideReason(id, "Hidden in the events test.", staffId);
+    await heard();
+    await restoreReason(id, staffId);
+    return announces([{ kind: "reasons", tool: tool.slug }]);
+  },
+  "lib/moderation/writes.ts#dismissReports": async () => {
+    const { reportReason } = await import("@/lib/reasons/writes");
+    const { dismissReports } = await import("@/lib/moderation/writes");
+    const { tool, id } = await newReason();
+    const reader = await client.user.create({ data: { email: `reporter-${++serial}@events.test` } });
+    await reportReason(reader.id, id, { category: "spam" });
+    await heard();
+    expect(await dismissReports(id, staffId)).toBe(1);
+    return announces([], [], [tool.slug]);
+  },
+  "lib/moderation/writes.ts#reopenReports": async () => {
+    const { reportReason } = await import("@/lib/reasons/writes");
+    const { dismissReports, reopenReports } = await import("@/lib/moderation/writes");
+    const { tool, id } = await newReason();
+    const reader = await client.user.create({ data: { email: `reporter-${++serial}@events.test` } });
+    await reportReason(reader.id, id, { category: "spam" });
+    await dismissReports(id, staffId);
+    await heard();
+    expect(await reopenReports(id, staffId)).toBe(1);
+    return announces([], [], [tool.slug]);
+  },
+  "lib/moderation/writes.ts#setReasonsMute": async () => {
+    const { setReasonsMute } = await import("@/lib/moderation/writes");
+    const reader = await client.user.create({ data: { email: `muted-${++serial}@events.test` } });
+    expect(await setReasonsMute(reader.id, new Date(Date.now() + 86_400_000), null, staffId)).toBe(true);
+    return nothing;
+  },
   // Newsletter subscriptions are not on any public page.
   "lib/newsletter/writes.ts#subscribe": async () => {
     const { subscribe } = await import("@/lib/newsletter/writes");

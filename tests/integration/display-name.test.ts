@@ -247,12 +247,12 @@ describe("the reason forms on /account (reasonFormAction)", () => {
       values: { tool: tool.slug, decision: "ship", reason: "Fast autocomplete,\nfair price." },
     });
     const saved = await reasonOf();
-    expect(saved).toEqual({ id: expect.any(String), text: "Fast autocomplete,\nfair price." });
+    expect(saved).toEqual({ id: expect.any(String), text: "Fast autocomplete,\nfair price.", hidden: false, hiddenReason: null });
 
     const reader = await createSignedInUser(client);
     await setHelpful(reader.user.id, saved!.id, true);
     expect(await reasonFormAction({}, form({ tool: tool.slug, decision: "ship", reason: "Fast autocomplete." }))).toMatchObject({ ok: "Reason saved." });
-    expect(await reasonOf()).toEqual({ id: saved!.id, text: "Fast autocomplete." });
+    expect(await reasonOf()).toEqual({ id: saved!.id, text: "Fast autocomplete.", hidden: false, hiddenReason: null });
     expect(await client.reason.findUniqueOrThrow({ where: { id: saved!.id }, select: { helpfulCount: true } })).toEqual({ helpfulCount: 1 });
 
     // The "Remove reason" form: its own form, `reason` sent once and empty.

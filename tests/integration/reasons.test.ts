@@ -73,7 +73,7 @@ describe("a reason with a vote", () => {
     let data = ((await response.json()) as { data: Json }).data;
     expect(data).toMatchObject({ vote: "ship", reason: { text: "Fast autocomplete,\nfair price." } });
     const first = (data.reason as { id: string }).id;
-    expect(await own(slug, cookie)).toEqual({ vote: "ship", reason: { id: first, text: "Fast autocomplete,\nfair price." } });
+    expect(await own(slug, cookie)).toEqual({ vote: "ship", reason: { id: first, text: "Fast autocomplete,\nfair price.", hidden: false, hiddenReason: null } });
 
     // The same decision without a reason field: the reason stays, and so does its id.
     data = ((await (await vote(slug, cookie, { decision: "ship" })).json()) as { data: Json }).data;

@@ -8,7 +8,7 @@ import { getOwnVote } from "@/lib/reasons/queries";
 import { toolScoresResponse } from "@/lib/tools/api";
 import { toolSlugSchema } from "@/lib/tools/schema";
 import type { ReasonChange } from "@/lib/votes/statements";
-import { setVote, ToolNotFoundError, VoterGoneError, type VoteResult } from "@/lib/votes/writes";
+import { ReasonsMutedError, setVote, ToolNotFoundError, VoterGoneError, type VoteResult } from "@/lib/votes/writes";
 import type { DecisionJson } from "@/lib/scores/decision";
 import { voteBodySchema } from "@/lib/votes/schema";
 
@@ -38,6 +38,7 @@ async function vote(request: Request, context: RouteContext<"/api/tools/[slug]/v
   } catch (error) {
     if (error instanceof ToolNotFoundError) throw notFound(`Tool "${slug}"`);
     if (error instanceof VoterGoneError) throw new ApiError(401, "unauthenticated", "Sign in to vote.");
+    if (error instanceof ReasonsMutedError) throw new ApiError(403, "muted", error.message);
     throw error;
   }
   return NextResponse.json({ data: { tool: result.tool, vote: result.vote, reason: result.reason, scores: toolScoresResponse(result.scores) } });
