@@ -95,7 +95,7 @@ export function ReasonBox({ tool, decision, reason, editing, onEditing, onSaved,
         ) : null}
         {reason?.hidden ? <HiddenNote note={reason.hiddenReason ?? null} /> : null}
         <button type="button" onClick={open} disabled={loading || hidden} className={linkClass}>
-          {loading ? "Loading your reason…" : reason === undefined ? "Your reason" : reason.text ? "Edit your reason" : `Add a reason to ${decision}`}
+          {loading ? "Loading your reason…" : reason === undefined ? "Add or edit your reason" : reason.text ? "Edit your reason" : `Add a reason to ${decision}`}
           <span className="sr-only"> for {tool.name}</span>
         </button>
         {error ? (

@@ -14,6 +14,7 @@ const EXPECTED: Record<string, "staff" | "admin"> = {
   "/admin/verdicts/[id]": "staff",
   "/admin/verdicts/new": "staff",
   "/admin/audit": "staff",
+  "/admin/moderation": "staff",
   "/admin/newsletter": "staff",
   "/admin/users": "admin",
   "/admin/tools": "staff",
