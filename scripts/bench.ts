@@ -410,6 +410,7 @@ async function main() {
     }
     await new Promise((r) => setTimeout(r, 500));
     const base = (await client.toolStats.findFirstOrThrow({ where: { tool: { slug: liveTool } } })).communityTotal;
+    const sentVotes: { sent: number; total: number }[] = [];
     for (let i = 0; i < liveVotes; i++) {
       const user = users[i]!;
       const sent = performance.now();
@@ -419,15 +420,19 @@ async function main() {
         body: JSON.stringify({ decision: "ship" }),
       });
       const body = (await response.json()) as { data?: { scores: { community: { total: number } } } };
-      const total = body.data?.scores.community.total ?? base + i + 1;
+      sentVotes.push({ sent, total: body.data?.scores.community.total ?? base + i + 1 });
       await new Promise((r) => setTimeout(r, 150));
+    }
+    // Judged once every event has had a second to arrive: a late delivery is late (its latency counts),
+    // not missed; missed means it never came.
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const { sent, total } of sentVotes) {
       for (const list of streams.arrivals) {
         const arrival = list.find((event) => event.total === total && event.at >= sent);
         if (arrival) latencies.push(arrival.at - sent);
         else missing += 1;
       }
     }
-    await new Promise((r) => setTimeout(r, 1000));
     latencies.sort((a, b) => a - b);
     const live = {
       streams: streamCount,
