@@ -7,7 +7,7 @@ import { communityScore } from "@/lib/scores";
 import { toVoteCommunity, type VoteCommunity } from "@/lib/votes/schema";
 import { useLiveScores } from "./live-scores";
 import { CommunityFigure } from "./score-figures";
-import { voteAction, voteFormAction } from "@/lib/votes/actions";
+import { voteAction, voteFormAction, type VoteActionResult } from "@/lib/votes/actions";
 import { hintedMember, useViewer } from "./viewer";
 import { ReasonBox } from "./reason-box";
 
@@ -97,6 +97,15 @@ export function VoteWidget({
     setShown((previous) => ({ ...previous, community }));
   }, [live, pending]);
 
+  /** What the server saved (a vote, or a reason with it): the widget, the page's viewer and the known reason follow. */
+  const applySaved = (result: Extract<VoteActionResult, { ok: true }>) => {
+    const next = { vote: result.vote, community: result.community };
+    setSaved(next);
+    setShown(next);
+    viewer.setVote(tool.slug, result.vote);
+    setReason(result.vote ? { decision: result.vote, text: result.reason?.text ?? null } : undefined);
+  };
+
   const submit = (decision: Decision | null) => {
     const before = saved.vote;
     const optimistic = { vote: decision, community: withVote(saved.community, before, decision) };
@@ -105,11 +114,7 @@ export function VoteWidget({
     startTransition(async () => {
       const result = await voteAction(tool.slug, decision);
       if (result.ok) {
-        const next = { vote: result.vote, community: result.community };
-        setSaved(next);
-        setShown(next);
-        viewer.setVote(tool.slug, result.vote);
-        setReason(result.vote ? { decision: result.vote, text: result.reason?.text ?? null } : undefined);
+        applySaved(result);
         // A new or changed vote without a reason: offer the box at once.
         setEditingReason(!compact && result.vote !== null && result.vote !== before && !result.reason);
         setAnnouncement(
@@ -249,13 +254,7 @@ export function VoteWidget({
           editing={editingReason && Boolean(saved.vote)}
           onEditing={setEditingReason}
           onLoaded={(loaded) => saved.vote && setReason({ decision: saved.vote, ...loaded })}
-          onSaved={(result) => {
-            const next = { vote: result.vote, community: result.community };
-            setSaved(next);
-            setShown(next);
-            viewer.setVote(tool.slug, result.vote);
-            setReason(result.vote ? { decision: result.vote, text: result.reason?.text ?? null } : undefined);
-          }}
+          onSaved={applySaved}
           hidden={!signedIn || !saved.vote || pending}
         />
       ) : null}

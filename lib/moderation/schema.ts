@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reasonIdSchema } from "@/lib/reasons/schema";
+import { hasControlCharacters, reasonIdSchema } from "@/lib/reasons/schema";
 
 /** A moderator's note (why a reason is hidden, why a reader is muted): shown to the author for a hide. */
 const note = z
@@ -7,7 +7,7 @@ const note = z
   .trim()
   .min(3, "Say why, in a few words: the author sees it.")
   .max(500, "At most 500 characters.")
-  .refine((text) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text), "No control characters.");
+  .refine((text) => !hasControlCharacters(text), "No control characters.");
 
 export const hideFormSchema = z.object({ reason: reasonIdSchema, note });
 export const reasonFormSchema = z.object({ reason: reasonIdSchema });

@@ -37,16 +37,14 @@ function toPublicReason(row: ReasonRow): PublicReason {
  * One page of a listed tool's reasons, most helpful first (the Wilson lower
  * bound of helpful marks, lib/reasons/score.ts; newest breaks ties) or newest
  * first, optionally one side only. Keyset-paginated: a page that follows a
- * cursor is right even when reasons were written or removed since. Null for
- * an unknown or archived tool.
+ * cursor is right even when reasons were written or removed since. The tool
+ * is one `getReasonsTool` found listed.
  */
 export async function listReasons(
-  toolSlug: string,
+  toolId: string,
   { decision, sort, cursor }: ReasonListQuery,
   pageSize = REASONS_PAGE_SIZE,
-): Promise<{ data: PublicReason[]; nextCursor: string | null } | null> {
-  const tool = await readDb.tool.findFirst({ where: { slug: toolSlug, archivedAt: null }, select: { id: true } });
-  if (!tool) return null;
+): Promise<{ data: PublicReason[]; nextCursor: string | null }> {
   let after: Prisma.ReasonWhereInput = {};
   if (cursor?.[0] === "h") {
     const [, score, at, id] = cursor;
@@ -58,7 +56,7 @@ export async function listReasons(
     after = { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { gt: id } }] };
   }
   const rows = await readDb.reason.findMany({
-    where: { toolId: tool.id, hiddenAt: null, ...(decision ? { decision: fromDecisionJson(decision) } : {}), ...after },
+    where: { toolId, hiddenAt: null, ...(decision ? { decision: fromDecisionJson(decision) } : {}), ...after },
     select: reasonSelect,
     orderBy: sort === "helpful" ? [{ score: "desc" }, { createdAt: "desc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "asc" }],
     take: pageSize + 1,
@@ -85,7 +83,10 @@ export async function summarizeReasons(toolIds: readonly string[], perSide = TOP
   if (toolIds.length === 0) return summaries;
   const ids = [...toolIds];
   const [tops, counts] = await Promise.all([
-    readDb.$queryRaw<(Omit<ReasonRow, "user"> & { toolId: string; userId: string; displayName: string | null })[]>`
+    // No tops asked for (a page that shows the counts only): no query for them.
+    perSide === 0
+      ? []
+      : readDb.$queryRaw<(Omit<ReasonRow, "user"> & { toolId: string; userId: string; displayName: string | null })[]>`
       SELECT t.id AS "toolId", r.id, r.decision, r.text, r."helpfulCount", r.score, r."createdAt", u.id AS "userId", u."displayName"
       FROM unnest(${ids}::text[]) AS t(id)
       CROSS JOIN (VALUES ('SHIP'::"Decision"), ('SKIP'::"Decision")) AS side(decision)

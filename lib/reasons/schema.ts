@@ -4,6 +4,9 @@ import { DECISIONS_JSON } from "@/lib/scores/decision";
 /** The longest reason, in characters as the browser counts them (the database checks ≤ 500 code points too). */
 export const REASON_MAX = 500;
 
+/** Control characters other than line breaks and tabs (NUL above all, which PostgreSQL refuses): what free text here may not hold. */
+export const hasControlCharacters = (text: string) => /[\u0000-\u0008\u000b-\u001f\u007f]/.test(text);
+
 /**
  * A reason's text as stored: shown as typed, so only what cannot be shown is
  * refused (control characters other than line breaks and tabs; NUL above all,
@@ -14,7 +17,7 @@ export const reasonTextSchema = z
   .string({ error: "A reason is text." })
   .overwrite((text) => text.replace(/\r\n?/g, "\n").trim())
   .max(REASON_MAX, `A reason is at most ${REASON_MAX} characters.`)
-  .refine((text) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text), "A reason cannot contain control characters.")
+  .refine((text) => !hasControlCharacters(text), "A reason cannot contain control characters.")
   .transform((text) => text || null);
 
 /** The reason field of a vote: absent keeps the reason (dropped on a flip), a text sets it, null or "" removes it. */
@@ -86,7 +89,7 @@ export const reportBodySchema = z.strictObject({
     .string({ error: "A note is text." })
     .trim()
     .max(500, "A note is at most 500 characters.")
-    .refine((text) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text), "A note cannot contain control characters.")
+    .refine((text) => !hasControlCharacters(text), "A note cannot contain control characters.")
     .transform((text) => text || null)
     .optional(),
 });

@@ -25,7 +25,7 @@ vi.mock("@/lib/auth/session", async (original) => ({
 const { PUT: putVote, GET: getVote } = await import("@/app/api/tools/[slug]/vote/route");
 const { PUT: putHelpful } = await import("@/app/api/reasons/[id]/helpful/route");
 const { POST: postReport } = await import("@/app/api/reasons/[id]/report/route");
-const { listReasons, summarizeReasons } = await import("@/lib/reasons/queries");
+const { getReasonsTool, listReasons, summarizeReasons } = await import("@/lib/reasons/queries");
 const { listModerationQueue } = await import("@/lib/moderation/queries");
 const { dismissReports, hideReason, reopenReports, restoreReason, setReasonsMute } = await import("@/lib/moderation/writes");
 const { hideReasonAction, muteReaderAction } = await import("@/lib/moderation/actions");
@@ -76,7 +76,7 @@ async function reasonOn(slug: string, text = "A reason to moderate.") {
   return { author, id: body.data!.reason!.id };
 }
 
-const publicTexts = async (slug: string) => (await listReasons(slug, { sort: "newest" }))!.data.map((reason) => reason.text);
+const publicTexts = async (slug: string) => (await listReasons((await getReasonsTool(slug))!.id, { sort: "newest" })).data.map((reason) => reason.text);
 async function heardContent() {
   await events.ping();
   const heard = [...content];

@@ -44,8 +44,7 @@ function href(slug: string, query: { decision?: ReasonListQuery["decision"]; sor
 export default async function ReasonsPage({ params, searchParams }: PageProps<"/tools/[slug]/reasons">) {
   const tool = await loadTool((await params).slug);
   const query = readReasonPageQuery(await searchParams);
-  const [page, summaries, user] = await Promise.all([listReasons(tool.slug, query), summarizeReasons([tool.id], 0), getCurrentUser()]);
-  if (!page) notFound();
+  const [page, summaries, user] = await Promise.all([listReasons(tool.id, query), summarizeReasons([tool.id], 0), getCurrentUser()]);
   const counts = summaries.get(tool.id)!;
   const marks = user ? await getReaderMarks(user.id, page.data.map((reason) => reason.id)) : null;
   const total = counts.ship.count + counts.skip.count;

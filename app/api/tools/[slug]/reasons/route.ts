@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { badRequest, handle, notFound } from "@/lib/http/errors";
-import { listReasons } from "@/lib/reasons/queries";
+import { getReasonsTool, listReasons } from "@/lib/reasons/queries";
 import { reasonListQuerySchema } from "@/lib/reasons/schema";
 import { toolSlugSchema } from "@/lib/tools/schema";
 
@@ -14,7 +14,7 @@ export const GET = handle(async (request: Request, context: RouteContext<"/api/t
   if (!toolSlugSchema.safeParse(slug).success) throw notFound(`Tool "${slug}"`);
   const query = reasonListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw badRequest(query.error, "Invalid query parameters");
-  const page = await listReasons(slug, query.data);
-  if (!page) throw notFound(`Tool "${slug}"`);
-  return NextResponse.json(page);
+  const tool = await getReasonsTool(slug);
+  if (!tool) throw notFound(`Tool "${slug}"`);
+  return NextResponse.json(await listReasons(tool.id, query.data));
 });
