@@ -95,6 +95,10 @@ server.listen(port, hostname, () => {
   console.log(`▸ Ready on http://${selfHost}:${port}${hostname ? "" : " (every interface)"}`);
 });
 
+// The job queue's workers and schedule (lib/jobs, docs/decisions/031), in this process unless `npm run worker` runs them apart.
+const { superviseWorkers } = await import("@/lib/jobs/process");
+const workers = env.JOBS_IN_PROCESS ? superviseWorkers() : null;
+
 /**
  * SIGTERM / SIGINT: stop taking connections and let requests in flight finish
  * (the live streams end by themselves: lib/health/shutdown.ts), then close
@@ -107,7 +111,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     stopping = true;
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close(() => {
-      void app.close().finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
+      void Promise.all([app.close(), workers?.stop()]).finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
     });
     server.closeIdleConnections();
   });

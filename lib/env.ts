@@ -60,10 +60,20 @@ const schema = z.object({
   /** Reasons written or edited, and reports sent, per user. */
   RATE_LIMIT_REASONS: rate.default({ points: 20, duration: 3600 }),
   RATE_LIMIT_REPORTS: rate.default({ points: 20, duration: 3600 }),
-  /** An account younger than this is new: its reports do not count toward hiding a reason automatically. */
+  /** An account younger than this is new: its votes wait before they count (docs/decisions/030), its reports do not count toward hiding a reason automatically. */
   NEW_ACCOUNT_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   /** Open reports from this many distinct established readers hide a reason until a moderator reviews it. */
   MODERATION_AUTO_HIDE_REPORTS: z.coerce.number().int().min(1).max(1000).default(3),
+  /** The same reason text from this many distinct accounts is flagged to the moderation queue. */
+  MODERATION_IDENTICAL_ACCOUNTS: z.coerce.number().int().min(2).max(1000).default(3),
+  /** The integrity view flags a tool whose votes in the last hour reach this many ... */
+  INTEGRITY_MIN_VOTES: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** ... and this many times its own hourly baseline over the week before. */
+  INTEGRITY_SPIKE_RATIO: z.coerce.number().min(1).max(1000).default(5),
+  /** Run the job queue's workers (lib/jobs) inside `npm start`; false when `npm run worker` runs them apart. */
+  JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  /** How many jobs one worker process runs at once. */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(2),
   RATE_LIMIT_SIGNIN_EMAIL: rate.default({ points: 5, duration: 3600 }),
   RATE_LIMIT_SIGNIN_IP: rate.default({ points: 20, duration: 3600 }),
   RATE_LIMIT_NEWSLETTER_EMAIL: rate.default({ points: 3, duration: 3600 }),

@@ -23,7 +23,8 @@ try {
         ? `panel ${item.stored.panelShip}/${item.stored.panelTotal}, community ${item.stored.communityShip}/${item.stored.communityTotal}`
         : "no counters";
       const expected = `panel ${item.expected.panelShip}/${item.expected.panelTotal}, community ${item.expected.communityShip}/${item.expected.communityTotal}`;
-      console.log(`${item.slug}: stored ${stored}; rows say ${expected}`);
+      const pending = item.pending.stored === item.pending.expected ? "" : `; pending votes stored ${item.pending.stored ?? "none"}, rows say ${item.pending.expected}`;
+      console.log(`${item.slug}: stored ${stored}; rows say ${expected}${pending}`);
     }
     console.log(fix ? `Fixed ${fixed} tool(s).` : `${drift.length} tool(s) drifted. Run with --fix to repair.`);
   }

@@ -54,16 +54,16 @@ export function HideForm({ reasonId, hidden }: { reasonId: string; hidden: boole
 }
 
 /** Dismiss the open reports, or count dismissed ones again. */
-export function ReportsForm({ reasonId, open, dismissed }: { reasonId: string; open: number; dismissed: number }) {
+export function ReportsForm({ reasonId, open, dismissed, flagged = false }: { reasonId: string; open: number; dismissed: number; flagged?: boolean }) {
   const [dismissState, dismiss, dismissing] = useActionState<ModerationFormState, FormData>(dismissReportsAction, {});
   const [reopenState, reopen, reopening] = useActionState<ModerationFormState, FormData>(reopenReportsAction, {});
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {open > 0 ? (
+      {open > 0 || flagged ? (
         <form action={dismiss} className="flex items-center gap-2">
           <input type="hidden" name="reason" value={reasonId} />
           <button type="submit" disabled={dismissing} className={button}>
-            Dismiss {open} report{open === 1 ? "" : "s"}
+            {open > 0 ? `Dismiss ${open} report${open === 1 ? "" : "s"}${flagged ? " and the flag" : ""}` : "Clear the flag"}
           </button>
           <Message state={dismissState} />
         </form>

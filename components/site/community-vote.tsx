@@ -1,6 +1,8 @@
 import type { ToolCard } from "@/lib/tools/select";
 import { MIN_COMMUNITY_VOTES } from "@/lib/scores";
+import { env } from "@/lib/env";
 import { toVoteCommunity } from "@/lib/votes/schema";
+import { newAccountAgeWords } from "@/lib/votes/pending";
 import { Card } from "@/components/ui/card";
 import { VoteWidget } from "./vote-widget";
 
@@ -22,6 +24,7 @@ export function CommunityVote({ toolA, toolB, returnTo }: Props) {
               largeFigure
               tool={{ slug: tool.slug, name: tool.name }}
               community={toVoteCommunity(tool.scores.community)}
+              pendingVotes={tool.pendingVotes}
               returnTo={returnTo}
             />
           </div>
@@ -30,6 +33,7 @@ export function CommunityVote({ toolA, toolB, returnTo }: Props) {
       <p className="mt-6 border-t border-stone-100 pt-4 text-xs leading-5 text-stone-500 dark:border-stone-800 dark:text-stone-400">
         One ship-or-skip vote per signed-in reader per tool. Below {MIN_COMMUNITY_VOTES} votes a figure is marked
         provisional rather than shown as a bold percentage.
+        {env.NEW_ACCOUNT_HOURS > 0 ? ` Votes from accounts younger than ${newAccountAgeWords(env.NEW_ACCOUNT_HOURS)} wait until then to count.` : null}
       </p>
     </Card>
   );

@@ -24,9 +24,12 @@ type Props = {
   compact?: boolean;
   /** Show the community figure large (the comparison's community section). */
   largeFigure?: boolean;
+  /** Votes from new accounts, stored but not counted yet (docs/decisions/030). */
+  pendingVotes?: number;
 };
 
 const PENDING_KEY = "sos:pending-vote";
+const PENDING_NOTE = "Your vote is saved: votes from new accounts count once the account is no longer new.";
 const PENDING_MAX_AGE_MS = 60 * 60 * 1000;
 
 function withVote(community: Community, before: Decision | null, after: Decision | null): Community {
@@ -57,6 +60,7 @@ export function VoteWidget({
   returnTo,
   compact = false,
   largeFigure = false,
+  pendingVotes: initialPendingVotes = 0,
 }: Props) {
   const viewer = useViewer();
   const router = useRouter();
@@ -72,6 +76,9 @@ export function VoteWidget({
   // Known for one decision: a vote changed elsewhere (another tab, /account) makes it unknown again.
   const [reason, setReason] = useState<{ decision: Decision; text: string | null; hidden?: boolean; hiddenReason?: string | null } | undefined>(undefined);
   const [editingReason, setEditingReason] = useState(false);
+  // Votes waiting for their accounts to age; and whether the reader's own vote is one of them (known after a vote here).
+  const [pendingVotes, setPendingVotes] = useState(initialPendingVotes);
+  const [ownPending, setOwnPending] = useState(false);
   const headingId = useId();
   const appliedPending = useRef(false);
 
@@ -80,6 +87,7 @@ export function VoteWidget({
     setSaved((previous) => ({ ...previous, community: initialCommunity }));
     setShown((previous) => ({ ...previous, community: initialCommunity }));
   }, [initialCommunity]);
+  useEffect(() => setPendingVotes(initialPendingVotes), [initialPendingVotes]);
 
   // The reader's own vote, once the page's personal request has answered (or another widget changed it).
   useEffect(() => {
@@ -103,12 +111,15 @@ export function VoteWidget({
     setSaved(next);
     setShown(next);
     viewer.setVote(tool.slug, result.vote);
+    setPendingVotes(result.pendingVotes);
+    setOwnPending(result.pending);
     setReason(result.vote ? { decision: result.vote, text: result.reason?.text ?? null } : undefined);
   };
 
   const submit = (decision: Decision | null) => {
     const before = saved.vote;
-    const optimistic = { vote: decision, community: withVote(saved.community, before, decision) };
+    // A new account's vote waits (docs/decisions/030): once we know, the figure is not moved ahead of the server.
+    const optimistic = { vote: decision, community: ownPending ? saved.community : withVote(saved.community, before, decision) };
     setShown(optimistic);
     setError(null);
     startTransition(async () => {
@@ -118,7 +129,7 @@ export function VoteWidget({
         // A new or changed vote without a reason: offer the box at once.
         setEditingReason(!compact && result.vote !== null && result.vote !== before && !result.reason);
         setAnnouncement(
-          `${result.vote ? `You voted ${result.vote} on ${tool.name}` : `Vote on ${tool.name} withdrawn`}. Community: ${describe(result.community)}.`,
+          `${result.vote ? `You voted ${result.vote} on ${tool.name}` : `Vote on ${tool.name} withdrawn`}.${result.pending ? ` ${PENDING_NOTE}` : ""} Community: ${describe(result.community)}.`,
         );
       } else if (result.signIn) {
         setShown(saved);
@@ -224,6 +235,12 @@ export function VoteWidget({
           </p>
         ) : null}
       </div>
+      {!compact && pendingVotes > 0 ? (
+        <p className="text-xs tabular-nums text-stone-500 dark:text-stone-400" data-testid="pending-votes">
+          +{pendingVotes.toLocaleString("en-US")} new-account {pendingVotes === 1 ? "vote" : "votes"} pending
+          <span className="sr-only">: counted once the accounts are no longer new</span>
+        </p>
+      ) : null}
       <form action={voteFormAction} onSubmit={onSubmit} className="space-y-2">
         <input type="hidden" name="tool" value={tool.slug} />
         <div className="flex gap-2">
@@ -257,6 +274,11 @@ export function VoteWidget({
           onSaved={applySaved}
           hidden={!signedIn || !saved.vote || pending}
         />
+      ) : null}
+      {ownPending && shown.vote && !compact ? (
+        <p className="text-xs text-stone-500 dark:text-stone-400" data-testid="own-vote-pending">
+          {PENDING_NOTE}
+        </p>
       ) : null}
       {error ? (
         <p role="alert" className="rounded-lg bg-skip-50 px-3 py-2 text-xs font-medium text-skip-700 dark:bg-skip-950 dark:text-skip-300">

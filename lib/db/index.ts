@@ -11,7 +11,8 @@ export { getPool };
  * use, so importing a module during `next build` needs no database; kept on
  * globalThis so development hot reloads do not open a new pool each time.
  */
-const globalForDb = globalThis as unknown as { __db?: PrismaClient; __read?: ReadClient; __replicas?: PrismaClient[] };
+// Named so no library's global can collide: tslib (graphile-worker's helper library) puts its `__read` helper on globalThis.
+const globalForDb = globalThis as unknown as { __db?: PrismaClient; __readDb?: ReadClient; __replicas?: PrismaClient[] };
 
 /** The client public reads use: model reads go to a replica; `$primary()` and `$replica()` choose explicitly. */
 export type ReadClient = PrismaClient & { $primary(): PrismaClient; $replica(): PrismaClient };
@@ -40,16 +41,16 @@ function forwardTo<T extends object>(target: () => T, extra: Record<PropertyKey,
 export const db: PrismaClient = forwardTo(getClient);
 
 function getReadClient(): ReadClient {
-  if (globalForDb.__read) return globalForDb.__read;
+  if (globalForDb.__readDb) return globalForDb.__readDb;
   const primary = getClient();
   if (env.DATABASE_REPLICA_URLS.length === 0) {
-    globalForDb.__read = forwardTo(() => primary, { $primary: () => primary, $replica: () => primary }) as ReadClient;
+    globalForDb.__readDb = forwardTo(() => primary, { $primary: () => primary, $replica: () => primary }) as ReadClient;
   } else {
     const replicas = env.DATABASE_REPLICA_URLS.map((url) => createPrismaClient(url, { poolSize: env.DATABASE_POOL_SIZE }));
     globalForDb.__replicas = replicas;
-    globalForDb.__read = primary.$extends(readReplicas({ replicas })) as unknown as ReadClient;
+    globalForDb.__readDb = primary.$extends(readReplicas({ replicas })) as unknown as ReadClient;
   }
-  return globalForDb.__read;
+  return globalForDb.__readDb;
 }
 
 /**
@@ -66,7 +67,7 @@ export async function closeDb(): Promise<void> {
   const client = globalForDb.__db;
   const replicas = globalForDb.__replicas ?? [];
   delete globalForDb.__db;
-  delete globalForDb.__read;
+  delete globalForDb.__readDb;
   delete globalForDb.__replicas;
   await Promise.all(replicas.map((replica) => replica.$disconnect()));
   await client?.$disconnect();

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { REPORT_CATEGORY_JSON, type ReportCategoryJson } from "@/lib/reasons/schema";
 import { toDecisionJson, type DecisionJson } from "@/lib/scores/decision";
 import { publicName } from "@/lib/users/display-name";
+import { countIdenticalAuthors } from "./duplicates";
 import type { QueueView } from "./schema";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -23,6 +24,8 @@ export type QueueItem = {
   /** The newest open reports' notes (at most three), for context. */
   notes: string[];
   lastReportedAt: Date | null;
+  /** Flagged because the same text came from several accounts: how many (docs/decisions/030). */
+  identicalAuthors: number | null;
 };
 
 const queueSelect = {
@@ -34,6 +37,7 @@ const queueSelect = {
   hiddenAt: true,
   hiddenReason: true,
   hiddenAuto: true,
+  duplicateFlaggedAt: true,
   tool: { select: { slug: true, name: true } },
   user: { select: { id: true, displayName: true, email: true, reasonsMutedUntil: true, createdAt: true } },
   reports: { select: { category: true, note: true, createdAt: true, dismissedAt: true }, orderBy: { createdAt: "desc" } },
@@ -41,13 +45,13 @@ const queueSelect = {
 
 /**
  * The moderation queue (/admin/moderation), newest report first:
- * - "open": reasons with open reports, and reasons hidden automatically (awaiting review);
+ * - "open": reasons with open reports, reasons hidden automatically (awaiting review), and
+ *   reasons whose text came from several accounts (flagged, still public);
  * - "hidden": every hidden reason, most recently hidden first.
  * With report counts by category and the newest notes. Staff only (the page checks).
  */
 export async function listModerationQueue(view: QueueView, page: number): Promise<{ items: QueueItem[]; total: number; page: number; totalPages: number }> {
-  const where: Prisma.ReasonWhereInput =
-    view === "open" ? { OR: [{ reports: { some: { dismissedAt: null } } }, { hiddenAuto: true }] } : { hiddenAt: { not: null } };
+  const where: Prisma.ReasonWhereInput = view === "open" ? OPEN_QUEUE : { hiddenAt: { not: null } };
   const total = await db.reason.count({ where });
   const totalPages = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), totalPages);
@@ -55,11 +59,12 @@ export async function listModerationQueue(view: QueueView, page: number): Promis
   const ordered = await db.$queryRaw<{ id: string }[]>`
     SELECT r.id FROM "Reason" r
     LEFT JOIN LATERAL (SELECT max(rr."createdAt") AS at FROM "ReasonReport" rr WHERE rr."reasonId" = r.id AND rr."dismissedAt" IS NULL) open ON true
-    WHERE ${view === "open" ? Prisma.sql`(open.at IS NOT NULL OR r."hiddenAuto")` : Prisma.sql`r."hiddenAt" IS NOT NULL`}
-    ORDER BY ${view === "open" ? Prisma.sql`coalesce(open.at, r."hiddenAt")` : Prisma.sql`r."hiddenAt"`} DESC, r.id
+    WHERE ${view === "open" ? Prisma.sql`(open.at IS NOT NULL OR r."hiddenAuto" OR (r."duplicateFlaggedAt" IS NOT NULL AND r."hiddenAt" IS NULL))` : Prisma.sql`r."hiddenAt" IS NOT NULL`}
+    ORDER BY ${view === "open" ? Prisma.sql`coalesce(open.at, r."hiddenAt", r."duplicateFlaggedAt")` : Prisma.sql`r."hiddenAt"`} DESC, r.id
     LIMIT ${QUEUE_PAGE_SIZE} OFFSET ${(current - 1) * QUEUE_PAGE_SIZE}`;
   const rows = await db.reason.findMany({ where: { id: { in: ordered.map((row) => row.id) } }, select: queueSelect });
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const identical = await countIdenticalAuthors(rows.filter((row) => row.duplicateFlaggedAt).map((row) => row.id));
   const items = ordered.flatMap(({ id }) => {
     const row = byId.get(id);
     if (!row) return [];
@@ -87,6 +92,7 @@ export async function listModerationQueue(view: QueueView, page: number): Promis
         categories,
         notes: open.flatMap((report) => (report.note ? [report.note] : [])).slice(0, 3),
         lastReportedAt: open[0]?.createdAt ?? null,
+        identicalAuthors: row.duplicateFlaggedAt ? (identical.get(row.id) ?? null) : null,
       },
     ];
   });
@@ -95,5 +101,9 @@ export async function listModerationQueue(view: QueueView, page: number): Promis
 
 /** How many reasons wait in the open queue (the admin overview's count). */
 export async function countOpenQueue(): Promise<number> {
-  return db.reason.count({ where: { OR: [{ reports: { some: { dismissedAt: null } } }, { hiddenAuto: true }] } });
+  return db.reason.count({ where: OPEN_QUEUE });
 }
+
+const OPEN_QUEUE = {
+  OR: [{ reports: { some: { dismissedAt: null } } }, { hiddenAuto: true }, { duplicateFlaggedAt: { not: null }, hiddenAt: null }],
+} satisfies Prisma.ReasonWhereInput;

@@ -54,15 +54,17 @@ export async function dismissReports(reasonId: string, actorId: string): Promise
   return db.$transaction(async (tx) => {
     const reason = await lockReason(tx, reasonId);
     const dismissed = await dismissOpen(tx, reasonId);
-    if (dismissed === 0 && !reason.hiddenAuto) return 0;
+    // A flag for identical text (docs/decisions/030) is cleared the same way: nothing wrong with it.
+    const unflagged = await tx.$executeRaw`UPDATE "Reason" SET "duplicateFlaggedAt" = NULL WHERE id = ${reasonId} AND "duplicateFlaggedAt" IS NOT NULL`;
+    if (dismissed === 0 && !reason.hiddenAuto && unflagged === 0) return 0;
     if (reason.hiddenAuto) await tx.reason.update({ where: { id: reasonId }, data: { hiddenAt: null, hiddenReason: null, hiddenAuto: false } });
     await recordAudit(tx, {
       actorId,
       action: "reason.dismissReports",
       entityType: "Reason",
       entityId: reasonId,
-      before: { ...visibility(reason), openReports: dismissed },
-      after: { hidden: reason.hiddenAt !== null && !reason.hiddenAuto, openReports: 0 },
+      before: { ...visibility(reason), openReports: dismissed, identicalTextFlag: unflagged > 0 },
+      after: { hidden: reason.hiddenAt !== null && !reason.hiddenAuto, openReports: 0, identicalTextFlag: false },
     });
     if (reason.hiddenAuto) await announce(tx, { kind: "reasons", tool: reason.slug });
     else await announceReasons(tx, [reason.slug]);

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ToolStats } from "@/lib/scores";
 import { lockToolStats } from "./lock";
 import { setStats, writeToolStats } from "./write";
@@ -14,6 +15,8 @@ export type CounterDrift = {
   slug: string;
   stored: ToolStats | null;
   expected: ToolStats;
+  /** Votes waiting for their accounts to age (docs/decisions/030): stored and expected. */
+  pending: { stored: number | null; expected: number };
 };
 
 type Row = {
@@ -23,6 +26,8 @@ type Row = {
   expectedPanelTotal: number;
   expectedCommunityShip: number;
   expectedCommunityTotal: number;
+  expectedPendingVotes: number;
+  pendingVotes: number | null;
   panelShip: number | null;
   panelTotal: number | null;
   communityShip: number | null;
@@ -33,7 +38,8 @@ const EXPECTED_SQL = `
   SELECT t."id" AS "toolId", t."slug",
     COALESCE(p.ship, 0)::int AS "expectedPanelShip", COALESCE(p.total, 0)::int AS "expectedPanelTotal",
     COALESCE(v.ship, 0)::int AS "expectedCommunityShip", COALESCE(v.total, 0)::int AS "expectedCommunityTotal",
-    s."panelShip", s."panelTotal", s."communityShip", s."communityTotal"
+    COALESCE(v.pending, 0)::int AS "expectedPendingVotes",
+    s."panelShip", s."panelTotal", s."communityShip", s."communityTotal", s."pendingVotes"
   FROM "Tool" t
   LEFT JOIN (
     SELECT v."toolId", count(*) FILTER (WHERE v."decision" = 'SHIP') AS ship, count(*) AS total
@@ -42,8 +48,12 @@ const EXPECTED_SQL = `
   ) p ON p."toolId" = t."id"
   LEFT JOIN (
     -- Only votes of people who exist count: a vote left behind by a user deleted past the
-    -- database's rules (Vote -> User is ON DELETE RESTRICT) is drift, not a vote.
-    SELECT v."toolId", count(*) FILTER (WHERE v."decision" = 'SHIP') AS ship, count(*) AS total
+    -- database's rules (Vote -> User is ON DELETE RESTRICT) is drift, not a vote. A pending
+    -- vote counts in "pendingVotes" only, a voided one nowhere (docs/decisions/030).
+    SELECT v."toolId",
+      count(*) FILTER (WHERE v."decision" = 'SHIP' AND NOT v."pending" AND v."voidId" IS NULL) AS ship,
+      count(*) FILTER (WHERE NOT v."pending" AND v."voidId" IS NULL) AS total,
+      count(*) FILTER (WHERE v."pending" AND v."voidId" IS NULL) AS pending
     FROM "Vote" v JOIN "User" u ON u."id" = v."userId" AND u."deletedAt" IS NULL
     GROUP BY v."toolId"
   ) v ON v."toolId" = t."id"
@@ -71,8 +81,10 @@ function toDrift(row: Row): CounterDrift | null {
     stored.panelShip === expected.panelShip &&
     stored.panelTotal === expected.panelTotal &&
     stored.communityShip === expected.communityShip &&
-    stored.communityTotal === expected.communityTotal;
-  return same ? null : { toolId: row.toolId, slug: row.slug, stored, expected };
+    stored.communityTotal === expected.communityTotal &&
+    row.pendingVotes === row.expectedPendingVotes;
+  const pending = { stored: row.pendingVotes, expected: row.expectedPendingVotes };
+  return same ? null : { toolId: row.toolId, slug: row.slug, stored, expected, pending };
 }
 
 /** Every tool whose stored counters differ from its rows (or that has none). */
@@ -97,7 +109,7 @@ export async function recomputeToolStats(client: PrismaClient, toolId: string): 
       communityShip: row.expectedCommunityShip,
       communityTotal: row.expectedCommunityTotal,
     };
-    return writeToolStats(tx, toolId, setStats(counters));
+    return writeToolStats(tx, toolId, Prisma.sql`${setStats(counters)}, "pendingVotes" = ${row.expectedPendingVotes}`);
   });
 }
 

@@ -5,7 +5,8 @@ import type { ToolDetailResponse, ToolSummaryResponse } from "./schema";
 
 const isoDate = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
-export function toolScoresResponse(scores: ToolCard["scores"]): ToolSummaryResponse["scores"] {
+/** `pending`: the tool's votes from new accounts, stored but not counted yet (docs/decisions/030). */
+export function toolScoresResponse(scores: ToolCard["scores"], pending: number): ToolSummaryResponse["scores"] {
   const { panel, community } = scores;
   return {
     panel: { ship: panel.ship, total: panel.total, percent: panel.percent, label: panel.label, split: panel.splitLabel },
@@ -16,6 +17,7 @@ export function toolScoresResponse(scores: ToolCard["scores"]): ToolSummaryRespo
       label: community.label,
       status: community.status,
       interval: community.interval,
+      pending,
     },
     disagreement: scores.disagreement?.label ?? null,
   };
@@ -31,7 +33,7 @@ export function toToolSummaryResponse(tool: ToolCard): ToolSummaryResponse {
     url: `/tools/${tool.slug}`,
     archived: tool.archived,
     pricing: { model: tool.pricingModel, entry: tool.entryPrice },
-    scores: toolScoresResponse(tool.scores),
+    scores: toolScoresResponse(tool.scores, tool.pendingVotes),
   };
 }
 

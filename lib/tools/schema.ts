@@ -64,6 +64,8 @@ export const toolScoresResponse = z.object({
     ...percentScore,
     status: z.enum(["none", "provisional", "established"]),
     interval: z.object({ low: z.number(), high: z.number() }).nullable(),
+    /** Votes from new accounts, stored but not counted yet (docs/decisions/030). */
+    pending: z.number().int().nonnegative(),
   }),
   disagreement: z.string().nullable(),
 });

@@ -20,7 +20,7 @@ export const toolCardSelect = {
   archivedAt: true,
   updatedAt: true,
   category: { select: { slug: true, name: true } },
-  stats: { select: { panelShip: true, panelTotal: true, communityShip: true, communityTotal: true } },
+  stats: { select: { panelShip: true, panelTotal: true, communityShip: true, communityTotal: true, pendingVotes: true } },
 } satisfies Prisma.ToolSelect;
 
 export type ToolCardRow = Prisma.ToolGetPayload<{ select: typeof toolCardSelect }>;
@@ -41,6 +41,8 @@ export function toToolCard(row: ToolCardRow) {
     archived: tool.archivedAt !== null,
     pricingModelLabel: PRICING_MODEL_LABELS[tool.pricingModel],
     scores: toolScores(stats),
+    /** Votes from new accounts, stored but not in the community figure yet (docs/decisions/030). */
+    pendingVotes: stats?.pendingVotes ?? 0,
   };
 }
 

@@ -163,15 +163,20 @@ async function withdrawAllVotes(tx: Tx, userId: string): Promise<string[]> {
     FOR UPDATE OF s`;
   const moved = await tx.$queryRaw<{ slug: string }[]>`
     WITH removed AS (
-      DELETE FROM "Vote" WHERE "userId" = ${userId} RETURNING "toolId", "decision"
+      DELETE FROM "Vote" WHERE "userId" = ${userId} RETURNING "toolId", "decision", "pending", "voidId"
     ),
     delta AS (
-      SELECT "toolId", count(*) FILTER (WHERE "decision" = 'SHIP')::int AS ship, count(*)::int AS total
+      -- Only counted votes are in the figures; pending ones in "pendingVotes"; voided ones nowhere (docs/decisions/030).
+      SELECT "toolId",
+        count(*) FILTER (WHERE "decision" = 'SHIP' AND NOT "pending" AND "voidId" IS NULL)::int AS ship,
+        count(*) FILTER (WHERE NOT "pending" AND "voidId" IS NULL)::int AS total,
+        count(*) FILTER (WHERE "pending" AND "voidId" IS NULL)::int AS pending
       FROM removed GROUP BY "toolId"
     ),
     updated AS (
       UPDATE "ToolStats" s
-      SET "communityShip" = s."communityShip" - d.ship, "communityTotal" = s."communityTotal" - d.total, "updatedAt" = now()
+      SET "communityShip" = s."communityShip" - d.ship, "communityTotal" = s."communityTotal" - d.total,
+          "pendingVotes" = s."pendingVotes" - d.pending, "updatedAt" = now()
       FROM delta d
       WHERE s."toolId" = d."toolId"
       RETURNING s."toolId", s."panelShip", s."panelTotal", s."communityShip", s."communityTotal"

@@ -18,6 +18,10 @@ export type VoteActionResult =
       /** The reader's reason with the vote after the change (docs/decisions/029). */
       reason: { id: string; text: string } | null;
       community: VoteCommunity;
+      /** The vote is stored but not counted yet: a new account's (docs/decisions/030). */
+      pending: boolean;
+      /** Votes on the tool waiting for their accounts to age. */
+      pendingVotes: number;
     }
   | { ok: false; error: string; signIn?: boolean };
 
@@ -28,7 +32,14 @@ async function castVote(user: CurrentUser, toolSlug: string, decision: DecisionJ
     if (typeof reason === "string") await consume("reason", user.id);
     const result = await setVote(user.id, toolSlug, decision, reason);
     refresh();
-    return { ok: true, vote: result.vote, reason: result.reason, community: toVoteCommunity(result.scores.community) };
+    return {
+      ok: true,
+      vote: result.vote,
+      reason: result.reason,
+      community: toVoteCommunity(result.scores.community),
+      pending: result.pending,
+      pendingVotes: result.pendingVotes,
+    };
   } catch (error) {
     if (error instanceof RateLimitedError || error instanceof ReasonsMutedError) return { ok: false, error: error.message };
     if (error instanceof ToolNotFoundError) return { ok: false, error: "This tool is no longer open for votes." };

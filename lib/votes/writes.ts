@@ -1,5 +1,7 @@
 import "server-only";
 import { getPool } from "@/lib/db";
+import { flagIdenticalReasons } from "@/lib/moderation/duplicates";
+import { env } from "@/lib/env";
 import { toolScores, type ToolStats } from "@/lib/scores";
 import { fromDecisionJson, toDecisionJson, type DecisionJson } from "@/lib/scores/decision";
 import { voteStatement, type ReasonChange } from "./statements";
@@ -16,11 +18,15 @@ export type VoteResult = {
   vote: DecisionJson | null;
   /** The reason with the vote after the change (none after a withdrawal, or a flip without a new one). */
   reason: { id: string; text: string } | null;
+  /** The vote is stored but not counted yet: the account is younger than NEW_ACCOUNT_HOURS. */
+  pending: boolean;
   counters: ToolStats;
+  /** Votes on the tool waiting for their accounts to age, this one included. */
+  pendingVotes: number;
   scores: ReturnType<typeof toolScores>;
 };
 
-type VoteRow = ToolStats & { reasonId: string | null; reasonText: string | null };
+type VoteRow = ToolStats & { pendingVotes: number; votePending: boolean; reasonId: string | null; reasonText: string | null };
 
 /**
  * Sets (or, with `decision` null, withdraws) a user's vote on a listed tool,
@@ -46,19 +52,23 @@ export async function setVote(userId: string, toolSlug: string, decision: Decisi
   if (typeof reason === "string") await assertNotMuted(userId);
   let row: VoteRow | undefined;
   try {
-    [row] = (await getPool().query<VoteRow>(voteStatement(userId, toolSlug, after, reason))).rows;
+    [row] = (await getPool().query<VoteRow>(voteStatement(userId, toolSlug, after, reason, env.NEW_ACCOUNT_HOURS))).rows;
   } catch (error) {
     // The account was deleted while this vote was on its way (its row is gone, the foreign key refuses the vote).
     if ((error as { constraint?: unknown }).constraint === "Vote_userId_fkey") throw new VoterGoneError();
     throw error;
   }
   if (!row) throw new ToolNotFoundError(toolSlug);
-  const { reasonId, reasonText, ...counters } = row;
+  // The same text from several accounts goes to the moderators' queue (docs/decisions/030).
+  if (typeof reason === "string" && row.reasonId) await flagIdenticalReasons(row.reasonId, env.MODERATION_IDENTICAL_ACCOUNTS);
+  const { reasonId, reasonText, pendingVotes, votePending, ...counters } = row;
   return {
     tool: toolSlug,
     vote: after ? toDecisionJson(after) : null,
     reason: reasonId && reasonText !== null ? { id: reasonId, text: reasonText } : null,
+    pending: votePending,
     counters,
+    pendingVotes,
     scores: toolScores(counters),
   };
 }
@@ -85,3 +95,4 @@ async function assertNotMuted(userId: string): Promise<void> {
   });
   if (rows[0]?.until) throw new ReasonsMutedError(rows[0].until);
 }
+

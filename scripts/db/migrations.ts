@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { DatabaseSetupError, parseDatabaseUrl } from "./connection";
+import { migrateJobQueue } from "../../lib/jobs/migrate";
 
 /**
  * Migrations without the native schema engine (which cannot be downloaded on
@@ -127,14 +128,17 @@ async function listMigrations() {
 
 const filters = { externalTables: [], externalEnums: [] };
 
-/** Applies every pending migration; idempotent. Returns the names it applied. */
+/** Applies every pending migration, then the job queue's (lib/jobs); idempotent. Returns the names of this app's it applied. */
 export async function applyMigrations(url: string): Promise<string[]> {
   const migrationsList = await listMigrations();
   try {
-    return await withEngine(url, async (engine) => {
+    const applied = await withEngine(url, async (engine) => {
       const result = await engine.applyMigrations({ migrationsList, filters });
       return result.appliedMigrationNames;
     });
+    // The job queue's own schema (graphile_worker), kept by its package: ready before any node enqueues a job.
+    await migrateJobQueue(url);
+    return applied;
   } catch (error) {
     const message = errorMessage(error);
     throw new DatabaseSetupError(

@@ -5,14 +5,19 @@ import { createUser } from "./factories";
 /** The cookie Auth.js keeps its database session token in (over plain HTTP). */
 export const SESSION_COOKIE = "authjs.session-token";
 
-export type SignInOptions = { email?: string; role?: "USER" | "STAFF" | "ADMIN" };
+/** `newAccount`: signed up just now, so their votes wait (docs/decisions/030); otherwise an established reader. */
+export type SignInOptions = { email?: string; role?: "USER" | "STAFF" | "ADMIN"; newAccount?: boolean };
 
 /**
  * Signs a user in the way Auth.js's database sessions do — a Session row and
  * its cookie — in test code only. The app has no sign-in backdoor.
  */
 export async function createSignedInUser(client: PrismaClient, options: SignInOptions = {}) {
-  const user = await createUser(client, { ...(options.email ? { email: options.email } : {}), role: options.role ?? "USER" });
+  const user = await createUser(client, {
+    ...(options.email ? { email: options.email } : {}),
+    ...(options.newAccount ? { createdAt: new Date() } : {}),
+    role: options.role ?? "USER",
+  });
   const sessionToken = randomBytes(32).toString("hex");
   await client.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
   return { user, sessionToken, cookie: `${SESSION_COOKIE}=${sessionToken}` };

@@ -229,7 +229,15 @@ export function createComparison(
 
 // ---------------------------------------------------------------- people and votes
 
-/** A user who signed in by email: verified, role USER unless told otherwise. */
+/** How old a test reader's account is unless told otherwise: past NEW_ACCOUNT_HOURS, so their votes count at once. */
+export const ESTABLISHED_ACCOUNT_AGE_MS = 30 * 86_400_000;
+
+/**
+ * A user who signed in by email: verified, role USER unless told otherwise. An
+ * established reader (account a month old): a new account's votes wait before
+ * they count (docs/decisions/030), so a test of a new account says so with
+ * `createdAt: new Date()`.
+ */
 export function createUser(client: PrismaClient, overrides: Partial<Prisma.UserUncheckedCreateInput> = {}): Promise<User> {
   return client.user.create({
     data: {
@@ -237,6 +245,7 @@ export function createUser(client: PrismaClient, overrides: Partial<Prisma.UserU
       name: faker.person.fullName(),
       emailVerified: new Date(),
       role: "USER",
+      createdAt: new Date(Date.now() - ESTABLISHED_ACCOUNT_AGE_MS),
       ...overrides,
     },
   });

@@ -43,6 +43,8 @@ const EXPECTED: Record<string, Access> = {
   "lib/moderation/actions.ts#dismissReportsAction": "staff",
   "lib/moderation/actions.ts#reopenReportsAction": "staff",
   "lib/moderation/actions.ts#muteReaderAction": "staff",
+  "lib/integrity/actions.ts#voidVotesAction": "staff",
+  "lib/integrity/actions.ts#restoreVoidAction": "staff",
 };
 
 
@@ -116,6 +118,11 @@ function argumentsFor(key: string): unknown[] {
       return [{}, form({ reason: "00000000-0000-0000-0000-000000000000" })];
     case "lib/moderation/actions.ts#muteReaderAction":
       return [{}, form({ user: targetUserId, days: "0" })];
+    // A tool nobody here voted on, and an unknown void: allowed to try, answered "nothing matches", nothing written.
+    case "lib/integrity/actions.ts#voidVotesAction":
+      return [{}, form({ tool: "midjourney", window: "60", scope: "new", reason: "Authz matrix" })];
+    case "lib/integrity/actions.ts#restoreVoidAction":
+      return [{}, form({ void: "no-such-void" })];
     case "lib/users/actions.ts#displayNameAction":
       return [{}, form({ displayName: "Authz Matrix" })];
     case "lib/verdicts/actions.ts#saveVerdictAction":

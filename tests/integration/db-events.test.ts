@@ -38,7 +38,7 @@ beforeAll(async () => {
   events.onResync(() => (resyncs += 1));
   // One round trip proves the LISTEN is up before anything is written.
   expect((await events.ping()).heard).toBe(true);
-  staffId = (await client.user.create({ data: { email: "staff@events.test", role: "STAFF" } })).id;
+  staffId = (await client.user.create({ data: { createdAt: ESTABLISHED, email: "staff@events.test", role: "STAFF" } })).id;
   categoryId = (await client.category.create({ data: { slug: "events-test", name: "Events test" } })).id;
 });
 
@@ -99,6 +99,9 @@ async function newVerdict() {
   return { ...verdict, tool };
 }
 
+/** Readers made here are established (a new account's vote waits before it counts: docs/decisions/030). */
+const ESTABLISHED = new Date(Date.now() - 30 * 86_400_000);
+
 /** What a write announces: staff edits (content_changed), figures (tool_stats), readers' reasons (reasons_changed), by tool slug. */
 type Expectation = { content: ContentChange[]; stats: string[]; reasons: string[] };
 const announces = (content: ContentChange[], stats: string[] = [], reasons: string[] = []): Expectation => ({ content, stats, reasons });
@@ -108,7 +111,7 @@ const nothing: Expectation = { content: [], stats: [], reasons: [] };
 async function newReason() {
   const { setVote } = await import("@/lib/votes/writes");
   const tool = await newTool();
-  const author = await client.user.create({ data: { email: `author-${++serial}@events.test` } });
+  const author = await client.user.create({ data: { createdAt: ESTABLISHED, email: `author-${++serial}@events.test` } });
   const { reason } = await setVote(author.id, tool.slug, "skip", "A reason written for the events test.");
   await heard();
   return { tool, id: reason!.id };
@@ -189,7 +192,7 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
   "lib/votes/writes.ts#setVote": async () => {
     const { setVote } = await import("@/lib/votes/writes");
     const tool = await newTool();
-    const voter = await client.user.create({ data: { email: `voter-${++serial}@events.test` } });
+    const voter = await client.user.create({ data: { createdAt: ESTABLISHED, email: `voter-${++serial}@events.test` } });
     await setVote(voter.id, tool.slug, "ship");
     expect(await heard()).toEqual(announces([], [tool.slug]));
     // A reason alone moves no counter: it is announced on its own channel.
@@ -199,21 +202,21 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
   "lib/reasons/writes.ts#setHelpful": async () => {
     const { setHelpful } = await import("@/lib/reasons/writes");
     const { tool, id } = await newReason();
-    const reader = await client.user.create({ data: { email: `reader-${++serial}@events.test` } });
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `reader-${++serial}@events.test` } });
     await setHelpful(reader.id, id, true);
     return announces([], [], [tool.slug]);
   },
   "lib/reasons/writes.ts#reportReason": async () => {
     const { reportReason } = await import("@/lib/reasons/writes");
     const { tool, id } = await newReason();
-    const reader = await client.user.create({ data: { email: `reader-${++serial}@events.test` } });
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `reader-${++serial}@events.test` } });
     await reportReason(reader.id, id, { category: "spam" });
     return announces([], [], [tool.slug]);
   },
   // A reader's role is not on any public page.
   "lib/users/writes.ts#setStaffRole": async () => {
     const { setStaffRole } = await import("@/lib/users/writes");
-    const reader = await client.user.create({ data: { email: `reader-${++serial}@events.test` } });
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `reader-${++serial}@events.test` } });
     await setStaffRole(reader.id, "STAFF", staffId);
     return nothing;
   },
@@ -222,7 +225,7 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     const { setVote } = await import("@/lib/votes/writes");
     const { setDisplayName } = await import("@/lib/users/writes");
     const [withReason, withoutReason] = [await newTool(), await newTool()];
-    const reader = await client.user.create({ data: { email: `named-${++serial}@events.test` } });
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `named-${++serial}@events.test` } });
     await setVote(reader.id, withReason.slug, "ship", "Named reasons read better.");
     await setVote(reader.id, withoutReason.slug, "skip");
     await heard();
@@ -236,7 +239,7 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     const { setHelpful } = await import("@/lib/reasons/writes");
     const tool = await newTool();
     const other = await newReason();
-    const leaver = await client.user.create({ data: { email: `leaver-${++serial}@events.test` } });
+    const leaver = await client.user.create({ data: { createdAt: ESTABLISHED, email: `leaver-${++serial}@events.test` } });
     await setVote(leaver.id, tool.slug, "skip");
     await setHelpful(leaver.id, other.id, true);
     await heard();
@@ -264,7 +267,7 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     const { reportReason } = await import("@/lib/reasons/writes");
     const { dismissReports } = await import("@/lib/moderation/writes");
     const { tool, id } = await newReason();
-    const reader = await client.user.create({ data: { email: `reporter-${++serial}@events.test` } });
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `reporter-${++serial}@events.test` } });
     await reportReason(reader.id, id, { category: "spam" });
     await heard();
     expect(await dismissReports(id, staffId)).toBe(1);
@@ -274,16 +277,36 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     const { reportReason } = await import("@/lib/reasons/writes");
     const { dismissReports, reopenReports } = await import("@/lib/moderation/writes");
     const { tool, id } = await newReason();
-    const reader = await client.user.create({ data: { email: `reporter-${++serial}@events.test` } });
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `reporter-${++serial}@events.test` } });
     await reportReason(reader.id, id, { category: "spam" });
     await dismissReports(id, staffId);
     await heard();
     expect(await reopenReports(id, staffId)).toBe(1);
     return announces([], [], [tool.slug]);
   },
+  // A void moves the figures (docs/decisions/030): announced like a vote.
+  "lib/integrity/writes.ts#voidVotes": async () => {
+    const [{ setVote }, { voidVotes }] = await Promise.all([import("@/lib/votes/writes"), import("@/lib/integrity/writes")]);
+    const tool = await newTool();
+    const voter = await client.user.create({ data: { createdAt: ESTABLISHED, email: `voided-${++serial}@events.test` } });
+    await setVote(voter.id, tool.slug, "ship");
+    await heard();
+    expect((await voidVotes({ tool: tool.slug, minutes: 60, newAccountsOnly: false, reason: "Events test" }, staffId)).votes).toBe(1);
+    return announces([], [tool.slug]);
+  },
+  "lib/integrity/writes.ts#restoreVoid": async () => {
+    const [{ setVote }, { restoreVoid, voidVotes }] = await Promise.all([import("@/lib/votes/writes"), import("@/lib/integrity/writes")]);
+    const tool = await newTool();
+    const voter = await client.user.create({ data: { createdAt: ESTABLISHED, email: `restored-${++serial}@events.test` } });
+    await setVote(voter.id, tool.slug, "skip");
+    const { id } = await voidVotes({ tool: tool.slug, minutes: 60, newAccountsOnly: false, reason: "Events test" }, staffId);
+    await heard();
+    expect(await restoreVoid(id, staffId)).toEqual({ votes: 1 });
+    return announces([], [tool.slug]);
+  },
   "lib/moderation/writes.ts#setReasonsMute": async () => {
     const { setReasonsMute } = await import("@/lib/moderation/writes");
-    const reader = await client.user.create({ data: { email: `muted-${++serial}@events.test` } });
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `muted-${++serial}@events.test` } });
     expect(await setReasonsMute(reader.id, new Date(Date.now() + 86_400_000), null, staffId)).toBe(true);
     return nothing;
   },
@@ -338,7 +361,7 @@ describe("counter writes announce the figures", () => {
   it("a vote sends the tool's new counters once, in the schema the browser parses, and re-sending the same vote sends nothing", async () => {
     const { setVote } = await import("@/lib/votes/writes");
     const tool = await newTool();
-    const voter = await client.user.create({ data: { email: `figures-${++serial}@events.test` } });
+    const voter = await client.user.create({ data: { createdAt: ESTABLISHED, email: `figures-${++serial}@events.test` } });
     await setVote(voter.id, tool.slug, "ship");
     await events.ping();
     expect(stats).toHaveLength(1);

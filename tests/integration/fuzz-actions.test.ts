@@ -117,7 +117,8 @@ afterEach(() => {
 beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
   const make = async (email: string, role: Role): Promise<CurrentUser> => {
-    const user = await client.user.create({ data: { email, role, emailVerified: new Date() } });
+    // Established readers: a new account's vote waits before it counts (docs/decisions/030).
+    const user = await client.user.create({ data: { email, role, emailVerified: new Date(), createdAt: new Date(Date.now() - 30 * 86_400_000) } });
     return { id: user.id, email, name: null, role };
   };
   users.USER = await make("user@fuzz.test", "USER");

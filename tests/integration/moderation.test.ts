@@ -128,7 +128,7 @@ describe("moderating a reported reason", () => {
     const marker = await createSignedInUser(client);
     await helpful(id, marker.cookie);
     // Three brand-new accounts: a vote ring cannot hide a reason by itself.
-    for (let i = 0; i < 3; i++) expect((await report(id, (await createSignedInUser(client)).cookie)).status).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await report(id, (await createSignedInUser(client, { newAccount: true })).cookie)).status).toBe(201);
     expect(await publicTexts(tool.slug)).toEqual(["Contested, but fine."]);
     // Two established readers: still under the threshold (three).
     for (let i = 0; i < 2; i++) await report(id, (await established()).cookie);

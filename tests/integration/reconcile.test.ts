@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift, reconcileCounters } from "@/lib/stats/reconcile";
+import { setVote } from "@/lib/votes/writes";
 import { createCategory, createReviewers, createTool, createUser, createVerdicts, createVotes, uniqueSlug } from "../helpers/factories";
 
 let client: PrismaClient;
@@ -29,6 +30,7 @@ describe("reconciling counters with rows", () => {
         slug: tool.slug,
         stored: { panelShip: 1, panelTotal: 4, communityShip: 2, communityTotal: 7 },
         expected: { panelShip: 3, panelTotal: 4, communityShip: 0, communityTotal: 0 },
+        pending: { stored: 0, expected: 0 },
       },
     ]);
 
@@ -76,11 +78,28 @@ describe("reconciling counters with rows", () => {
     expect(await findCounterDrift(client)).toEqual([]);
     await client.toolStats.update({ where: { toolId: tool.id }, data: { [counter]: expected[counter] + by } });
 
-    expect(await findCounterDrift(client)).toEqual([{ toolId: tool.id, slug: tool.slug, stored: { ...expected, [counter]: expected[counter] + by }, expected }]);
+    expect(await findCounterDrift(client)).toEqual([
+      { toolId: tool.id, slug: tool.slug, stored: { ...expected, [counter]: expected[counter] + by }, expected, pending: { stored: 0, expected: 0 } },
+    ]);
     expect(await reconcileCounters(client, { fix: true })).toMatchObject({ fixed: 1 });
     expect(await findCounterDrift(client)).toEqual([]);
     const stats = await client.toolStats.findUniqueOrThrow({ where: { toolId: tool.id } });
     expect({ panelShip: stats.panelShip, panelTotal: stats.panelTotal, communityShip: stats.communityShip, communityTotal: stats.communityTotal }).toEqual(expected);
+  });
+
+  it("reports and repairs the pending-vote count drifting alone", async () => {
+    await reconcileCounters(client, { fix: true });
+    const tool = await createTool(client);
+    // Two new accounts vote: stored pending (docs/decisions/030), not in the figure.
+    for (const decision of ["ship", "skip"] as const) await setVote((await createUser(client, { createdAt: new Date() })).id, tool.slug, decision, undefined);
+    expect(await findCounterDrift(client)).toEqual([]);
+    await client.toolStats.update({ where: { toolId: tool.id }, data: { pendingVotes: 5 } });
+    const [drift] = await findCounterDrift(client);
+    expect(drift).toMatchObject({ toolId: tool.id, pending: { stored: 5, expected: 2 } });
+    expect(drift?.stored).toEqual(drift?.expected);
+    await reconcileCounters(client, { fix: true });
+    expect(await findCounterDrift(client)).toEqual([]);
+    expect((await client.toolStats.findUniqueOrThrow({ where: { toolId: tool.id } })).pendingVotes).toBe(2);
   });
 
   it("a tool without a counter row is drift, and fixing creates it", async () => {

@@ -69,6 +69,11 @@ export default async function ModerationQueue({ searchParams }: PageProps<"/admi
                     {count} × {CATEGORY_LABEL[category as keyof typeof CATEGORY_LABEL]}
                   </span>
                 ))}
+                {item.identicalAuthors ? (
+                  <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="identical-flag">
+                    Same text from {item.identicalAuthors} accounts
+                  </span>
+                ) : null}
                 {item.dismissedReports ? <span className="rounded-full bg-stone-100 px-2 py-0.5 dark:bg-stone-800">{item.dismissedReports} dismissed</span> : null}
               </p>
               {item.notes.length ? (
@@ -86,7 +91,7 @@ export default async function ModerationQueue({ searchParams }: PageProps<"/admi
               <div className="mt-4 space-y-3 border-t border-stone-100 pt-4 dark:border-stone-800">
                 <div className="flex flex-wrap items-center gap-4">
                   <HideForm reasonId={item.id} hidden={item.hidden !== null} />
-                  <ReportsForm reasonId={item.id} open={item.openReports} dismissed={item.dismissedReports} />
+                  <ReportsForm reasonId={item.id} open={item.openReports} dismissed={item.dismissedReports} flagged={item.identicalAuthors !== null} />
                 </div>
                 <MuteForm userId={item.author.id} name={item.author.name} muted={item.author.mutedUntil !== null} />
               </div>

@@ -15,7 +15,9 @@ import { voteBodySchema } from "@/lib/votes/schema";
 /**
  * PUT /api/tools/:slug/vote  { "decision": "ship" | "skip", "reason"?: string | null }  — cast or change
  * DELETE /api/tools/:slug/vote                                                          — withdraw (and its reason)
- * Both answer { data: { tool, vote, reason, scores } } with the tool's new figures.
+ * Both answer { data: { tool, vote, pending, reason, scores } } with the tool's new figures; `pending`
+ * is true while the vote waits for a new account to age (docs/decisions/030), and
+ * scores.community.pending counts the tool's waiting votes.
  * GET /api/tools/:slug/vote — the reader's own vote and reason: { data: { vote, reason } }.
  *
  * `reason` (docs/decisions/029): absent keeps the reason while the decision
@@ -41,7 +43,8 @@ async function vote(request: Request, context: RouteContext<"/api/tools/[slug]/v
     if (error instanceof ReasonsMutedError) throw new ApiError(403, "muted", error.message);
     throw error;
   }
-  return NextResponse.json({ data: { tool: result.tool, vote: result.vote, reason: result.reason, scores: toolScoresResponse(result.scores) } });
+  const scores = toolScoresResponse(result.scores, result.pendingVotes);
+  return NextResponse.json({ data: { tool: result.tool, vote: result.vote, pending: result.pending, reason: result.reason, scores } });
 }
 
 async function readChange(request: Request): Promise<Change> {
