@@ -11,6 +11,7 @@ import { createPrismaClient, type PrismaClient } from "../lib/db/client";
 import { reconcileCounters } from "../lib/stats/reconcile";
 import { categories, comparisons, tools, verdicts } from "./seed-data/directory";
 import { reviewers } from "./seed-data/reviewers";
+import { SAMPLE_DAYS, sampleSeries, sampleTrends } from "./seed-data/sample-history";
 import { seedComparison, seedTools, seedVerdicts } from "./seed-data/seed-comparison";
 
 const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
@@ -129,7 +130,37 @@ export async function seed(client: PrismaClient): Promise<SeedSummary> {
   // Counters for new tools; tools already in sync are left untouched.
   const { fixed } = await reconcileCounters(client, { fix: true });
   created.toolStats = fixed;
+  created.sampleSnapshots = await seedSampleHistory(client);
   return { created };
+}
+
+/**
+ * SAMPLE trend rows (prisma/seed-data/sample-history.ts), marked `sample`, for
+ * the days before today, only for a listed tool that has no snapshot yet.
+ */
+async function seedSampleHistory(client: PrismaClient): Promise<number> {
+  const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  let written = 0;
+  for (const trend of sampleTrends) {
+    const tool = await client.tool.findFirst({ where: { slug: trend.tool, archivedAt: null, snapshots: { none: {} } }, select: { id: true } });
+    if (!tool) continue;
+    const verdicts = await client.verdict.findMany({ where: { toolId: tool.id, published: true }, select: { decision: true, publishedAt: true } });
+    const series = sampleSeries(trend);
+    const rows = series.map((figures, index) => {
+      const day = new Date(today.getTime() - (SAMPLE_DAYS - index) * 86_400_000);
+      const published = verdicts.filter((verdict) => verdict.publishedAt && verdict.publishedAt <= day);
+      return {
+        toolId: tool.id,
+        day,
+        panelShip: published.filter((verdict) => verdict.decision === "SHIP").length,
+        panelTotal: published.length,
+        ...figures,
+        sample: true,
+      };
+    });
+    written += (await client.toolSnapshot.createMany({ data: rows, skipDuplicates: true })).count;
+  }
+  return written;
 }
 
 async function main() {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { findCounterDrift } from "@/lib/stats/reconcile";
+import { SAMPLE_DAYS, sampleTrends } from "@/prisma/seed-data/sample-history";
 import { seed, seedData } from "@/prisma/seed";
 import { createTestDatabase } from "../helpers/databases";
 
@@ -113,9 +114,20 @@ describe("seeding", () => {
       expect(first.created.tools).toBe(seedData.tools.length);
       expect(first.created.verdicts).toBe(seedData.verdicts.length);
       expect(first.created.comparisons).toBe(seedData.comparisons.length);
+      // Sample trend rows: marked sample, for the days before today only, panel figures counted from the verdicts.
+      expect(first.created.sampleSnapshots).toBe(sampleTrends.length * SAMPLE_DAYS);
+      expect(await client.toolSnapshot.count({ where: { sample: false } })).toBe(0);
+      const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+      expect(await client.toolSnapshot.count({ where: { day: { gte: today } } })).toBe(0);
+      const [claude] = await client.$queryRaw<{ panelShip: number; panelTotal: number; communityShip: number; communityTotal: number }[]>`
+        SELECT s."panelShip", s."panelTotal", s."communityShip", s."communityTotal" FROM "ToolSnapshot" s JOIN "Tool" t ON t.id = s."toolId"
+        WHERE t.slug = 'claude-4-sonnet' ORDER BY s.day DESC LIMIT 1`;
+      const published = seedData.verdicts.filter((verdict) => verdict.tool === "claude-4-sonnet" && verdict.publishedAt && new Date(verdict.publishedAt) < today);
+      expect(claude).toMatchObject({ panelTotal: published.length, panelShip: published.filter((verdict) => verdict.decision === "SHIP").length });
+      expect(claude!.communityShip).toBeLessThanOrEqual(claude!.communityTotal);
 
       const snapshot = async () => {
-        const tables = ["Category", "Tool", "Reviewer", "Verdict", "VerdictRevision", "Comparison", "ToolStats"];
+        const tables = ["Category", "Tool", "Reviewer", "Verdict", "VerdictRevision", "Comparison", "ToolStats", "ToolSnapshot"];
         const result: Record<string, string> = {};
         for (const table of tables) {
           const [row] = await client.$queryRawUnsafe<{ digest: string }[]>(

@@ -13,7 +13,9 @@ import { Section } from "@/components/ui/section";
 import { VoteWidget } from "@/components/site/vote-widget";
 import { ComparePicker } from "@/components/site/compare-picker";
 import { CommunityReasons } from "@/components/site/community-reasons";
+import { TrendChart } from "@/components/site/trend-chart";
 import { summarizeReasons } from "@/lib/reasons/queries";
+import { getToolHistory } from "@/lib/trends/queries";
 import { listedToolNames } from "@/lib/tools/names";
 import { getTool } from "@/lib/tools/queries";
 import { liveTool } from "@/lib/tools/select";
@@ -48,7 +50,7 @@ export async function generateMetadata({ params }: PageProps<"/tools/[slug]">): 
 export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
   const tool = await loadTool((await params).slug);
   // The same page for every reader (cached and shared): the reader's own vote comes from /api/me.
-  const [toolNames, reasons] = await Promise.all([listedToolNames(), summarizeReasons([tool.id])]);
+  const [toolNames, reasons, history] = await Promise.all([listedToolNames(), summarizeReasons([tool.id]), getToolHistory(tool.slug)]);
   return (
     <LiveScoresProvider tools={[liveTool(tool)]}>
       <div className="pb-8 pt-10 sm:pt-14">
@@ -88,6 +90,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
                 <VoteWidget
                   tool={{ slug: tool.slug, name: tool.name }}
                   community={toVoteCommunity(tool.scores.community)}
+                  pendingVotes={tool.pendingVotes}
                   returnTo={`/tools/${tool.slug}`}
                 />
               </Card>
@@ -123,6 +126,13 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
           <Section id="reasons" eyebrow="Community" title="Why readers ship or skip" description={`In readers' own words: the reasons given with their votes on ${tool.name}.`}>
             <CommunityReasons tool={tool} summary={reasons.get(tool.id)!} />
           </Section>
+
+          {/* An archived tool has no history (it is not listed, and not snapshotted). */}
+          {history ? (
+            <Section id="trend" eyebrow="Over time" title="Standing over time" description={`${tool.name}'s community ship share and panel, day by day.`}>
+              <TrendChart history={history} />
+            </Section>
+          ) : null}
 
           {tool.comparisons.length ? (
             <Section id="comparisons" eyebrow="Side by side" title={`${tool.name} compared`}>
