@@ -13,6 +13,8 @@ export type VoteRate = {
   lastHourNew: number;
   /** Votes per hour over the seven days before the last hour. */
   baselinePerHour: number;
+  /** Votes cast in the last hour that staff voided (the tool stays listed after a void, with its message). */
+  voidedLastHour: number;
   /** lastHour over the baseline (at least one vote an hour, so a quiet tool's first votes are not a spike). */
   ratio: number;
   /** Far above its baseline: INTEGRITY_SPIKE_RATIO times, and at least INTEGRITY_MIN_VOTES votes. */
@@ -36,7 +38,7 @@ export type VoteVoidRow = {
 const BASELINE_HOURS = 7 * 24;
 
 /**
- * Every tool voted on in the last hour, most unusual first
+ * Every tool voted on in the last hour (or whose votes of the last hour were voided), most unusual first
  * (docs/decisions/030): its votes in the last hour, the share from new
  * accounts, and its hourly rate over the week before. Staff only (the page checks).
  */
@@ -45,17 +47,18 @@ export async function listVoteRates(limit = 50): Promise<VoteRate[]> {
   const rows = await db.$queryRaw<Omit<VoteRate, "ratio" | "flagged">[]>`
     WITH recent AS (
       SELECT v."toolId",
-        count(*) FILTER (WHERE v."createdAt" > now() - interval '1 hour')::int AS "lastHour",
-        count(*) FILTER (WHERE v."createdAt" > now() - interval '1 hour'
+        count(*) FILTER (WHERE v."voidId" IS NULL AND v."createdAt" > now() - interval '1 hour')::int AS "lastHour",
+        count(*) FILTER (WHERE v."voidId" IS NULL AND v."createdAt" > now() - interval '1 hour'
                            AND u."createdAt" > v."createdAt" - make_interval(secs => ${seconds}::int))::int AS "lastHourNew",
-        (count(*) FILTER (WHERE v."createdAt" <= now() - interval '1 hour'))::float8 / ${BASELINE_HOURS} AS "baselinePerHour"
+        count(*) FILTER (WHERE v."voidId" IS NOT NULL AND v."createdAt" > now() - interval '1 hour')::int AS "voidedLastHour",
+        (count(*) FILTER (WHERE v."voidId" IS NULL AND v."createdAt" <= now() - interval '1 hour'))::float8 / ${BASELINE_HOURS} AS "baselinePerHour"
       FROM "Vote" v JOIN "User" u ON u."id" = v."userId"
-      WHERE v."createdAt" > now() - interval '1 hour' - make_interval(hours => ${BASELINE_HOURS}::int) AND v."voidId" IS NULL
+      WHERE v."createdAt" > now() - interval '1 hour' - make_interval(hours => ${BASELINE_HOURS}::int)
       GROUP BY v."toolId"
     )
-    SELECT r."toolId", t."slug", t."name", r."lastHour", r."lastHourNew", r."baselinePerHour", coalesce(s."pendingVotes", 0) AS "pendingVotes"
+    SELECT r."toolId", t."slug", t."name", r."lastHour", r."lastHourNew", r."voidedLastHour", r."baselinePerHour", coalesce(s."pendingVotes", 0) AS "pendingVotes"
     FROM recent r JOIN "Tool" t ON t."id" = r."toolId" LEFT JOIN "ToolStats" s ON s."toolId" = r."toolId"
-    WHERE r."lastHour" > 0
+    WHERE r."lastHour" > 0 OR r."voidedLastHour" > 0
     ORDER BY r."lastHour" / greatest(r."baselinePerHour", 1) DESC, r."lastHour" DESC, t."slug"
     LIMIT ${limit}`;
   return rows.map((row) => {

@@ -148,7 +148,7 @@ describe("voiding votes", () => {
     expect(entry).toMatchObject({ action: "votes.void", actorId: staffId, after: expect.objectContaining({ votes: 4, counted: 2, pending: 2 }) });
     expect((await listVoteVoids()).find((row) => row.id === voided.id)).toMatchObject({ voteCount: 4, restoredAt: null, newAccountsOnly: true });
     // The integrity view no longer counts voided votes.
-    expect((await listVoteRates()).find((row) => row.slug === tool.slug)).toMatchObject({ lastHour: 5, lastHourNew: 0 });
+    expect((await listVoteRates()).find((row) => row.slug === tool.slug)).toMatchObject({ lastHour: 5, lastHourNew: 0, voidedLastHour: 4 });
 
     // A voided vote that flips or is withdrawn moves nothing.
     await setVote(ring[0]!.id, tool.slug, "skip");

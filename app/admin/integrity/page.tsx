@@ -50,7 +50,7 @@ export default async function IntegrityView() {
                 </p>
                 <p className="text-xs tabular-nums text-stone-500 dark:text-stone-400">{rate.ratio.toFixed(1)}× its baseline</p>
               </div>
-              <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+              <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
                 <div>
                   <dt className="text-xs text-stone-500 dark:text-stone-400">Votes, last hour</dt>
                   <dd className="tabular-nums">{rate.lastHour}</dd>
@@ -68,6 +68,10 @@ export default async function IntegrityView() {
                 <div>
                   <dt className="text-xs text-stone-500 dark:text-stone-400">Pending now</dt>
                   <dd className="tabular-nums">{rate.pendingVotes}</dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-stone-500 dark:text-stone-400">Voided, last hour</dt>
+                  <dd className="tabular-nums">{rate.voidedLastHour}</dd>
                 </div>
               </dl>
               <div className="mt-4 border-t border-stone-100 pt-4 dark:border-stone-800">
