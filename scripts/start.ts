@@ -1,8 +1,10 @@
 /**
  * `npm start` / `npm run dev`: get a migrated, seeded database, then serve.
  *
- * With DATABASE_URL unset it starts the embedded PostgreSQL (data in .data/,
- * port EMBEDDED_PG_PORT, default 54329) and stops it when the server stops.
+ * With DATABASE_URL unset it starts the embedded PostgreSQL (data in
+ * EMBEDDED_PG_DIR, default .data/postgres; port EMBEDDED_PG_PORT, default
+ * 54329) and stops it when the server stops — however the stop is asked for:
+ * SIGINT, SIGTERM or SIGHUP to npm, to this process or to the server.
  * With DATABASE_URL set it uses that server. Set SEED=false to skip seeding.
  */
 import { spawn } from "node:child_process";
@@ -35,7 +37,7 @@ async function main() {
     database = await openDatabase({
       databaseUrl: process.env.DATABASE_URL || undefined,
       embedded: {
-        dataDir: path.join(root, ".data/postgres"),
+        dataDir: process.env.EMBEDDED_PG_DIR ? path.resolve(process.env.EMBEDDED_PG_DIR) : path.join(root, ".data/postgres"),
         port: embeddedPort(process.env.EMBEDDED_PG_PORT, 54329),
         database: "ship_or_skip",
       },
@@ -106,11 +108,21 @@ async function main() {
   const args = mode === "start" ? serverArgs() : [nextBin, "dev", "-p", String(port)];
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
 
+  // Whichever process is signalled stops everything: npm forwards SIGINT and SIGTERM here (the
+  // script `exec`s node, so no shell sits between them); this process forwards them to the server,
+  // whose exit stops the embedded database below. SIGHUP (the terminal closed) stops the server too.
   const forward = (signal: NodeJS.Signals) => {
     if (child.exitCode === null) child.kill(signal);
   };
   process.on("SIGINT", () => forward("SIGINT"));
   process.on("SIGTERM", () => forward("SIGTERM"));
+  process.on("SIGHUP", () => forward("SIGTERM"));
+  // npm does not forward SIGHUP, and nothing forwards SIGKILL: when the process that started this
+  // one is gone (this one was re-parented), stop as on SIGTERM rather than run on orphaned.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) forward("SIGTERM");
+  }, 500).unref();
   child.on("exit", async (code, signal) => {
     await stopDatabase();
     process.exit(code ?? (signal ? 0 : 1));

@@ -1,22 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import { readDb } from "@/lib/db";
 import { toDecisionJson, type Decision, type DecisionJson } from "@/lib/scores/decision";
+import { HISTORY_DAYS, MAX_HISTORY_DAYS } from "./schema";
 import { utcDay, type Day } from "./snapshot";
-
-/** How many days a tool's trend shows by default, and at most (a year, leap day included). */
-export const HISTORY_DAYS = 180;
-export const MAX_HISTORY_DAYS = 366;
-
-/** `GET /api/tools/:slug/history?days=`: 1..366, 180 by default. */
-export const toolHistoryQuerySchema = z.object({
-  days: z.coerce
-    .number()
-    .int("days must be a whole number")
-    .min(1, "days starts at 1")
-    .max(MAX_HISTORY_DAYS, `days is at most ${MAX_HISTORY_DAYS}`)
-    .default(HISTORY_DAYS),
-});
 
 /** One day's snapshot of a tool's figures (lib/trends/snapshot.ts); `sample`: the seed's sample history, not a real snapshot. */
 export type ToolHistoryDay = {

@@ -11,6 +11,9 @@ import pg from "pg";
  */
 const SAMPLES: Record<string, string[]> = {
   "/": ["/"],
+  "/about": ["/about"],
+  "/methodology": ["/methodology"],
+  "/privacy": ["/privacy"],
   "/account": ["/account"],
   "/account/deleted": ["/account/deleted", "/account/deleted?newsletter=kept"],
   "/compare": ["/compare", "/compare?a=aider&b=aider"],

@@ -205,3 +205,43 @@ test("staff hide a reported reason from the moderation queue: it leaves the publ
   await expect(page.getByText(text)).toHaveCount(1);
   await context.close();
 });
+
+test.describe("the reasons section, looked at", () => {
+  let slug: string;
+  test.beforeAll(async ({ request, baseURL }) => {
+    const tool = await newTool();
+    slug = tool.slug;
+    const reasons: [string, string][] = [
+      ["ship", "The diffs it proposes are small and reviewable; our team merges most of them unchanged."],
+      ["ship", "Pricing is predictable for a team of ten, and the API has been stable for a year."],
+      ["skip", "Too slow on our monorepo: indexing takes twenty minutes and stalls the editor."],
+    ];
+    for (const [decision, reason] of reasons) {
+      const { sessionToken } = await createSignedInSession();
+      const response = await request.put(`/api/tools/${slug}/vote`, { headers: { cookie: `${SESSION_COOKIE}=${sessionToken}`, origin: baseURL! }, data: { decision, reason } });
+      expect(response.status()).toBe(200);
+    }
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const width of [1280, 390]) {
+      test(`${width} px, ${colorScheme}`, async ({ browser }, testInfo) => {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+        const page = await context.newPage();
+        await expect
+          .poll(async () => {
+            await page.goto(`/tools/${slug}`);
+            return page.locator("#reasons").getByText("Too slow on our monorepo").count();
+          }, { timeout: 5_000 })
+          .toBe(1);
+        const section = page.locator("#reasons");
+        await expect(section.locator(`#${slug}-why-ship`).getByText("The diffs it proposes")).toBeVisible();
+        // Nothing in the section is wider than the page.
+        const overflow = await section.evaluate((element) => element.scrollWidth - element.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await testInfo.attach(`reasons-${width}-${colorScheme}`, { body: await section.screenshot(), contentType: "image/png" });
+        await context.close();
+      });
+    }
+  }
+});

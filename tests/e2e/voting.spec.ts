@@ -1,5 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
+import { createPrismaClient } from "@/lib/db/client";
+import { promotePendingVotes } from "@/lib/votes/promote";
 import { waitForMail } from "../helpers/mail-server";
+
+/** The account signed up a day and more ago, and the promote_pending_votes job ran (what a day of waiting does). */
+async function ageAndPromote(email: string) {
+  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  try {
+    await client.user.update({ where: { email }, data: { createdAt: new Date(Date.now() - 2 * 86_400_000) } });
+    expect(await promotePendingVotes(client, 24)).toBeGreaterThanOrEqual(1);
+  } finally {
+    await client.$disconnect();
+  }
+}
 
 // Votes go to a comparison whose tools are not on the seed page, which other tests read in parallel.
 const PAGE = "/compare/whisper-vs-elevenlabs";
@@ -38,8 +51,20 @@ test.describe("signing in and voting", () => {
     // the figures change optimistically before that, so a reload must wait for the announcement).
     await expect(first.getByText("You voted ship on Whisper.", { exact: false })).toBeAttached();
     await expect(first.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
-    await expect(first.getByTestId("community-figure-large")).toContainText("1 vote");
+    // A brand-new account's vote is saved but waits (docs/decisions/030): the widget says so, the figure does not move.
+    await expect(first.getByTestId("own-vote-pending")).toBeVisible();
+    await expect(first.getByTestId("pending-votes")).toContainText("+1 new-account vote pending");
+    await expect(first.getByTestId("community-figure-large")).toContainText("—");
+    // A day later the scheduled job counts it (here: the account aged, the job's function run now).
+    await ageAndPromote(email);
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return first.getByTestId("community-figure-large").textContent();
+      }, { timeout: 5_000 })
+      .toContain("1 vote");
     await expect(first.getByTestId("community-figure-large")).toContainText("too few votes");
+    await expect(first.getByTestId("pending-votes")).toHaveCount(0);
 
     // A second vote on the other tool, from the page.
     await second.getByRole("button", { name: /Skip/ }).click();

@@ -110,7 +110,7 @@ function query(random: Random): string {
   if (random.chance(0.45)) return "";
   const parts: string[] = [];
   for (let i = random.int(4) + 1; i > 0; i--) {
-    const name = random.pick(["q", "page", "sort", "category", "pricing", "tools", "a", "b", "token", "callbackUrl", "_rsc", "__proto__", "q[]", "pageSize", "bust", "%", "x%ff", "decision", "cursor"]);
+    const name = random.pick(["q", "page", "sort", "category", "pricing", "tools", "a", "b", "token", "callbackUrl", "_rsc", "__proto__", "q[]", "pageSize", "bust", "%", "x%ff", "decision", "cursor", "days"]);
     const value = random.pick(["", "1", "-1", "99999999999999999999", ownTool, "%ff", "%", "a%20b", "x".repeat(random.pick([10, 3000])), "ship", "javascript:alert(1)", "//evil.example", "%00", "helpful", "newest", "WyJoIiwxLCJ4IiwieCJd"]);
     parts.push(`${name}=${value}`);
     if (random.chance(0.2)) parts.push(`${name}=${value}`);

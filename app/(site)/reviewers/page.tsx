@@ -22,6 +22,10 @@ export default async function ReviewersPage() {
           Every tool gets a written ship-or-skip verdict from each reviewer, each through their own lens. Here is who they
           are, and how often they side with each other and with readers.
         </p>
+        <p className="mt-3 max-w-2xl text-sm text-stone-600 dark:text-stone-400" data-testid="persona-disclosure">
+          The reviewers are <strong>staff personas</strong>, not independent people: our staff write each one&apos;s verdicts through that
+          persona&apos;s lens. <Link href="/methodology#verdicts" className="font-medium underline underline-offset-2">How verdicts are written</Link>
+        </p>
       </header>
       {panel.length ? (
         <ul className="grid gap-5 md:grid-cols-2">

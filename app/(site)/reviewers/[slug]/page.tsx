@@ -64,6 +64,13 @@ export default async function ReviewerPage({ params }: PageProps<"/reviewers/[sl
           <p className="text-xs font-semibold uppercase tracking-[0.16em] text-ship-700 dark:text-ship-400">{reviewer.lens}</p>
           <h1 className="mt-2 text-4xl font-semibold tracking-tight sm:text-5xl">{reviewer.name}</h1>
           <p className="mt-4 max-w-2xl text-pretty text-lg leading-8 text-stone-700 dark:text-stone-300">{reviewer.bio}</p>
+          <p className="mt-4 max-w-2xl rounded-xl bg-stone-100 px-4 py-3 text-sm text-stone-700 dark:bg-stone-900 dark:text-stone-300" data-testid="persona-disclosure">
+            {reviewer.name} is a <strong>staff persona</strong>: our staff write this reviewer&apos;s verdicts through the lens of{" "}
+            {reviewer.lens.toLowerCase()}.{" "}
+            <Link href="/about#panel" className="font-medium underline underline-offset-2">
+              Who the panel is
+            </Link>
+          </p>
         </div>
         <Card className="self-start p-5">
           <ReviewerFigures reviewer={reviewer} compact />

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { badRequest, handle, notFound } from "@/lib/http/errors";
-import { getToolHistory, toolHistoryQuerySchema } from "@/lib/trends/queries";
+import { getToolHistory } from "@/lib/trends/queries";
+import { toolHistoryQuerySchema } from "@/lib/trends/schema";
 import { toolSlugSchema } from "@/lib/tools/schema";
 
 /**
