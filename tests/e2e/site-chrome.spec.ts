@@ -53,21 +53,21 @@ test("a page loads with no console error and no failed request", async ({ page }
 
 test("the footer leads to the trust pages, which disclose that the panel is staff personas", async ({ page }) => {
   await page.goto("/compare/claude-4-sonnet-vs-smolvlm2-2b");
-  const footer = page.getByRole("navigation", { name: "Site" });
+  const footer = page.getByRole("navigation", { name: "Site", exact: true });
   for (const name of ["About", "Methodology", "The panel", "API", "Feed", "Newsletter", "Privacy"]) await expect(footer.getByRole("link", { name })).toBeVisible();
 
   await footer.getByRole("link", { name: "About" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("What Ship or Skip is");
   await expect(page.getByText("personas written and voiced by our staff")).toBeVisible();
 
-  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Methodology" }).click();
+  await page.getByRole("navigation", { name: "Site", exact: true }).getByRole("link", { name: "Methodology" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("How the verdicts and figures are made");
   await expect(page.getByLabel("panel ship equals ship verdicts divided by published verdicts")).toBeVisible();
   // The figures on the page are the code's: under 5 votes is provisional, the prior is worth 10 votes.
-  await expect(page.locator("#figures")).toContainText("Under 5 votes");
-  await expect(page.locator("#integrity")).toContainText("younger than a day");
+  await expect(page.getByRole("region", { name: "The figures" })).toContainText("Under 5 votes");
+  await expect(page.getByRole("region", { name: "Keeping the community figure honest" })).toContainText("younger than a day");
 
-  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Privacy" }).click();
+  await page.getByRole("navigation", { name: "Site", exact: true }).getByRole("link", { name: "Privacy" }).click();
   await expect(page.getByText("Your email address is never shown anywhere public.", { exact: false })).toBeVisible();
 
   await page.goto("/reviewers/daniel-okafor");
