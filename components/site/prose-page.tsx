@@ -4,7 +4,7 @@ import Link from "next/link";
 /** A page of reading (/about, /methodology, /privacy): a title, a lede, sections with anchors, and the other such pages. */
 export function ProsePage({ eyebrow, title, lede, children }: { eyebrow: string; title: string; lede: string; children: React.ReactNode }) {
   return (
-    <article className="mx-auto max-w-3xl">
+    <article className="mx-auto max-w-3xl pb-8 pt-10 sm:pt-14">
       <p className="text-xs font-semibold uppercase tracking-[0.16em] text-ship-700 dark:text-ship-400">{eyebrow}</p>
       <h1 className="mt-2 text-4xl font-semibold tracking-tight text-balance sm:text-5xl">{title}</h1>
       <p className="mt-4 text-pretty text-lg leading-8 text-stone-700 dark:text-stone-300">{lede}</p>

@@ -24,7 +24,7 @@ export default function AboutPage() {
         </p>
         <p>
           A verdict is a call (ship or skip) and the case for it. Every edit is kept: each verdict links to its public history, with what changed
-          and why. See <a href="/methodology#verdicts">how verdicts are written and re-reviewed</a>.
+          and why. See <a href="/methodology#verdicts">how verdicts are written and revised</a>.
         </p>
       </section>
       <section aria-labelledby="community">

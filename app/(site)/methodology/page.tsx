@@ -35,8 +35,8 @@ export default function MethodologyPage() {
         <p>The share of the panel&apos;s published verdicts (from reviewers currently on the panel) that say ship:</p>
         <Formula label="panel ship equals ship verdicts divided by published verdicts">panel ship = ship verdicts ÷ published verdicts</Formula>
         <p>
-          With four reviewers one verdict moves it by 25 points, so pages show the count first — &ldquo;3 of 4 ship&rdquo; — and the percentage
-          beside it. The panel&apos;s call is ship above half, skip below, and split at exactly half.
+          With four reviewers one verdict moves it by 25 points, so pages show the count — &ldquo;3 of 4 ship&rdquo; — with the
+          percentage. The panel&apos;s call is ship above half, skip below, and split at exactly half.
         </p>
         <h3>Community ship</h3>
         <Formula label="community ship equals ship votes divided by votes">community ship = ship votes ÷ votes</Formula>
