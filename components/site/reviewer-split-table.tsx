@@ -46,9 +46,17 @@ export function ReviewerSplitTable({ rows, toolA, toolB }: { rows: SplitCall[]; 
           ))}
         </tbody>
       </table>
-      <p className="sr-only">
-        Read each reviewer&apos;s full case in the scorecard below, or on the <Link href={`/tools/${toolA.slug}`}>{toolA.name}</Link> and{" "}
-        <Link href={`/tools/${toolB.slug}`}>{toolB.name}</Link> pages.
+      {/* Visible, not screen-reader-only: links a keyboard reaches must be seen when they have focus. */}
+      <p className="border-t border-stone-100 px-5 py-3 text-xs text-stone-500 dark:border-stone-800 dark:text-stone-400">
+        Read each reviewer&apos;s full case in the scorecard below, or on the{" "}
+        <Link href={`/tools/${toolA.slug}`} className="font-medium underline underline-offset-2">
+          {toolA.name}
+        </Link>{" "}
+        and{" "}
+        <Link href={`/tools/${toolB.slug}`} className="font-medium underline underline-offset-2">
+          {toolB.name}
+        </Link>{" "}
+        pages.
       </p>
     </Card>
   );

@@ -32,7 +32,14 @@ export function CommunityFigure({ community: initial, emphasis = true, slug }: {
           established ? "" : "text-stone-500 dark:text-stone-400"
         }`}
       >
-        {community.status === "provisional" ? <span className="text-[0.7em]">{community.label}</span> : community.label}
+        {/* Too few votes for a percentage to mean much (one vote would read "100 %"): the count instead. */}
+        {community.status === "provisional" ? (
+          <span className="text-[0.7em]">
+            {community.ship} of {community.total} ship
+          </span>
+        ) : (
+          community.label
+        )}
       </p>
       <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Community</p>
       <p className="mt-0.5 text-xs text-stone-500 dark:text-stone-400">

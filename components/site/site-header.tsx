@@ -11,6 +11,26 @@ const nav = [
 const linkClass =
   "rounded-md px-3 py-1.5 transition-colors hover:bg-stone-200/60 hover:text-stone-900 dark:hover:bg-stone-800 dark:hover:text-white";
 
+/** Search the directory from any page: a plain GET form to /tools (works without JavaScript). */
+function HeaderSearch({ id, className }: { id: string; className: string }) {
+  return (
+    <form action="/tools" role="search" aria-label="Tools" className={className}>
+      <label htmlFor={id} className="sr-only">
+        Search tools
+      </label>
+      <input
+        id={id}
+        name="q"
+        type="search"
+        maxLength={100}
+        placeholder="Search tools"
+        autoComplete="off"
+        className="w-full rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm placeholder:text-stone-500 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400"
+      />
+    </form>
+  );
+}
+
 /**
  * The same header for every reader (pages are cached and shared): the signed-in
  * links and the sign-in button are both there, and the `member:` variant shows
@@ -27,6 +47,7 @@ export function SiteHeader() {
       </a>
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
         <Logo />
+        <HeaderSearch id="header-search" className="hidden max-w-xs flex-1 md:block" />
         <nav aria-label="Main">
           <ul className="flex items-center gap-1 text-sm text-stone-600 dark:text-stone-300">
             {nav.map((item) => (
@@ -36,6 +57,11 @@ export function SiteHeader() {
                 </Link>
               </li>
             ))}
+            <li className="hidden staff:block">
+              <Link href="/admin" className={linkClass}>
+                Admin
+              </Link>
+            </li>
             <li className="hidden member:block">
               <Link href="/account" className={linkClass}>
                 Account
@@ -59,17 +85,20 @@ export function SiteHeader() {
           </ul>
         </nav>
       </div>
-      <nav aria-label="Sections" className="border-t border-stone-200/80 sm:hidden dark:border-stone-800/80">
-        <ul className="mx-auto flex max-w-6xl items-center gap-1 px-2 py-1 text-sm text-stone-600 dark:text-stone-300">
-          {nav.map((item) => (
-            <li key={item.href}>
-              <Link href={item.href} className={linkClass}>
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className="flex items-center gap-2 border-t border-stone-200/80 pr-3 md:hidden dark:border-stone-800/80">
+        <nav aria-label="Sections" className="sm:hidden">
+          <ul className="mx-auto flex max-w-6xl items-center gap-1 px-2 py-1 text-sm text-stone-600 dark:text-stone-300">
+            {nav.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className={linkClass}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <HeaderSearch id="header-search-narrow" className="ml-auto min-w-0 flex-1 py-1 sm:max-w-xs" />
+      </div>
     </header>
   );
 }

@@ -85,7 +85,11 @@ async function readViewer(signal: AbortSignal): Promise<Known | null> {
     const { user, votes } = parsed.data;
     // The truth replaces the cookie's hint (an expired session, a cookie from another deployment).
     const element = shell();
-    if (element) element.dataset.viewer = user ? "member" : "guest";
+    if (element) {
+      element.dataset.viewer = user ? "member" : "guest";
+      // Staff-only links (the header's Admin) show once the server has said who this is: never from the shared page.
+      element.dataset.staff = user?.staff ? "true" : "false";
+    }
     return { status: user ? "member" : "guest", user, votes };
   } catch {
     if (signal.aborted) return null;

@@ -26,6 +26,8 @@ type Props = {
   largeFigure?: boolean;
   /** Votes from new accounts, stored but not counted yet (docs/decisions/030). */
   pendingVotes?: number;
+  /** The widget's heading level: 2 where it is the first section under the page's h1 (the tool page's sidebar). */
+  headingLevel?: 2 | 3;
 };
 
 const PENDING_KEY = "sos:pending-vote";
@@ -61,6 +63,7 @@ export function VoteWidget({
   compact = false,
   largeFigure = false,
   pendingVotes: initialPendingVotes = 0,
+  headingLevel = 3,
 }: Props) {
   const viewer = useViewer();
   const router = useRouter();
@@ -80,7 +83,9 @@ export function VoteWidget({
   const [pendingVotes, setPendingVotes] = useState(initialPendingVotes);
   const [ownPending, setOwnPending] = useState(false);
   const headingId = useId();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const appliedPending = useRef(false);
+  const shipButton = useRef<HTMLButtonElement>(null);
 
   // Fresh figures from the server (a refresh after someone's vote) replace ours.
   useEffect(() => {
@@ -125,7 +130,10 @@ export function VoteWidget({
     startTransition(async () => {
       const result = await voteAction(tool.slug, decision);
       if (result.ok) {
+        // Withdrawn from its own button, which now hides: the keyboard's focus goes to Ship, not to <body>.
+        const focusLost = result.vote === null && (document.activeElement === document.body || document.activeElement?.getAttribute("value") === "withdraw");
         applySaved(result);
+        if (focusLost) requestAnimationFrame(() => shipButton.current?.focus());
         // A new or changed vote without a reason: offer the box at once.
         setEditingReason(!compact && result.vote !== null && result.vote !== before && !result.reason);
         setAnnouncement(
@@ -172,6 +180,7 @@ export function VoteWidget({
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault(); // handled here with JavaScript; without it the server action runs
+    if (pending) return; // one vote at a time (the buttons say so with aria-disabled)
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const value = submitter?.value;
     const decision = value === "ship" || value === "skip" ? value : null;
@@ -205,7 +214,16 @@ export function VoteWidget({
       </>
     );
     return (
-      <button type="submit" name="decision" value={decision} aria-pressed={signedIn ? active : undefined} disabled={pending} className={`${base} ${tone}`}>
+      // aria-disabled, not disabled, while a vote is on its way: a disabled button loses the keyboard's focus to <body>.
+      <button
+        ref={decision === "ship" ? shipButton : undefined}
+        type="submit"
+        name="decision"
+        value={decision}
+        aria-pressed={signedIn ? active : undefined}
+        aria-disabled={pending || undefined}
+        className={`${base} ${tone} aria-disabled:cursor-wait`}
+      >
         {label}
       </button>
     );
@@ -219,16 +237,18 @@ export function VoteWidget({
         </div>
       ) : null}
       <div className="flex items-baseline justify-between gap-3">
-        <h3 id={headingId} className={compact ? "sr-only" : "text-sm font-medium"}>
+        <Heading id={headingId} className={compact ? "sr-only" : "text-sm font-medium"}>
           {compact ? (
             `Your vote on ${tool.name}`
           ) : (
             <>
               <span className="member:hidden">Vote</span>
               <span className="hidden member:inline">Your vote</span>
+              {/* Two widgets on a comparison: each region has its own name. */}
+              <span className="sr-only"> on {tool.name}</span>
             </>
           )}
-        </h3>
+        </Heading>
         {!compact && !largeFigure ? (
           <p className="text-xs tabular-nums text-stone-500 dark:text-stone-400" data-testid="community-figure">
             {describe(shown.community)}

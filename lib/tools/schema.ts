@@ -16,12 +16,15 @@ export const PRICING_FILTERS = {
 } as const;
 export type PricingFilter = keyof typeof PRICING_FILTERS;
 
+/** The longest search the directory takes (the page says so; the API answers 400). */
+export const SEARCH_MAX_LENGTH = 100;
+
 const searchText = z
   .string()
   // Control characters (NUL above all, which PostgreSQL refuses) mean nothing in a search.
   .overwrite((text) => text.replace(/[\u0000-\u001f\u007f]/g, " "))
   .trim()
-  .max(100, "Search for at most 100 characters")
+  .max(SEARCH_MAX_LENGTH, `Search for at most ${SEARCH_MAX_LENGTH} characters`)
   .transform((text) => text.replace(/\s+/g, " "))
   .transform((text) => text || undefined);
 

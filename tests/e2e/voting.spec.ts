@@ -83,7 +83,7 @@ test.describe("signing in and voting", () => {
     await expect(first.getByText("You voted skip on Whisper.", { exact: false })).toBeAttached();
     await expect(first.getByRole("button", { name: /Skip/ })).toHaveAttribute("aria-pressed", "true");
     await expect(first.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
-    await expect(first.getByTestId("community-figure-large")).toContainText("0%");
+    await expect(first.getByTestId("community-figure-large")).toContainText("0 of 1 ship");
     await expect(first.getByTestId("community-figure-large")).toContainText("1 vote");
 
     // The account page lists both votes.

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools } from "@/lib/tools/directory";
 import { directoryHref, isCanonicalDirectoryQuery, type DirectoryParams } from "@/lib/tools/directory-url";
 import { listedToolNames } from "@/lib/tools/names";
-import { toolDirectoryParamsSchema } from "@/lib/tools/schema";
+import { SEARCH_MAX_LENGTH, toolDirectoryParamsSchema } from "@/lib/tools/schema";
 import { pageMetadata } from "@/lib/site/metadata";
 
 export const metadata: Metadata = pageMetadata({
@@ -32,8 +32,11 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
   await connection();
   const raw = await searchParams;
   const params = toolDirectoryParamsSchema.parse(raw);
+  // A search too long to run is said so on the page (the API answers 400), not silently dropped.
+  const asked = Array.isArray(raw.q) ? raw.q[0] : raw.q;
+  const tooLong = typeof asked === "string" && asked.trim().length > SEARCH_MAX_LENGTH ? asked.trim().length : null;
   // A submitted form carries empty fields and defaults: answer at the one URL of this view.
-  if (!isCanonicalDirectoryQuery(raw, params)) redirect(directoryHref(params) as Route);
+  if (tooLong === null && !isCanonicalDirectoryQuery(raw, params)) redirect(directoryHref(params) as Route);
   const [result, categories, toolNames] = await Promise.all([
     searchTools({ ...params, pageSize: DIRECTORY_PAGE_SIZE }),
     listCategoryOptions(),
@@ -65,7 +68,7 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
       <section aria-labelledby="results-title" className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
           <h2 id="results-title" className="text-lg font-semibold" aria-live="polite">
-            {result.total === 0 ? "No tools found" : `${result.total} ${result.total === 1 ? "tool" : "tools"}`}
+            {tooLong !== null ? "No search run" : result.total === 0 ? "No tools found" : `${result.total} ${result.total === 1 ? "tool" : "tools"}`}
             {params.q ? <span className="font-normal text-stone-500 dark:text-stone-400"> for “{params.q}”</span> : null}
           </h2>
           <p className="text-sm text-stone-500 dark:text-stone-400">
@@ -94,7 +97,15 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
           </ul>
         ) : null}
 
-        {result.tools.length ? (
+        {tooLong !== null ? (
+          <Card className="px-6 py-12 text-center">
+            <p className="text-lg font-medium" role="alert">That search is too long.</p>
+            <p className="mx-auto mt-2 max-w-md text-stone-600 dark:text-stone-400">
+              Searches are at most {SEARCH_MAX_LENGTH} characters; this one has {tooLong.toLocaleString("en-US")}. Shorten it to a name, a vendor
+              or a few words, and search again.
+            </p>
+          </Card>
+        ) : result.tools.length ? (
           <Card className="overflow-hidden">
             <ol start={firstRank} className="divide-y divide-stone-100 dark:divide-stone-800">
               {result.tools.map((tool, index) => (
@@ -121,7 +132,10 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
           </Card>
         )}
 
-        <Pagination page={result.page} totalPages={result.totalPages} href={(page) => directoryHref({ ...view, page })} />
+        {/* Past the last page the card above says so: no "Page 9 of 2". */}
+        {outOfRange || tooLong !== null ? null : (
+          <Pagination page={result.page} totalPages={result.totalPages} href={(page) => directoryHref({ ...view, page })} />
+        )}
       </section>
 
       <section aria-labelledby="compare-title">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ComparePicker } from "@/components/site/compare-picker";
+import { RefusedPair } from "@/components/site/refused-pair";
 import { Card } from "@/components/ui/card";
 import { listedToolNames } from "@/lib/tools/names";
 
@@ -13,6 +14,7 @@ export default async function ComparisonNotFound() {
     <div className="py-16 sm:py-24">
       <p className="text-sm font-semibold text-ship-700 dark:text-ship-400">404</p>
       <h1 className="mt-2 text-4xl font-semibold tracking-tight">We can&apos;t compare that pair</h1>
+      <RefusedPair tools={tools.map(({ slug, name }) => ({ slug, name }))} />
       <p className="mt-4 max-w-2xl text-lg text-stone-600 dark:text-stone-400">
         A comparison sets two different tools from the directory side by side. One of these may not be in the
         directory, may have been archived, or it is the same tool twice.

@@ -91,6 +91,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
                   tool={{ slug: tool.slug, name: tool.name }}
                   community={toVoteCommunity(tool.scores.community)}
                   pendingVotes={tool.pendingVotes}
+                  headingLevel={2}
                   returnTo={`/tools/${tool.slug}`}
                 />
               </Card>

@@ -1,0 +1,120 @@
+import { expect, test } from "@playwright/test";
+import { SESSION_COOKIE, createSignedInSession } from "../helpers/auth";
+import { newTool } from "../helpers/e2e";
+
+/**
+ * Defects a new user hit (issue 17), each as the user met it: no search in the
+ * header, a long search silently dropped, "Page 99 of 2", an unknown pair's
+ * page not naming the unknown tool, no Admin link for staff.
+ */
+
+test.beforeAll(() => {
+  test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
+});
+
+for (const width of [1280, 390]) {
+  test(`search from the header of any page, ${width} px`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.goto("/reviewers");
+    const search = page.getByRole("search", { name: "Tools" }).getByRole("searchbox", { name: "Search tools" });
+    await expect(search).toBeVisible();
+    await expect(search).toHaveAttribute("maxlength", "100");
+    await search.fill("cursor");
+    await search.press("Enter");
+    await expect(page).toHaveURL(/\/tools\?q=cursor/);
+    await expect(page.getByRole("heading", { level: 2, name: /for “cursor”/ })).toBeVisible();
+    await context.close();
+  });
+}
+
+test("a search longer than the directory takes is refused on the page, as the API refuses it", async ({ page, request }) => {
+  const long = "claude ".repeat(715).trim(); // 5,004 characters
+  await page.goto(`/tools?q=${encodeURIComponent(long)}`);
+  await expect(page.getByRole("alert")).toContainText("That search is too long.");
+  await expect(page.getByText("Searches are at most 100 characters; this one has 5,004.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "No search run" })).toBeVisible();
+  expect((await request.get(`/api/tools?q=${encodeURIComponent(long)}`)).status()).toBe(400);
+});
+
+test("past the last page the directory says so, without a 'Page 99 of 2'", async ({ page }) => {
+  await page.goto("/tools?page=99");
+  await expect(page.getByText("There are not that many pages.")).toBeVisible();
+  await expect(page.getByText(/Page 99 of/)).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toHaveCount(0);
+});
+
+test("a pair that cannot be compared names the part that is wrong", async ({ page }) => {
+  const response = await page.goto("/compare/cursor-vs-cluade");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByTestId("refused-pair")).toHaveText("“cluade” is not in the directory (or it was archived).");
+  await page.goto("/compare/aider-vs-aider");
+  await expect(page.getByTestId("refused-pair")).toHaveText("That is Aider twice: pick a second tool to compare it with.");
+});
+
+test("staff see an Admin link in the header; readers do not", async ({ browser, baseURL }) => {
+  for (const [role, visible] of [["STAFF", 1], ["USER", 0]] as const) {
+    const { sessionToken } = await createSignedInSession({ role });
+    const context = await browser.newContext();
+    await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+    const page = await context.newPage();
+    await page.goto("/tools");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).filter({ visible: true })).toHaveCount(visible);
+    await context.close();
+  }
+});
+
+test("accessibility: each vote region is named for its tool, headings do not skip a level, the split's links are visible", async ({ page }) => {
+  await page.goto("/compare/whisper-vs-elevenlabs");
+  await expect(page.getByRole("region", { name: "Vote on Whisper" })).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Vote on ElevenLabs" })).toHaveCount(1);
+
+  for (const path of ["/tools/cursor", "/compare/claude-4-sonnet-vs-smolvlm2-2b"]) {
+    await page.goto(path);
+    // Every heading a screen reader meets (visually hidden ones too; not those with display: none).
+    const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((headings) =>
+      headings.filter((heading) => heading.getClientRects().length > 0).map((heading) => Number(heading.tagName[1])),
+    );
+    levels.forEach((level, index) => {
+      if (index > 0) expect(level - levels[index - 1]!, `${path}: h${levels[index - 1]} then h${level}`).toBeLessThanOrEqual(1);
+    });
+  }
+
+  await page.goto("/compare/claude-4-sonnet-vs-smolvlm2-2b");
+  const split = page.locator("#reviewer-split");
+  for (const name of ["Claude 4 Sonnet", "SmolVLM2-2B"]) {
+    const link = split.getByRole("link", { name, exact: true });
+    await link.focus();
+    await expect(link).toBeVisible();
+  }
+});
+
+test("a vote cast with the keyboard keeps the keyboard's focus; one vote reads as a count, not 100 %", async ({ browser, baseURL }) => {
+  const tool = await newTool();
+  const { sessionToken } = await createSignedInSession();
+  const context = await browser.newContext();
+  await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto(`/tools/${tool.slug}`);
+  const widget = page.getByTestId(`vote-${tool.slug}`);
+  const ship = widget.getByRole("button", { name: /Ship/ });
+  await expect(widget.getByRole("button", { name: "Withdraw my vote" })).toBeAttached();
+  await ship.focus();
+  await page.keyboard.press("Enter");
+  await expect(widget.getByText(`You voted ship on ${tool.name}.`, { exact: false })).toBeAttached();
+  await expect(ship).toHaveAttribute("aria-pressed", "true");
+  // A first vote opens the reason box, which takes the focus on purpose: focus is there, never on <body>.
+  await expect(widget.getByLabel(`Why do you ship ${tool.name}?`)).toBeFocused();
+  await page.reload();
+  await expect(page.getByTestId(`vote-${tool.slug}`).getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
+  const aside = page.locator("aside");
+  await expect(aside.getByText("1 of 1 ship")).toBeVisible();
+  await expect(aside.getByText("100%")).toHaveCount(0);
+  const withdraw = page.getByTestId(`vote-${tool.slug}`).getByRole("button", { name: "Withdraw my vote" });
+  await withdraw.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId(`vote-${tool.slug}`).getByText(`Vote on ${tool.name} withdrawn.`, { exact: false })).toBeAttached();
+  await expect(page.getByTestId(`vote-${tool.slug}`).getByRole("button", { name: /Ship/ })).toBeFocused();
+  await context.close();
+});
