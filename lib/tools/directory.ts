@@ -50,6 +50,39 @@ const FUZZY_THRESHOLD = 0.5;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
+/** Words shorter than this are not matched with their letters swapped (too many short words share letters). */
+const MIN_TRANSPOSED_LENGTH = 4;
+
+/**
+ * Keys that match a name's word typed with letters swapped ("cluade" → Claude,
+ * "antrhopic" → Anthropic), which trigram similarity misses: per query word of
+ * four or more letters, its first letter and its letters sorted. A word of a
+ * tool's name or vendor with the same key is the same letters in another order.
+ */
+export function transposable(q: string): string[] {
+  const words = q.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= MIN_TRANSPOSED_LENGTH);
+  return [...new Set(words.map((word) => `${word[0]}:${[...word].sort().join("")}`))];
+}
+
+/**
+ * The listed tool a search that found nothing most likely meant (for "did you
+ * mean"): the name closest by trigram similarity to the search, if any is
+ * close enough to be a plausible misspelling.
+ */
+export async function suggestToolName(q: string): Promise<string | null> {
+  const text = q.toLowerCase();
+  const [row] = await readDb.$replica().$queryRaw<{ name: string }[]>`
+    SELECT t."name" FROM "Tool" t
+    WHERE t."archivedAt" IS NULL
+      AND greatest(similarity(${text}, lower(t."name")), word_similarity(${text}, lower(t."name" || ' ' || t."vendor"))) >= ${SUGGEST_THRESHOLD}
+    ORDER BY greatest(similarity(${text}, lower(t."name")), word_similarity(${text}, lower(t."name" || ' ' || t."vendor"))) DESC, t."name"
+    LIMIT 1`;
+  return row?.name ?? null;
+}
+
+/** How close a search must be to a name for "did you mean" (below the match threshold: it only suggests). */
+const SUGGEST_THRESHOLD = 0.25;
+
 /** The sort a query gets: relevance by default while searching, overall otherwise. */
 export function effectiveSort(query: Pick<DirectoryQuery, "q" | "sort">): ToolSort {
   if (query.sort === "relevance" && !query.q) return "overall";
@@ -68,11 +101,16 @@ export function effectiveSort(query: Pick<DirectoryQuery, "q" | "sort">): ToolSo
 export async function searchTools(query: DirectoryQuery): Promise<DirectoryPage> {
   const sort = effectiveSort(query);
   const q = query.q?.toLowerCase();
+  const swapped = q ? transposable(q) : [];
   const text = q
     ? Prisma.sql`AND (
         t."searchVector" @@ websearch_to_tsquery('english', ${q})
         OR t."searchText" LIKE '%' || ${escapeLike(q)} || '%'
         OR word_similarity(${q}, t."searchText") >= ${FUZZY_THRESHOLD}
+        ${swapped.length ? Prisma.sql`OR EXISTS (
+          SELECT 1 FROM regexp_split_to_table(lower(t."name" || ' ' || t."vendor"), '[^a-z0-9]+') AS word
+          WHERE length(word) >= ${MIN_TRANSPOSED_LENGTH} AND left(word, 1) || ':' || (SELECT string_agg(letter, '' ORDER BY letter COLLATE "C") FROM regexp_split_to_table(word, '') AS letter) = ANY(${swapped})
+        )` : Prisma.empty}
       )`
     : Prisma.empty;
   const relevance = q

@@ -118,3 +118,15 @@ test("a vote cast with the keyboard keeps the keyboard's focus; one vote reads a
   await expect(page.getByTestId(`vote-${tool.slug}`).getByRole("button", { name: /Ship/ })).toBeFocused();
   await context.close();
 });
+
+test("the directory forgives swapped letters and suggests what a fruitless search meant", async ({ page }) => {
+  await page.goto("/tools?q=cluade");
+  await expect(page.getByRole("link", { name: "Claude 4 Sonnet" }).first()).toBeVisible();
+  await page.goto("/tools?q=midjurny%20art");
+  await expect(page.getByRole("heading", { level: 2, name: /No tools found/ })).toBeVisible();
+  const suggestion = page.getByTestId("did-you-mean").getByRole("link", { name: "Midjourney" });
+  await expect(suggestion).toBeVisible();
+  await suggestion.click();
+  await expect(page).toHaveURL(/\/tools\?q=Midjourney/);
+  await expect(page.getByRole("link", { name: "Midjourney" }).first()).toBeVisible();
+});

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listToolsRoute } from "@/app/api/tools/route";
 import type { Tool } from "@/lib/generated/prisma/client";
-import { searchTools, type DirectoryQuery } from "@/lib/tools/directory";
+import { searchTools, suggestToolName, transposable, type DirectoryQuery } from "@/lib/tools/directory";
 import { toolListResponse } from "@/lib/tools/schema";
 import { createCategory, createReviewers, createTool, createVerdicts, createVotes } from "../helpers/factories";
 
@@ -126,6 +126,29 @@ describe("search", () => {
   ])("does not take a different word that shares a few letters for a typo: %s ↛ %s", async (q, near) => {
     expect(await names({ q })).not.toContain(near);
     expect(await names({ q, category: category.slug })).toEqual([]);
+  });
+
+  // Letters swapped, which trigrams miss (a swap breaks three trigrams in a short word): the same letters, first one kept.
+  it.each([
+    ["fathmoline", "Fathomline"],
+    ["zrobleaf", "Zorbleaf"],
+    ["xanhtoria", "Ravelin"],
+    ["cluade", "Claude 4 Sonnet"],
+    ["antrhopic", "Claude 4 Sonnet"],
+  ])("finds a tool typed with letters swapped: %s → %s", async (q, expected) => {
+    expect(await names({ q })).toContain(expected);
+  });
+
+  it("does not take an anagram with another first letter, or a short word, for a swap", async () => {
+    expect(await names({ q: "lofeabrz", category: category.slug })).toEqual([]); // Zorbleaf's letters, another first letter
+    expect(await names({ q: "xnat", category: category.slug })).toEqual([]);
+    expect(transposable("Cluade, ab sonet")).toEqual(["c:acdelu", "s:enost"]);
+  });
+
+  it("suggests the listed name a fruitless search most likely meant, and nothing for nonsense", async () => {
+    expect(await names({ q: "zorbliff garden" })).toEqual([]);
+    expect(await suggestToolName("zorbliff garden")).toBe("Zorbleaf");
+    expect(await suggestToolName("qzxwvjk")).toBeNull();
   });
 
   it("treats query text as data, never as SQL or tsquery syntax", async () => {

@@ -7,7 +7,7 @@ import { DirectoryFilters, PRICING_LABELS, SORT_LABELS } from "@/components/site
 import { ToolRow } from "@/components/site/tool-row";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools } from "@/lib/tools/directory";
+import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools, suggestToolName } from "@/lib/tools/directory";
 import { directoryHref, isCanonicalDirectoryQuery, type DirectoryParams } from "@/lib/tools/directory-url";
 import { listedToolNames } from "@/lib/tools/names";
 import { SEARCH_MAX_LENGTH, toolDirectoryParamsSchema } from "@/lib/tools/schema";
@@ -49,6 +49,8 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
     categoryName ? { label: categoryName, without: { ...view, category: undefined } } : null,
     params.pricing ? { label: PRICING_LABELS[params.pricing], without: { ...view, pricing: undefined } } : null,
   ].filter((filter) => filter !== null);
+  // Nothing found for a search: the listed name it most likely meant.
+  const suggestion = params.q && result.total === 0 ? await suggestToolName(params.q) : null;
   const firstRank = (result.page - 1) * result.pageSize + 1;
   const outOfRange = result.total > 0 && result.tools.length === 0;
 
@@ -123,6 +125,15 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
                   ? "Check the spelling, try the vendor's name or a broader word, or remove a filter."
                   : "Try another category or pricing model."}
             </p>
+            {suggestion ? (
+              <p className="mt-4 text-lg" data-testid="did-you-mean">
+                Did you mean{" "}
+                <Link href={directoryHref({ ...view, q: suggestion, page: 1 }) as Route} className="font-semibold text-ship-700 underline underline-offset-2 dark:text-ship-400">
+                  {suggestion}
+                </Link>
+                ?
+              </p>
+            ) : null}
             <Link
               href={outOfRange ? (directoryHref({ ...view, page: 1 }) as Route) : "/tools"}
               className="mt-6 inline-block rounded-lg bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900 dark:hover:bg-stone-200"
