@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { saveToolAction, type ToolFormState } from "@/lib/tools/actions";
+import { TOOL_LIMITS } from "@/lib/tools/admin-schema";
 import { Toast } from "@/components/ui/toast";
 
 type Values = Record<string, string>;
@@ -26,6 +27,11 @@ export function ToolForm({ tool, categories }: Props) {
   const [state, action, pending] = useActionState<ToolFormState, FormData>(saveToolAction, {});
   const values: Values = (state.error ? state.values : undefined) ?? tool ?? {};
   const version = state.conflict?.current.version ?? tool?.version;
+  // After a refused save, the reader is taken to what went wrong: the summary gets focus (and scrolls into view).
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.error) summary.current?.focus();
+  }, [state]);
 
   const field = (name: string, label: string, options: { type?: string; hint?: string; textarea?: boolean } = {}) => {
     const error = state.fieldErrors?.[name as keyof NonNullable<ToolFormState["fieldErrors"]>];
@@ -35,6 +41,7 @@ export function ToolForm({ tool, categories }: Props) {
       defaultValue: values[name] ?? "",
       "aria-invalid": error ? true : undefined,
       "aria-describedby": error ? `${name}-error` : undefined,
+      maxLength: TOOL_LIMITS[name as keyof typeof TOOL_LIMITS],
       className: input,
     };
     return (
@@ -58,7 +65,7 @@ export function ToolForm({ tool, categories }: Props) {
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
       <Toast message={state.ok && state.version === Number(tool?.version) ? state.ok : undefined} />
       {state.error ? (
-        <div role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm text-skip-800 dark:bg-skip-950 dark:text-skip-300">
+        <div ref={summary} tabIndex={-1} role="alert" className="scroll-mt-24 rounded-xl bg-skip-50 px-4 py-3 text-sm text-skip-800 outline-none focus-visible:ring-2 focus-visible:ring-skip-500 dark:bg-skip-950 dark:text-skip-300">
           <p className="font-medium">{state.error}</p>
           {state.conflict ? (
             <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 text-xs">

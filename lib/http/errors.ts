@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import "./zod-messages";
 import { RateLimitedError } from "@/lib/rate-limit/errors";
 import { logRefusal } from "./log";
 import type { z } from "zod";

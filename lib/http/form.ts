@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./zod-messages";
 
 /**
  * Pieces of form schemas. Forms are read and refused in one place,

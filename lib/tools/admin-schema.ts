@@ -2,6 +2,20 @@ import { z } from "zod";
 import { createOrEdit } from "@/lib/http/form";
 import { toolSlugSchema } from "./schema";
 
+/** The longest each text field may be: the schema below refuses more, the admin form's inputs stop there. */
+export const TOOL_LIMITS = {
+  slug: 80,
+  name: 80,
+  vendor: 80,
+  tagline: 120,
+  description: 2000,
+  website: 500,
+  license: 120,
+  entryPrice: 40,
+  pricingDetail: 500,
+  pricingSourceUrl: 500,
+} as const;
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -15,7 +29,7 @@ const optionalText = (max: number) =>
 const optionalUrl = z
   .string()
   .trim()
-  .max(500)
+  .max(TOOL_LIMITS.website, `Keep it under ${TOOL_LIMITS.website} characters.`)
   .transform((value) => (value === "" ? null : value))
   .nullable()
   .optional()
@@ -35,16 +49,16 @@ const optionalDate = z
 /** Every catalogue field of a tool, as the admin form sends it. */
 export const toolInputSchema = z.object({
   slug: toolSlugSchema.refine((slug) => !slug.includes("-vs-"), 'A tool slug cannot contain "-vs-".'),
-  name: z.string().trim().min(1, "Give the tool a name.").max(80),
-  vendor: z.string().trim().min(1, "Who makes it?").max(80),
+  name: z.string().trim().min(1, "Give the tool a name.").max(TOOL_LIMITS.name),
+  vendor: z.string().trim().min(1, "Who makes it?").max(TOOL_LIMITS.vendor),
   categoryId: z.string().min(1, "Choose a category.").max(40),
-  tagline: z.string().trim().min(10, "Write a tagline (10+ characters).").max(120),
-  description: z.string().trim().min(40, "Describe it (40+ characters).").max(2000),
+  tagline: z.string().trim().min(10, "Write a tagline (10+ characters).").max(TOOL_LIMITS.tagline),
+  description: z.string().trim().min(40, "Describe it (40+ characters).").max(TOOL_LIMITS.description),
   website: optionalUrl,
-  license: optionalText(120),
+  license: optionalText(TOOL_LIMITS.license),
   pricingModel: z.enum(["FREE", "FREEMIUM", "PAID", "USAGE", "OPEN_WEIGHTS"], { error: "Choose a pricing model." }),
-  entryPrice: optionalText(40),
-  pricingDetail: optionalText(500),
+  entryPrice: optionalText(TOOL_LIMITS.entryPrice),
+  pricingDetail: optionalText(TOOL_LIMITS.pricingDetail),
   pricingSourceUrl: optionalUrl,
   pricingVerifiedAt: optionalDate,
   releasedAt: optionalDate,
