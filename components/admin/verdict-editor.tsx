@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { saveVerdictAction, type VerdictFormState } from "@/lib/verdicts/actions";
 import { Toast } from "@/components/ui/toast";
 import { decisionLabel, DECISIONS, type Decision } from "@/lib/scores/decision";
@@ -30,6 +30,10 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
   const published = values ? values.published === "on" : verdict.published;
   // After a conflict the editor works against the version now saved.
   const version = state.conflict?.current.version ?? verdict.version;
+  // The call flipped but the case is the one written for the old call: say so before it is saved.
+  const [call, setCall] = useState<Decision>(values?.decision === "SKIP" || values?.decision === "SHIP" ? values.decision : verdict.decision);
+  const [body, setBody] = useState(values?.body ?? verdict.body);
+  const caseUnchanged = Boolean(existing) && call !== verdict.decision && body.trim() === verdict.body.trim();
   return (
     // Re-mounted whenever the saved version changes (a save, a restore), so the fields show what is saved.
     <form action={action} className="space-y-5" key={verdict.version}>
@@ -72,12 +76,24 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
         <div className="mt-2 flex gap-3">
           {DECISIONS.map((decision) => (
             <label key={decision} className="flex items-center gap-2 rounded-xl px-3 py-2 text-sm ring-1 ring-stone-300 has-checked:ring-2 has-checked:ring-stone-900 dark:ring-stone-700 dark:has-checked:ring-white">
-              <input type="radio" name="decision" value={decision} defaultChecked={(values?.decision ?? verdict.decision) === decision} />
+              <input
+                type="radio"
+                name="decision"
+                value={decision}
+                defaultChecked={(values?.decision ?? verdict.decision) === decision}
+                onChange={(event) => event.target.checked && setCall(decision)}
+              />
               {decisionLabel(decision)}
             </label>
           ))}
         </div>
         <FieldError id="decision-error" message={state.fieldErrors?.decision} />
+        {caseUnchanged ? (
+          <p role="status" data-testid="call-changed-warning" className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+            The call is now {decisionLabel(call)}, but the case below is still the one written for {decisionLabel(verdict.decision)}: revise it so it
+            argues {decisionLabel(call).toLowerCase()}.
+          </p>
+        ) : null}
       </fieldset>
 
       <div>
@@ -89,6 +105,7 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
           name="body"
           rows={10}
           defaultValue={values?.body ?? verdict.body}
+          onChange={(event) => setBody(event.target.value)}
           aria-invalid={state.fieldErrors?.body ? true : undefined}
           aria-describedby={state.fieldErrors?.body ? "body-error" : undefined}
           className={field}

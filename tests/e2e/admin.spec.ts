@@ -79,7 +79,10 @@ test.describe("the admin area", () => {
     await page.goto("/admin/verdicts?tool=claude-4-sonnet");
     await page.getByRole("row", { name: /Daniel Okafor/ }).getByRole("link", { name: "Claude 4 Sonnet" }).click();
     await expect(page.getByText(/Version 2 · .* · admin@example\.test · published/)).toBeVisible();
-    await page.getByRole("button", { name: "Restore version 1" }).click();
+    // Asked first: the summary opens the question, which names what stays in the history.
+    await page.getByText("Restore version 1", { exact: true }).click();
+    await expect(page.getByText("Make version 1 the current verdict? Version 2 stays in the history.")).toBeVisible();
+    await page.getByRole("button", { name: "Yes, restore it" }).click();
     await expect(page.getByText("Restored version 1 as version 3.")).toBeVisible();
     await expect(readerClaude).toContainText("4 of 4 ship", { timeout: 1_000 });
     await reader.close();

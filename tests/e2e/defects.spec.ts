@@ -130,3 +130,21 @@ test("the directory forgives swapped letters and suggests what a fruitless searc
   await expect(page).toHaveURL(/\/tools\?q=Midjourney/);
   await expect(page.getByRole("link", { name: "Midjourney" }).first()).toBeVisible();
 });
+
+test("admin: flipping a verdict's call without touching its case is flagged before saving", async ({ browser, baseURL }) => {
+  const { createPrismaClient } = await import("@/lib/db/client");
+  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  const verdict = await client.verdict.findFirstOrThrow({ where: { tool: { slug: "aider" } }, select: { id: true, decision: true } }).finally(() => client.$disconnect());
+  const { sessionToken } = await createSignedInSession({ role: "STAFF" });
+  const context = await browser.newContext();
+  await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto(`/admin/verdicts/${verdict.id}`);
+  const other = verdict.decision === "SHIP" ? "Skip" : "Ship";
+  await expect(page.getByTestId("call-changed-warning")).toHaveCount(0);
+  await page.getByRole("radio", { name: other }).check();
+  await expect(page.getByTestId("call-changed-warning")).toContainText(`The call is now ${other}`);
+  await page.getByLabel(/Case/).fill("A case rewritten for the new call, long enough to stand on its own as one.");
+  await expect(page.getByTestId("call-changed-warning")).toHaveCount(0);
+  await context.close();
+});
