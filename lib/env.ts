@@ -70,6 +70,10 @@ const schema = z.object({
   INTEGRITY_MIN_VOTES: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** ... and this many times its own hourly baseline over the week before. */
   INTEGRITY_SPIKE_RATIO: z.coerce.number().min(1).max(1000).default(5),
+  /** A verdict last revised longer ago than this is marked "re-review due" and listed on /admin/stale. */
+  REVIEW_DUE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** A pricing block last checked longer ago than this is marked "re-check due" and listed on /admin/stale. */
+  PRICING_DUE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Run the job queue's workers (lib/jobs) inside `npm start`; false when `npm run worker` runs them apart. */
   JOBS_IN_PROCESS: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   /** How many jobs one worker process runs at once. */

@@ -85,6 +85,8 @@ export async function seed(client: PrismaClient): Promise<SeedSummary> {
             published: true,
             publishedAt: date(verdict.publishedAt),
             createdAt: date(verdict.publishedAt) ?? undefined,
+            // Last revised when it was published: its age, and whether a re-review is due, count from then.
+            updatedAt: date(verdict.publishedAt) ?? undefined,
           })),
           skipDuplicates: true,
         })

@@ -13,6 +13,7 @@ const sections: { href: Route; label: string; adminOnly?: boolean }[] = [
   { href: "/admin/verdicts", label: "Verdicts" },
   { href: "/admin/moderation", label: "Moderation" },
   { href: "/admin/integrity", label: "Integrity" },
+  { href: "/admin/stale", label: "Re-review" },
   { href: "/admin/newsletter", label: "Newsletter" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/users", label: "People", adminOnly: true },

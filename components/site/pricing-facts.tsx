@@ -8,6 +8,8 @@ export type PricingFactsData = {
   detail: string | null;
   sourceUrl: string | null;
   checked: string | null;
+  /** The check is older than PRICING_DUE_DAYS: the price may have changed since. */
+  checkDue?: boolean;
 };
 
 /**
@@ -45,6 +47,11 @@ export function PricingFacts({ pricing }: { pricing: PricingFactsData }) {
               Source
             </a>
             {pricing.checked ? <> · checked {pricing.checked}</> : null}
+            {pricing.checkDue ? (
+              <span className="ml-2 inline-block rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="pricing-due">
+                Re-check due
+              </span>
+            ) : null}
           </dd>
         </div>
       ) : null}

@@ -1,7 +1,9 @@
 import type { ToolCard } from "@/lib/tools/select";
 import { Card } from "@/components/ui/card";
 import { pricingRead } from "@/lib/tools/pricing-read";
+import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
+import { isDue } from "@/lib/site/staleness";
 import { PricingFacts } from "./pricing-facts";
 
 export function PricingDetails({ tool }: { tool: ToolCard }) {
@@ -14,6 +16,7 @@ export function PricingDetails({ tool }: { tool: ToolCard }) {
         detail: tool.pricingDetail,
         sourceUrl: tool.pricingSourceUrl,
         checked: tool.pricingVerifiedAt ? formatDate(tool.pricingVerifiedAt) : null,
+        checkDue: tool.pricingVerifiedAt ? isDue(tool.pricingVerifiedAt, env.PRICING_DUE_DAYS, new Date()) : false,
       }}
     />
   );

@@ -14,6 +14,8 @@ export type VerdictCardData = {
   published: { iso: string; label: string } | null;
   /** "history", or "updated <date>" for a revised verdict. */
   historyLabel: string;
+  /** How long ago it was last revised ("7 months ago"), and whether that is past REVIEW_DUE_DAYS. */
+  age?: { label: string; due: boolean };
 };
 
 /**
@@ -22,7 +24,7 @@ export type VerdictCardData = {
  * card's elements: a comparison renders eight of them, and every element costs Flight, its decoding for SSR and Fizz.
  */
 export function VerdictCard({ data, children }: { data: VerdictCardData; children: React.ReactNode }) {
-  const { reviewer, decision, tool, toolSlug, published, historyLabel } = data;
+  const { reviewer, decision, tool, toolSlug, published, historyLabel, age } = data;
   return (
     <Card as="article" className="flex h-full flex-col p-6">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
@@ -53,6 +55,12 @@ export function VerdictCard({ data, children }: { data: VerdictCardData; childre
         >
           {historyLabel}
         </Link>
+        {age ? <> · last revised {age.label}</> : null}
+        {age?.due ? (
+          <span className="ml-2 inline-block rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="review-due">
+            Re-review due
+          </span>
+        ) : null}
       </p>
     </Card>
   );

@@ -98,3 +98,16 @@ export async function listToolsForAdmin(filter: { archived?: boolean; search?: s
 export async function getToolForEdit(id: string) {
   return db.tool.findUnique({ where: { id } });
 }
+
+/**
+ * Listed tools whose pricing was last checked more than `days` days ago (or never), oldest
+ * check first: the pricing half of the re-review queue (/admin/stale).
+ */
+export async function listPricingDue(days: number, limit = 200) {
+  return db.tool.findMany({
+    where: { archivedAt: null, OR: [{ pricingVerifiedAt: null }, { pricingVerifiedAt: { lt: new Date(Date.now() - days * 86_400_000) } }] },
+    orderBy: [{ pricingVerifiedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+    take: limit,
+    select: { id: true, slug: true, name: true, pricingVerifiedAt: true, pricingSourceUrl: true },
+  });
+}

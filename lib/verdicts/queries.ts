@@ -101,3 +101,21 @@ export async function listPanelForTool(toolId: string) {
   });
   return reviewers.map(({ verdicts, ...reviewer }) => ({ reviewer, verdict: verdicts[0] ?? null }));
 }
+
+/**
+ * Published verdicts (of reviewers on the panel, on listed tools) last revised more than
+ * `days` days ago, oldest first: the re-review queue (/admin/stale).
+ */
+export async function listReviewsDue(days: number, limit = 200) {
+  return db.verdict.findMany({
+    where: {
+      published: true,
+      reviewer: { active: true },
+      tool: { archivedAt: null },
+      updatedAt: { lt: new Date(Date.now() - days * 86_400_000) },
+    },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true, decision: true, updatedAt: true, tool: { select: { slug: true, name: true } }, reviewer: { select: { name: true } } },
+  });
+}

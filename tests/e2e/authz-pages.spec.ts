@@ -16,6 +16,7 @@ const EXPECTED: Record<string, "staff" | "admin"> = {
   "/admin/audit": "staff",
   "/admin/moderation": "staff",
   "/admin/integrity": "staff",
+  "/admin/stale": "staff",
   "/admin/newsletter": "staff",
   "/admin/users": "admin",
   "/admin/tools": "staff",

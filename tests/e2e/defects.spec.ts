@@ -148,3 +148,22 @@ test("admin: flipping a verdict's call without touching its case is flagged befo
   await expect(page.getByTestId("call-changed-warning")).toHaveCount(0);
   await context.close();
 });
+
+test("verdicts and pricing show their age; past due they are marked and queued for staff", async ({ page, browser, baseURL }) => {
+  // The seed's verdicts were written in 2025 and its pricing checked then: past REVIEW_DUE_DAYS (180) and PRICING_DUE_DAYS (90).
+  await page.goto("/compare/claude-4-sonnet-vs-smolvlm2-2b");
+  const scorecard = page.locator("#scorecard");
+  await expect(scorecard.getByText(/last revised \d+ (months|years) ago/).first()).toBeVisible();
+  await expect(scorecard.getByTestId("review-due").first()).toHaveText("Re-review due");
+  await expect(page.locator("#pricing").getByTestId("pricing-due").first()).toHaveText("Re-check due");
+
+  const { sessionToken } = await createSignedInSession({ role: "STAFF" });
+  const context = await browser.newContext();
+  await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+  const staff = await context.newPage();
+  await staff.goto("/admin/stale");
+  await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Re-review queue");
+  await expect(staff.getByTestId("reviews-due").getByRole("link", { name: "Claude 4 Sonnet" }).first()).toBeVisible();
+  await expect(staff.getByTestId("pricing-due").getByRole("link", { name: "SmolVLM2-2B" })).toBeVisible();
+  await context.close();
+});
