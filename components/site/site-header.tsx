@@ -12,7 +12,7 @@ const linkClass =
   "rounded-md px-3 py-1.5 transition-colors hover:bg-stone-200/60 hover:text-stone-900 dark:hover:bg-stone-800 dark:hover:text-white";
 
 /** Search the directory from any page: a plain GET form to /tools (works without JavaScript). */
-function HeaderSearch({ id, className }: { id: string; className: string }) {
+function HeaderSearch({ id, className, placeholder = "Search tools" }: { id: string; className: string; placeholder?: string }) {
   return (
     <form action="/tools" role="search" aria-label="Tools" className={className}>
       <label htmlFor={id} className="sr-only">
@@ -23,7 +23,7 @@ function HeaderSearch({ id, className }: { id: string; className: string }) {
         name="q"
         type="search"
         maxLength={100}
-        placeholder="Search tools"
+        placeholder={placeholder}
         autoComplete="off"
         className="w-full rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm placeholder:text-stone-500 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400"
       />
@@ -97,7 +97,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
-        <HeaderSearch id="header-search-narrow" className="ml-auto min-w-0 flex-1 py-1 sm:max-w-xs" />
+        <HeaderSearch id="header-search-narrow" placeholder="Search" className="ml-auto min-w-0 flex-1 py-1 sm:max-w-xs" />
       </div>
     </header>
   );

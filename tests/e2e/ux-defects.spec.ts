@@ -169,3 +169,20 @@ test("verdicts and pricing show their age; past due they are marked and queued f
   await expect(staff.getByTestId("pricing-due").getByRole("link", { name: "SmolVLM2-2B" })).toBeVisible();
   await context.close();
 });
+
+test("the tool page: at 1280 px the verdicts sit beside the sidebar (no empty column); at 390 px the figures and vote come first", async ({ browser }) => {
+  for (const width of [1280, 390]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto("/tools/cursor");
+    const verdicts = (await page.locator("#verdicts").boundingBox())!;
+    const aside = (await page.locator("aside").boundingBox())!;
+    if (width === 1280) {
+      expect(verdicts.y, "the verdicts start beside the sidebar").toBeLessThan(aside.y + aside.height);
+      expect(verdicts.x + verdicts.width).toBeLessThanOrEqual(aside.x);
+    } else {
+      expect(aside.y + aside.height, "the sidebar's figures and vote before the verdicts").toBeLessThanOrEqual(verdicts.y);
+    }
+    await context.close();
+  }
+});

@@ -60,8 +60,10 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
             This tool is archived: it is no longer listed, and its verdicts are kept for the record.
           </p>
         ) : null}
+        {/* One grid: on a phone the figures and the vote come right after the header; from lg the sidebar stays beside
+            the verdicts, reasons and trend (not beside an empty column under a short header). */}
         <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-          <header>
+          <header className="lg:col-start-1 lg:row-start-1">
             <p className="text-xs font-semibold uppercase tracking-[0.16em] text-stone-500 dark:text-stone-400">{tool.category.name}</p>
             <h1 className="mt-2 text-4xl font-semibold tracking-tight sm:text-5xl">{tool.name}</h1>
             <p className="mt-2 text-stone-500 dark:text-stone-400">
@@ -79,7 +81,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
             <LiveDisagreementBadge slug={tool.slug} initial={tool.scores.disagreement} className="mt-4" />
             <p className="mt-6 max-w-2xl text-[15px] leading-7 text-stone-600 dark:text-stone-400">{tool.description}</p>
           </header>
-          <aside className="space-y-4">
+          <aside className="space-y-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
             <Card className="grid grid-cols-3 gap-4 p-5 lg:grid-cols-1">
               <PanelFigure panel={tool.scores.panel} slug={tool.slug} />
               <CommunityFigure community={toVoteCommunity(tool.scores.community)} slug={tool.slug} />
@@ -107,9 +109,8 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
               <PricingDetails tool={tool} />
             </Card>
           </aside>
-        </div>
 
-        <div className="mt-16 space-y-16">
+        <div className="mt-8 min-w-0 space-y-16 lg:col-start-1 lg:row-start-2">
           <Section id="verdicts" eyebrow="Panel" title="Verdicts" description={tool.scores.panel.splitLabel}>
             {tool.verdicts.length ? (
               <ol className="grid gap-4 md:grid-cols-2">
@@ -137,7 +138,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
 
           {tool.comparisons.length ? (
             <Section id="comparisons" eyebrow="Side by side" title={`${tool.name} compared`}>
-              <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              <ul className="grid gap-4 sm:grid-cols-2">
                 {tool.comparisons.map((comparison) => (
                   <li key={comparison.slug}>
                     <ComparisonCard comparison={{ ...comparison, intro: null }} />
@@ -146,6 +147,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
               </ul>
             </Section>
           ) : null}
+        </div>
         </div>
       </div>
     </LiveScoresProvider>
