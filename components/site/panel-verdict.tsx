@@ -31,12 +31,21 @@ export function PanelVerdict({ toolA, toolB }: { toolA: PanelTool; toolB: PanelT
       <p className="text-[15px] font-medium text-stone-800 dark:text-stone-100">{summary(tools[0], tools[1])}</p>
       <ul className="mt-5 space-y-4">
         {tools.map((tool) => (
-          <li key={tool.slug} className="grid grid-cols-[minmax(0,9rem)_1fr_auto] items-center gap-4 sm:grid-cols-[minmax(0,12rem)_1fr_auto]">
-            <span className="truncate text-sm font-medium">{tool.name}</span>
-            <ShareBar share={tool.panel.share} label={`${tool.name}: ${tool.panel.splitLabel}`} />
-            <span className="w-24 text-right text-sm tabular-nums text-stone-600 dark:text-stone-300">
-              <span className="font-semibold text-stone-900 dark:text-white">{tool.panel.label}</span>{" "}
-              <span className="text-xs text-stone-500 dark:text-stone-400">({tool.panel.ship}/{tool.panel.total})</span>
+          // On a phone: name and figures on one line, the bar the full width below (never a 35 px sliver).
+          <li
+            key={tool.slug}
+            className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-1.5 sm:grid-cols-[minmax(0,12rem)_1fr_auto] sm:gap-y-0"
+          >
+            <span className="col-start-1 row-start-1 truncate text-sm font-medium">{tool.name}</span>
+            <div className="col-span-2 col-start-1 row-start-2 sm:col-span-1 sm:col-start-2 sm:row-start-1" data-testid="panel-bar">
+              <ShareBar share={tool.panel.share} label={`${tool.name}: ${tool.panel.splitLabel}`} />
+            </div>
+            {/* The count first: from a panel of four, "100 %" is one reviewer's difference from "75 %". */}
+            <span className="col-start-2 row-start-1 text-right text-sm tabular-nums text-stone-600 sm:col-start-3 dark:text-stone-300">
+              <span className="font-semibold text-stone-900 dark:text-white">
+                {tool.panel.ship} of {tool.panel.total} ship
+              </span>{" "}
+              <span className="text-xs text-stone-500 dark:text-stone-400">· {tool.panel.label}</span>
             </span>
           </li>
         ))}

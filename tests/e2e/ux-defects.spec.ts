@@ -186,3 +186,14 @@ test("the tool page: at 1280 px the verdicts sit beside the sidebar (no empty co
     await context.close();
   }
 });
+
+test("the panel's bars keep their width on a phone, and the split reads as a count first", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/compare/claude-4-sonnet-vs-smolvlm2-2b");
+  const panel = page.locator("#panel-verdict");
+  for (const bar of await panel.getByTestId("panel-bar").all()) expect((await bar.boundingBox())!.width).toBeGreaterThan(250);
+  await expect(panel).toContainText("4 of 4 ship · 100%");
+  await expect(panel).toContainText("3 of 4 ship · 75%");
+  await context.close();
+});
