@@ -26,6 +26,8 @@ export type DirectoryPage = {
   pageSize: number;
   total: number;
   totalPages: number;
+  /** Community votes on every listed tool together: the overall order's prior is drawn from them. */
+  siteVotes: number;
 };
 
 type MatchRow = {
@@ -171,6 +173,7 @@ export async function searchTools(query: DirectoryQuery): Promise<DirectoryPage>
     pageSize: query.pageSize,
     total: ranked.length,
     totalPages,
+    siteVotes: rows[0]?.populationTotal ?? 0,
   };
 }
 

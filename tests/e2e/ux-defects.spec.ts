@@ -197,3 +197,17 @@ test("the panel's bars keep their width on a phone, and the split reads as a cou
   await expect(panel).toContainText("3 of 4 ship · 75%");
   await context.close();
 });
+
+test("the directory's overall order says what decides it while readers have barely voted", async ({ page }) => {
+  const { createPrismaClient } = await import("@/lib/db/client");
+  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  const votes = await client.toolStats
+    .aggregate({ where: { tool: { archivedAt: null } }, _sum: { communityTotal: true } })
+    .then((sum) => sum._sum.communityTotal ?? 0)
+    .finally(() => client.$disconnect());
+  await page.goto("/tools");
+  const caption = page.locator("p", { hasText: "Overall:" });
+  if (votes === 0) await expect(caption).toContainText("No reader has voted yet, so this follows the panel's share until votes arrive.");
+  else if (votes < 50) await expect(caption).toContainText(`Readers have cast only ${votes} ${votes === 1 ? "vote" : "votes"} so far`);
+  else await expect(caption).toContainText("Bayesian average");
+});

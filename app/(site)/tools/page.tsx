@@ -19,6 +19,9 @@ export const metadata: Metadata = pageMetadata({
   path: "/tools",
 });
 
+/** Below this many community votes on the whole site, the overall order is mostly the panel's, and its caption says so. */
+const THIN_SITE_VOTES = 50;
+
 const SORT_NOTES = {
   relevance: "Closest matches to your search first.",
   overall: "Community ship share, with thin vote counts pulled toward the site average (a Bayesian average).",
@@ -74,7 +77,13 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
             {params.q ? <span className="font-normal text-stone-500 dark:text-stone-400"> for “{params.q}”</span> : null}
           </h2>
           <p className="text-sm text-stone-500 dark:text-stone-400">
-            <span className="font-medium text-stone-700 dark:text-stone-300">{SORT_LABELS[result.sort]}:</span> {SORT_NOTES[result.sort]}
+            <span className="font-medium text-stone-700 dark:text-stone-300">{SORT_LABELS[result.sort]}:</span>{" "}
+            {result.sort === "overall" && result.siteVotes < THIN_SITE_VOTES
+              ? // Honest while readers have barely voted: the prior is every tool's figure, so the panel decides.
+                result.siteVotes === 0
+                ? "No reader has voted yet, so this follows the panel's share until votes arrive."
+                : `Readers have cast only ${result.siteVotes} ${result.siteVotes === 1 ? "vote" : "votes"} so far: the panel's share decides most of this order until more arrive.`
+              : SORT_NOTES[result.sort]}
           </p>
         </div>
         {filters.length ? (
