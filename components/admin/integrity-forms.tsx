@@ -1,19 +1,10 @@
 "use client";
 
+import { InlineMessage as Message, inlineButton as button, inlineDanger as danger, inlineField as field } from "./inline-form";
 import { useActionState, useId } from "react";
 import { restoreVoidAction, voidVotesAction } from "@/lib/integrity/actions";
 import { VOID_WINDOW_LABELS, VOID_WINDOWS, type IntegrityFormState } from "@/lib/integrity/schema";
 
-const button =
-  "rounded-lg px-3 py-1.5 text-xs font-medium ring-1 ring-stone-300 hover:bg-stone-100 disabled:cursor-wait disabled:opacity-60 dark:ring-stone-700 dark:hover:bg-stone-800";
-const danger = "rounded-lg bg-skip-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-skip-700 disabled:cursor-wait disabled:opacity-60";
-const field = "rounded-lg border border-stone-300 bg-white px-2.5 py-1.5 text-xs dark:border-stone-700 dark:bg-stone-950";
-
-function Message({ state }: { state: IntegrityFormState }) {
-  if (state.error) return <span role="alert" className="text-xs font-medium text-skip-700 dark:text-skip-400">{state.error}</span>;
-  if (state.ok) return <span role="status" className="text-xs font-medium text-ship-700 dark:text-ship-400">{state.ok}</span>;
-  return null;
-}
 
 /** Void a tool's recent votes: how far back, whose, and why (kept in the audit log). */
 export function VoidForm({ tool, name }: { tool: string; name: string }) {

@@ -1,7 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { createPrismaClient } from "@/lib/db/client";
 import { SESSION_COOKIE, createSignedInSession } from "../helpers/auth";
-import { createTool } from "../helpers/factories";
+import { newTool } from "../helpers/e2e";
 
 /**
  * A figure a vote ring cannot swing (docs/decisions/030), over HTTP against
@@ -14,15 +13,6 @@ import { createTool } from "../helpers/factories";
 test.beforeAll(() => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
 });
-
-async function newTool() {
-  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
-  try {
-    return await createTool(client);
-  } finally {
-    await client.$disconnect();
-  }
-}
 
 async function signedIn(browser: Browser, baseURL: string, options: { role?: "USER" | "STAFF"; newAccount?: boolean } = {}) {
   const { sessionToken } = await createSignedInSession(options);
