@@ -13,6 +13,7 @@ import { categories, comparisons, tools, verdicts } from "./seed-data/directory"
 import { reviewers } from "./seed-data/reviewers";
 import { SAMPLE_DAYS, sampleSeries, sampleTrends } from "./seed-data/sample-history";
 import { seedComparison, seedTools, seedVerdicts } from "./seed-data/seed-comparison";
+import { seedSpecs, storedSeedSpecs } from "./seed-data/specs";
 
 const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
@@ -42,11 +43,13 @@ export async function seed(client: PrismaClient): Promise<SeedSummary> {
 
       created.tools = (
         await tx.tool.createMany({
-          data: seedData.tools.map(({ category, pricingVerifiedAt, releasedAt, ...tool }) => {
+          data: seedData.tools.map((seedTool) => {
+            const { category, pricingVerifiedAt, releasedAt, ...tool } = seedTool;
             const categoryId = categoryIds.get(category);
             if (!categoryId) throw new Error(`Seed tool ${tool.slug}: unknown category ${category}`);
             return {
               ...tool,
+              specs: storedSeedSpecs(seedTool),
               categoryId,
               pricingVerifiedAt: date(pricingVerifiedAt),
               releasedAt: date(releasedAt),
@@ -55,6 +58,10 @@ export async function seed(client: PrismaClient): Promise<SeedSummary> {
           skipDuplicates: true,
         })
       ).count;
+      // A database seeded before specs existed gets the seed's specs where its tool has none and staff never edited it.
+      for (const seedTool of seedData.tools.filter((tool) => seedSpecs[tool.slug])) {
+        await tx.tool.updateMany({ where: { slug: seedTool.slug, version: 1, specs: { equals: {} } }, data: { specs: storedSeedSpecs(seedTool) } });
+      }
       const toolIds = new Map(
         (await tx.tool.findMany({ select: { id: true, slug: true } })).map((t) => [t.slug, t.id]),
       );
@@ -119,6 +126,8 @@ export async function seed(client: PrismaClient): Promise<SeedSummary> {
             toolBId: idOf(toolIds, comparison.toolB, "tool"),
             headline: comparison.headline,
             intro: comparison.intro,
+            pickA: comparison.picks?.a ?? null,
+            pickB: comparison.picks?.b ?? null,
             status: "PUBLISHED" as const,
             publishedAt: date(comparison.publishedAt),
             createdAt: date(comparison.publishedAt) ?? undefined,
@@ -126,6 +135,13 @@ export async function seed(client: PrismaClient): Promise<SeedSummary> {
           skipDuplicates: true,
         })
       ).count;
+      // A database seeded before the bottom line existed gets the seed's where staff never edited the comparison.
+      for (const comparison of seedData.comparisons.filter((candidate) => candidate.picks)) {
+        await tx.comparison.updateMany({
+          where: { slug: comparison.slug, version: 1, pickA: null, pickB: null },
+          data: { pickA: comparison.picks!.a, pickB: comparison.picks!.b },
+        });
+      }
     },
     { timeout: 30_000 },
   );

@@ -3,9 +3,20 @@
 import { useActionState } from "react";
 import { saveComparisonAction, type ComparisonFormState } from "@/lib/comparisons/actions";
 import { Toast } from "@/components/ui/toast";
+import { PICK_MAX } from "@/lib/comparisons/admin-schema";
 
 type Props = {
-  comparison?: { id: string; version: number; headline: string | null; intro: string | null; status: "DRAFT" | "PUBLISHED"; title: string };
+  comparison?: {
+    id: string;
+    version: number;
+    headline: string | null;
+    intro: string | null;
+    pickA: string | null;
+    pickB: string | null;
+    status: "DRAFT" | "PUBLISHED";
+    title: string;
+    toolNames: [string, string];
+  };
   tools: { id: string; name: string }[];
 };
 
@@ -22,7 +33,8 @@ export function ComparisonForm({ comparison, tools }: Props) {
   const values = state.error ? (state.values ?? {}) : {};
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-5" key={comparison?.version}>
+    // Remounted with what was typed after a refusal: React resets a form after its action, and a <select> would fall back to the default it mounted with.
+    <form action={action} className="space-y-5" key={`${comparison?.version ?? "new"}:${JSON.stringify(values)}`}>
       {comparison ? (
         <>
           <input type="hidden" name="id" value={comparison.id} />
@@ -57,6 +69,32 @@ export function ComparisonForm({ comparison, tools }: Props) {
         <textarea id="intro" name="intro" rows={3} defaultValue={values.intro ?? comparison?.intro ?? ""} aria-invalid={errors.intro ? true : undefined} className={input} />
         <FieldMessage id="intro-error" message={errors.intro} />
       </div>
+      <fieldset className="rounded-2xl border border-stone-200 p-4 sm:p-5 dark:border-stone-800">
+        <legend className="px-1 text-sm font-semibold">Bottom line <span className="font-normal text-stone-500 dark:text-stone-400">(optional; both or neither)</span></legend>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          Shown first on the page. Without it, the page writes a line from the figures and marks it generated.
+        </p>
+        {(["pickA", "pickB"] as const).map((name, index) => {
+          const tool = comparison?.toolNames[index] ?? (index === 0 ? "tool A" : "tool B");
+          return (
+            <div key={name} className="mt-4">
+              <label htmlFor={name} className="text-sm font-medium">Pick {tool} if…</label>
+              <textarea
+                id={name}
+                name={name}
+                rows={2}
+                maxLength={PICK_MAX}
+                defaultValue={values[name] ?? comparison?.[name] ?? ""}
+                aria-invalid={errors[name] ? true : undefined}
+                aria-describedby={errors[name] ? `${name}-error` : undefined}
+                placeholder={index === 0 ? "you need frontier-level code generation and can pay per token" : "you must run on your own hardware"}
+                className={input}
+              />
+              <FieldMessage id={`${name}-error`} message={errors[name]} />
+            </div>
+          );
+        })}
+      </fieldset>
       <fieldset>
         <legend className="text-sm font-medium">State</legend>
         <div className="mt-2 flex gap-3">

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { saveToolAction, type ToolFormState } from "@/lib/tools/actions";
 import { TOOL_LIMITS } from "@/lib/tools/admin-schema";
+import { SPEC_LIMITS, SPECS } from "@/lib/specs/schema";
 import { Toast } from "@/components/ui/toast";
 
 type Values = Record<string, string>;
@@ -33,7 +34,7 @@ export function ToolForm({ tool, categories }: Props) {
     if (state.error) summary.current?.focus();
   }, [state]);
 
-  const field = (name: string, label: string, options: { type?: string; hint?: string; textarea?: boolean } = {}) => {
+  const field = (name: string, label: React.ReactNode, options: { type?: string; hint?: string; textarea?: boolean } = {}) => {
     const error = state.fieldErrors?.[name as keyof NonNullable<ToolFormState["fieldErrors"]>];
     const common = {
       id: name,
@@ -41,7 +42,7 @@ export function ToolForm({ tool, categories }: Props) {
       defaultValue: values[name] ?? "",
       "aria-invalid": error ? true : undefined,
       "aria-describedby": error ? `${name}-error` : undefined,
-      maxLength: TOOL_LIMITS[name as keyof typeof TOOL_LIMITS],
+      maxLength: TOOL_LIMITS[name as keyof typeof TOOL_LIMITS] ?? (name.endsWith("Source") ? SPEC_LIMITS.sourceUrl : undefined),
       className: input,
     };
     return (
@@ -59,8 +60,31 @@ export function ToolForm({ tool, categories }: Props) {
     );
   };
 
+  const select = (name: string, label: string) => {
+    const error = state.fieldErrors?.[name as keyof NonNullable<ToolFormState["fieldErrors"]>];
+    return (
+      <div>
+        <label htmlFor={name} className="text-sm font-medium">{label}</label>
+        <select
+          id={name}
+          name={name}
+          defaultValue={values[name] ?? ""}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${name}-error` : undefined}
+          className={input}
+        >
+          <option value="">Not known</option>
+          <option value="yes">Yes</option>
+          <option value="no">No</option>
+        </select>
+        {error ? <p id={`${name}-error`} className="mt-1.5 text-sm text-skip-700 dark:text-skip-400">{error}</p> : null}
+      </div>
+    );
+  };
+
   return (
-    <form action={action} className="space-y-5" key={tool?.version}>
+    // Remounted with what was typed after a refusal: React resets a form after its action, and a <select> would fall back to the default it mounted with.
+    <form action={action} className="space-y-5" key={`${tool?.version ?? "new"}:${state.error ? JSON.stringify(values) : ""}`}>
       {tool ? <input type="hidden" name="id" value={tool.id} /> : null}
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
       <Toast message={state.ok && state.version === Number(tool?.version) ? state.ok : undefined} />
@@ -98,7 +122,6 @@ export function ToolForm({ tool, categories }: Props) {
       {field("description", "Description", { textarea: true })}
       <div className="grid gap-5 md:grid-cols-2">
         {field("website", "Website", { type: "url", hint: "https://…" })}
-        {field("license", "License")}
         <div>
           <label htmlFor="pricingModel" className="text-sm font-medium">Pricing model</label>
           <select id="pricingModel" name="pricingModel" defaultValue={values.pricingModel ?? ""} className={input}>
@@ -113,8 +136,24 @@ export function ToolForm({ tool, categories }: Props) {
       <div className="grid gap-5 md:grid-cols-3">
         {field("pricingSourceUrl", "Pricing source", { type: "url", hint: "https://…" })}
         {field("pricingVerifiedAt", "Pricing checked on", { type: "date" })}
-        {field("releasedAt", "Released on", { type: "date" })}
       </div>
+      <fieldset className="space-y-4 rounded-2xl border border-stone-200 p-4 sm:p-5 dark:border-stone-800">
+        <legend className="px-1 text-sm font-semibold">Specs</legend>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          Only what a source states: leave a fact empty when it is not known (the page shows “—”), and give the page you read it on and the day you checked.
+        </p>
+        {SPECS.map((spec) => (
+          <div key={spec.key} className="grid gap-3 border-t border-stone-100 pt-4 first-of-type:border-0 first-of-type:pt-0 md:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)_11rem] dark:border-stone-800">
+            {spec.key === "releasedAt"
+              ? field("releasedAt", "Released on", { type: "date" })
+              : spec.kind === "yesno"
+                ? select(spec.key, spec.label)
+                : field(spec.key, spec.label, { hint: spec.hint || undefined })}
+            {field(`${spec.key}Source`, <>Source<span className="sr-only"> for {spec.label.toLowerCase()}</span></>, { type: "url", hint: "https://…" })}
+            {field(`${spec.key}Checked`, <>Checked on<span className="sr-only"> ({spec.label.toLowerCase()})</span></>, { type: "date" })}
+          </div>
+        ))}
+      </fieldset>
       <button type="submit" disabled={pending} className="rounded-xl bg-stone-900 px-4 py-2.5 text-sm font-semibold text-white hover:bg-stone-700 disabled:opacity-60 dark:bg-white dark:text-stone-900">
         {pending ? "Saving…" : tool ? "Save tool" : "Add tool"}
       </button>

@@ -9,11 +9,21 @@ export function PanelFigure({ panel: initial, emphasis = true, slug }: { panel: 
   const panel = useLiveScores(slug ?? "")?.panel ?? initial;
   return (
     <div>
+      {/* Counts first: a panel of four is four people, and "100 %" alone overstates the precision. */}
       <p className={`font-semibold tabular-nums tracking-tight ${emphasis ? "text-3xl" : "text-xl"} ${panel.total === 0 ? "text-stone-500 dark:text-stone-400" : ""}`}>
-        {panel.label}
+        {panel.total === 0 ? (
+          panel.label
+        ) : (
+          <>
+            {panel.ship}
+            <span className="text-[0.6em] text-stone-500 dark:text-stone-400"> of {panel.total} ship</span>
+          </>
+        )}
       </p>
-      <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">Panel ship</p>
-      <p className="mt-0.5 text-xs text-stone-500 dark:text-stone-400">{panel.splitLabel}</p>
+      <p className="text-xs font-medium uppercase tracking-wide text-stone-500 dark:text-stone-400">
+        Panel ship{panel.total === 0 ? null : <> · {panel.label}</>}
+      </p>
+      {panel.total === 0 ? <p className="mt-0.5 text-xs text-stone-500 dark:text-stone-400">{panel.splitLabel}</p> : null}
     </div>
   );
 }

@@ -13,7 +13,7 @@ export function Scorecard({ rows, toolA, toolB }: { rows: SplitRow[]; toolA: Too
         ].map(({ verdict, tool }) =>
           verdict ? (
             <li key={verdict.id}>
-              <VerdictQuote verdict={verdict} tool={tool} toolSlug={tool.slug} />
+              <VerdictQuote verdict={verdict} tool={tool} toolSlug={tool.slug} collapsible />
             </li>
           ) : null,
         ),

@@ -16,6 +16,8 @@ export type VerdictCardData = {
   historyLabel: string;
   /** How long ago it was last revised ("7 months ago"), and whether that is past REVIEW_DUE_DAYS. */
   age?: { label: string; due: boolean };
+  /** Folded behind "Read the case" on phones (the comparison's scorecard). */
+  collapsible?: boolean;
 };
 
 /**
@@ -24,7 +26,7 @@ export type VerdictCardData = {
  * card's elements: a comparison renders eight of them, and every element costs Flight, its decoding for SSR and Fizz.
  */
 export function VerdictCard({ data, children }: { data: VerdictCardData; children: React.ReactNode }) {
-  const { reviewer, decision, tool, toolSlug, published, historyLabel, age } = data;
+  const { reviewer, decision, tool, toolSlug, published, historyLabel, age, collapsible } = data;
   return (
     <Card as="article" className="flex h-full flex-col p-6">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
@@ -41,7 +43,19 @@ export function VerdictCard({ data, children }: { data: VerdictCardData; childre
           <CallBadge decision={decision} />
         </div>
       </div>
-      <blockquote className="flex-1 text-[15px] leading-7 text-stone-700 dark:text-stone-300">{children}</blockquote>
+      {collapsible ? (
+        // Collapsed on phones, where eight cases are a very long scroll; open from md up (globals.css). No script needed.
+        <details className="case-md-open group flex-1">
+          <summary className="cursor-pointer list-none rounded-lg py-1 text-sm font-medium text-stone-700 underline decoration-stone-300 underline-offset-4 marker:hidden dark:text-stone-200 dark:decoration-stone-600 [&::-webkit-details-marker]:hidden">
+            <span aria-hidden className="mr-1.5 inline-block transition-transform group-open:rotate-90">›</span>
+            <span className="group-open:hidden">Read the case</span>
+            <span className="hidden group-open:inline">Hide the case</span>
+          </summary>
+          <blockquote className="mt-2 text-[15px] leading-7 text-stone-700 dark:text-stone-300">{children}</blockquote>
+        </details>
+      ) : (
+        <blockquote className="flex-1 text-[15px] leading-7 text-stone-700 dark:text-stone-300">{children}</blockquote>
+      )}
       <p className="mt-4 text-xs text-stone-500 dark:text-stone-400">
         {published ? (
           <>

@@ -6,7 +6,17 @@ import { ageLabel, isDue } from "@/lib/site/staleness";
 import { VerdictCard } from "./verdict-card";
 
 /** One reviewer's written case, with who wrote it and their call. */
-export function VerdictQuote({ verdict, tool, toolSlug }: { verdict: PublicVerdict; tool?: { name: string; slug: string }; toolSlug: string }) {
+export function VerdictQuote({
+  verdict,
+  tool,
+  toolSlug,
+  collapsible = false,
+}: {
+  verdict: PublicVerdict;
+  tool?: { name: string; slug: string };
+  toolSlug: string;
+  collapsible?: boolean;
+}) {
   const { reviewer } = verdict;
   const now = new Date();
   return (
@@ -19,6 +29,7 @@ export function VerdictQuote({ verdict, tool, toolSlug }: { verdict: PublicVerdi
         published: verdict.publishedAt ? { iso: verdict.publishedAt.toISOString(), label: formatDate(verdict.publishedAt) } : null,
         historyLabel: verdict.version > 1 ? `updated ${formatDate(verdict.updatedAt)}` : "history",
         age: { label: ageLabel(verdict.updatedAt, now), due: isDue(verdict.updatedAt, env.REVIEW_DUE_DAYS, now) },
+        collapsible,
       }}
     >
       <Markdown className="[&>p:first-child]:before:content-['“'] [&>p:last-child]:after:content-['”']">{verdict.body}</Markdown>

@@ -18,8 +18,8 @@ export const saveComparisonAction: (state: ComparisonFormState, formData: FormDa
   async handle(comparison, { user, values }): Promise<ComparisonFormState> {
     if (comparison.mode === "edit") {
       try {
-        const { id, expectedVersion, headline, intro, status } = comparison;
-        const result = await updateComparison(id, expectedVersion, { headline, intro, status }, user.id);
+        const { id, expectedVersion, headline, intro, pickA, pickB, status } = comparison;
+        const result = await updateComparison(id, expectedVersion, { headline, intro, pickA, pickB, status }, user.id);
         refresh();
         return { ok: result.changed ? `Saved as version ${result.version}.` : "Nothing changed, so nothing was saved.", version: result.version };
       } catch (error) {

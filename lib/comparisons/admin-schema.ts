@@ -9,12 +9,23 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : null));
 
+export const PICK_MAX = 240;
+
 /** What an edit may change: the two tools of a comparison are fixed once it exists. */
 const comparisonText = {
   headline: optionalText(160),
   intro: optionalText(1000),
+  /** The bottom line: what follows "Pick <tool A> if …" and "Pick <tool B> if …". */
+  pickA: optionalText(PICK_MAX),
+  pickB: optionalText(PICK_MAX),
   status: z.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
 };
+
+/** The bottom line is both halves or none: half of it would read as a verdict for one side. */
+function bothPicksOrNeither(value: { pickA: string | null; pickB: string | null }) {
+  return (value.pickA === null) === (value.pickB === null);
+}
+const PICKS_REFUSAL = { path: ["pickB"], message: "Write both halves of the bottom line, or leave both empty." };
 
 export const comparisonInputSchema = z
   .object({
@@ -22,15 +33,18 @@ export const comparisonInputSchema = z
     toolBId: z.string().min(1, "Choose tool B.").max(40),
     ...comparisonText,
   })
-  .refine((value) => value.toolAId !== value.toolBId, { path: ["toolBId"], message: "Choose two different tools." });
+  .refine((value) => value.toolAId !== value.toolBId, { path: ["toolBId"], message: "Choose two different tools." })
+  .refine(bothPicksOrNeither, PICKS_REFUSAL);
 
 export type ComparisonInput = z.infer<typeof comparisonInputSchema>;
 
-export const comparisonUpdateSchema = z.object({
-  id: z.string().min(1).max(40),
-  expectedVersion: z.coerce.number().int().min(1),
-  ...comparisonText,
-});
+export const comparisonUpdateSchema = z
+  .object({
+    id: z.string().min(1).max(40),
+    expectedVersion: z.coerce.number().int().min(1),
+    ...comparisonText,
+  })
+  .refine(bothPicksOrNeither, PICKS_REFUSAL);
 
 /** The admin comparison form: creates a comparison, or (with its hidden `id` and `expectedVersion`) edits its text and state. */
 export const comparisonFormSchema = createOrEdit("id", { edit: comparisonUpdateSchema, create: comparisonInputSchema });

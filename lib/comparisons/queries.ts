@@ -36,6 +36,8 @@ export type ComparisonView = {
   curated: boolean;
   headline: string | null;
   intro: string | null;
+  /** Staff's bottom line, both halves ("Pick A if …", "Pick B if …"); null: the page shows a generated one. */
+  picks: { a: string; b: string } | null;
   publishedAt: Date | null;
   updatedAt: Date;
   toolA: ToolCard;
@@ -95,7 +97,7 @@ export const getComparison = cache(async (slug: string): Promise<ComparisonLooku
         { toolAId: rowB.id, toolBId: rowA.id },
       ],
     },
-    select: { slug: true, headline: true, intro: true, publishedAt: true, updatedAt: true, toolAId: true },
+    select: { slug: true, headline: true, intro: true, pickA: true, pickB: true, publishedAt: true, updatedAt: true, toolAId: true },
   });
   const canonical = curated?.slug ?? adHocComparisonSlug(slugA, slugB);
   if (canonical !== slug) return { kind: "redirect", slug: canonical };
@@ -115,6 +117,7 @@ export const getComparison = cache(async (slug: string): Promise<ComparisonLooku
       curated: Boolean(curated),
       headline: curated?.headline ?? null,
       intro: curated ? curated.intro : adHocIntro(toolA, toolB, split),
+      picks: curated?.pickA && curated.pickB ? { a: curated.pickA, b: curated.pickB } : null,
       publishedAt: curated?.publishedAt ?? null,
       updatedAt: curated?.updatedAt ?? new Date(Math.max(toolA.updatedAt.getTime(), toolB.updatedAt.getTime())),
       toolA,
@@ -159,7 +162,7 @@ export async function listComparisonsForAdmin(filter: { status?: "DRAFT" | "PUBL
 export async function getComparisonForEdit(id: string) {
   return db.comparison.findUnique({
     where: { id },
-    select: { id: true, slug: true, headline: true, intro: true, status: true, version: true, toolA: { select: { name: true } }, toolB: { select: { name: true } } },
+    select: { id: true, slug: true, headline: true, intro: true, pickA: true, pickB: true, status: true, version: true, toolA: { select: { name: true } }, toolB: { select: { name: true } } },
   });
 }
 

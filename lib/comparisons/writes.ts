@@ -25,7 +25,10 @@ function explain(error: unknown): never {
 }
 
 /** Creates a comparison of two listed tools; the unordered pair is unique. */
-export async function createComparison(input: ComparisonInput, actorId: string): Promise<{ id: string; slug: string }> {
+/** The picks may be left out by callers other than the form: on create none, on update unchanged. */
+type ComparisonWrite = Omit<ComparisonInput, "pickA" | "pickB"> & Partial<Pick<ComparisonInput, "pickA" | "pickB">>;
+
+export async function createComparison(input: ComparisonWrite, actorId: string): Promise<{ id: string; slug: string }> {
   try {
     return await db.$transaction(async (tx) => {
       const slugs = await listedTools(tx, [input.toolAId, input.toolBId]);
@@ -47,11 +50,11 @@ export async function createComparison(input: ComparisonInput, actorId: string):
   }
 }
 
-/** Edits headline, intro and status (publish/unpublish); refuses a stale version; a no-op writes nothing. */
+/** Edits headline, intro, the bottom line (picks) and status (publish/unpublish); refuses a stale version; a no-op writes nothing. */
 export async function updateComparison(
   id: string,
   expectedVersion: number,
-  input: Pick<ComparisonInput, "headline" | "intro" | "status">,
+  changes: Pick<ComparisonWrite, "headline" | "intro" | "pickA" | "pickB" | "status">,
   actorId: string,
 ): Promise<{ changed: boolean; version: number }> {
   return db.$transaction(async (tx) => {
@@ -61,8 +64,9 @@ export async function updateComparison(
     if (current.version !== expectedVersion) {
       throw new ComparisonWriteError("Changed by someone else since you opened it — review and save again.");
     }
-    const before = { headline: current.headline, intro: current.intro, status: current.status };
-    if (before.headline === input.headline && before.intro === input.intro && before.status === input.status) {
+    const before = { headline: current.headline, intro: current.intro, pickA: current.pickA, pickB: current.pickB, status: current.status };
+    const input = { ...changes, pickA: changes.pickA === undefined ? current.pickA : changes.pickA, pickB: changes.pickB === undefined ? current.pickB : changes.pickB };
+    if ((Object.keys(before) as (keyof typeof before)[]).every((key) => before[key] === input[key])) {
       return { changed: false, version: current.version };
     }
     const version = current.version + 1;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createOrEdit } from "@/lib/http/form";
+import { refineSpecFields, specFieldsShape, type SpecFields } from "@/lib/specs/schema";
 import { toolSlugSchema } from "./schema";
 
 /** The longest each text field may be: the schema below refuses more, the admin form's inputs stop there. */
@@ -46,8 +47,8 @@ const optionalDate = z
   .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), "Use a date like 2025-06-01.")
   .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null));
 
-/** Every catalogue field of a tool, as the admin form sends it. */
-export const toolInputSchema = z.object({
+/** Every catalogue field of a tool, as the admin form sends it (specs as flat fields, lib/specs/schema.ts). */
+const toolFieldsSchema = z.object({
   slug: toolSlugSchema.refine((slug) => !slug.includes("-vs-"), 'A tool slug cannot contain "-vs-".'),
   name: z.string().trim().min(1, "Give the tool a name.").max(TOOL_LIMITS.name),
   vendor: z.string().trim().min(1, "Who makes it?").max(TOOL_LIMITS.vendor),
@@ -62,12 +63,16 @@ export const toolInputSchema = z.object({
   pricingSourceUrl: optionalUrl,
   pricingVerifiedAt: optionalDate,
   releasedAt: optionalDate,
+  ...specFieldsShape,
 });
 
-export type ToolInput = z.infer<typeof toolInputSchema>;
-export const TOOL_FIELDS = Object.keys(toolInputSchema.shape) as (keyof ToolInput)[];
+export const toolInputSchema = toolFieldsSchema.superRefine(refineSpecFields);
 
-export const toolUpdateSchema = toolInputSchema.extend({
+/** A tool's catalogue fields; a spec left out is unknown (as the form's empty field is). */
+export type ToolInput = Omit<z.infer<typeof toolInputSchema>, keyof SpecFields> & Partial<SpecFields>;
+export const TOOL_FIELDS = Object.keys(toolFieldsSchema.shape) as (keyof ToolInput)[];
+
+export const toolUpdateSchema = toolInputSchema.safeExtend({
   id: z.string().min(1).max(40),
   expectedVersion: z.coerce.number().int().min(1),
 });

@@ -54,6 +54,7 @@ export function toToolDetailResponse(tool: ToolDetail): ToolDetailResponse {
     website: tool.website,
     license: tool.license,
     releasedAt: isoDate(tool.releasedAt),
+    specs: tool.specs,
     pricing: toToolPricingResponse(tool),
     verdicts: tool.verdicts.map((verdict) => ({
       reviewer: { slug: verdict.reviewer.slug, name: verdict.reviewer.name, lens: verdict.reviewer.lens },

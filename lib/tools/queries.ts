@@ -4,6 +4,7 @@ import { listPublishedComparisons } from "@/lib/comparisons/queries";
 import { db, readDb } from "@/lib/db";
 import { MIN_COMMUNITY_VOTES } from "@/lib/scores";
 import { publicVerdictSelect, publicVerdictWhere } from "@/lib/reviewers/select";
+import { specsToFields } from "@/lib/specs/schema";
 import { toolCardSelect, toToolCard } from "./select";
 
 const listed = { archivedAt: null };
@@ -95,8 +96,12 @@ export async function listToolsForAdmin(filter: { archived?: boolean; search?: s
   });
 }
 
+/** A tool as the admin form edits it: its columns with the specs as flat fields. */
 export async function getToolForEdit(id: string) {
-  return db.tool.findUnique({ where: { id } });
+  const tool = await db.tool.findUnique({ where: { id } });
+  if (!tool) return null;
+  const { specs, ...rest } = tool;
+  return { ...rest, ...specsToFields(specs) };
 }
 
 /**

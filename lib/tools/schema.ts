@@ -1,3 +1,4 @@
+import { storedSpecsSchema } from "@/lib/specs/schema";
 import { z } from "zod";
 import { TOOL_SORTS } from "@/lib/scores/ranking";
 
@@ -101,6 +102,8 @@ export const toolDetailResponse = toolSummaryResponse.extend({
   website: z.string().nullable(),
   license: z.string().nullable(),
   releasedAt: z.iso.date().nullable(),
+  /** Known facts only, each `{ value, sourceUrl, checkedOn }` (licence and release date: provenance of the fields above). */
+  specs: storedSpecsSchema,
   pricing: toolSummaryResponse.shape.pricing.extend({
     detail: z.string().nullable(),
     sourceUrl: z.string().nullable(),

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toolScores } from "@/lib/scores";
+import { readSpecs } from "@/lib/specs/schema";
 
 /** The columns every tool card needs, with its counters (never counted per request). */
 export const toolCardSelect = {
@@ -17,6 +18,7 @@ export const toolCardSelect = {
   pricingSourceUrl: true,
   pricingVerifiedAt: true,
   releasedAt: true,
+  specs: true,
   archivedAt: true,
   updatedAt: true,
   category: { select: { slug: true, name: true } },
@@ -38,6 +40,7 @@ export function toToolCard(row: ToolCardRow) {
   const { stats, ...tool } = row;
   return {
     ...tool,
+    specs: readSpecs(tool.specs),
     archived: tool.archivedAt !== null,
     pricingModelLabel: PRICING_MODEL_LABELS[tool.pricingModel],
     scores: toolScores(stats),

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { announce } from "@/lib/db-events/announce";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { SPEC_FIELD_NAMES, specsFromFields, specsToFields, type SpecFieldsWithColumns } from "@/lib/specs/schema";
 import { TOOL_FIELDS, type ToolInput } from "./admin-schema";
 
 export class ToolWriteError extends Error {
@@ -19,11 +20,19 @@ export class ToolConflictError extends Error {
 }
 
 const comparable = (tool: ToolInput) =>
-  JSON.stringify({ ...tool, pricingVerifiedAt: tool.pricingVerifiedAt?.toISOString() ?? null, releasedAt: tool.releasedAt?.toISOString() ?? null });
+  JSON.stringify(TOOL_FIELDS.map((field) => (tool[field] instanceof Date ? (tool[field] as Date).toISOString() : (tool[field] ?? null))));
 
-/** A tool's catalogue fields: every field of the admin schema, so a new one is never dropped here. */
-function pick(tool: ToolInput & Record<string, unknown>): ToolInput {
+/** A stored tool's catalogue fields: every field of the admin schema (specs flattened), so a new one is never dropped here. */
+function pick(row: Record<string, unknown>): ToolInput {
+  const tool = { ...row, ...specsToFields(row.specs) } as Record<string, unknown>;
   return Object.fromEntries(TOOL_FIELDS.map((field) => [field, tool[field]])) as ToolInput;
+}
+
+/** The columns to write: the flat spec fields go into `specs` as one JSON value. */
+function columns(input: ToolInput) {
+  const data: Record<string, unknown> = { ...input };
+  for (const name of SPEC_FIELD_NAMES) delete data[name];
+  return { ...(data as Omit<ToolInput, (typeof SPEC_FIELD_NAMES)[number]>), specs: specsFromFields(input as SpecFieldsWithColumns) };
 }
 
 function explain(error: unknown): never {
@@ -40,7 +49,7 @@ function explain(error: unknown): never {
 export async function createTool(input: ToolInput, actorId: string): Promise<{ id: string; slug: string }> {
   try {
     return await db.$transaction(async (tx) => {
-      const tool = await tx.tool.create({ data: { ...input, stats: { create: {} } }, select: { id: true, slug: true } });
+      const tool = await tx.tool.create({ data: { ...columns(input), stats: { create: {} } }, select: { id: true, slug: true } });
       await recordAudit(tx, { actorId, action: "tool.create", entityType: "Tool", entityId: tool.id, after: input });
       await announce(tx, { kind: "tool", slugs: [tool.slug] });
       return tool;
@@ -68,7 +77,7 @@ export async function updateTool(id: string, expectedVersion: number, input: Too
       const before = pick(current);
       if (comparable(before) === comparable(input)) return { changed: false, version: current.version };
       const version = current.version + 1;
-      await tx.tool.update({ where: { id }, data: { ...input, version } });
+      await tx.tool.update({ where: { id }, data: { ...columns(input), version } });
       await recordAudit(tx, { actorId, action: "tool.update", entityType: "Tool", entityId: id, before: { ...before, version: current.version }, after: { ...input, version } });
       await announce(tx, { kind: "tool", slugs: [...new Set([current.slug, input.slug])] });
       return { changed: true, version };

@@ -106,5 +106,10 @@ export const seedComparison: SeedComparison = {
   toolB: "smolvlm2-2b",
   headline: null,
   intro: null,
+  // Not on the original page: the editor's bottom line, restating what the verdicts above argue.
+  picks: {
+    a: "you do heavy code generation or agentic desktop automation and can pay per token through the Claude API.",
+    b: "you need OCR and document understanding on your own hardware, with Apache 2.0 weights and no cloud round-trip.",
+  },
   publishedAt: "2025-05-23",
 };

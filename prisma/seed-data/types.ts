@@ -50,5 +50,7 @@ export type SeedComparison = {
   toolB: string;
   headline: string | null;
   intro: string | null;
+  /** The bottom line, "Pick <A> if …" / "Pick <B> if …": the editor's summary of the verdicts, both or neither. */
+  picks?: { a: string; b: string };
   publishedAt: string;
 };

@@ -162,3 +162,41 @@ describe("seeding", () => {
     }
   });
 });
+
+describe("the seed's specs state only what its own data states", () => {
+  it("quotes, for every fact, words of the tool's description or pricing detail; facts from the pricing detail carry its source and check date", async () => {
+    const { seedSpecs, storedSeedSpecs } = await import("@/prisma/seed-data/specs");
+    const tools = new Map(seedData.tools.map((tool) => [tool.slug, tool]));
+    for (const [slug, facts] of Object.entries(seedSpecs)) {
+      const tool = tools.get(slug);
+      expect(tool, `${slug} is a seed tool`).toBeDefined();
+      for (const [key, fact] of Object.entries(facts)) {
+        const text = `${tool!.description}\n${tool!.pricingDetail ?? ""}`;
+        expect(text, `${slug}.${key}: "${fact.stated}" is not in the tool's own text`).toContain(fact.stated);
+      }
+      const stored = storedSeedSpecs(tool!) as Record<string, { sourceUrl: string | null; checkedOn: string | null }>;
+      for (const [key, fact] of Object.entries(facts)) {
+        const fromPricing = tool!.pricingDetail?.includes(fact.stated);
+        expect(stored[key], `${slug}.${key}`).toMatchObject(
+          fromPricing ? { sourceUrl: tool!.pricingSourceUrl, checkedOn: tool!.pricingVerifiedAt } : { sourceUrl: null, checkedOn: null },
+        );
+      }
+    }
+  });
+
+  it("stores them, readable by the app's own schema", async () => {
+    const { readSpecs } = await import("@/lib/specs/schema");
+    const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+    try {
+      const gemini = await client.tool.findUniqueOrThrow({ where: { slug: "gemini-2-5-pro" }, select: { specs: true } });
+      expect(readSpecs(gemini.specs)).toMatchObject({
+        contextWindow: { value: 1_000_000, sourceUrl: null },
+        priceInput: { value: 1.25, sourceUrl: "https://ai.google.dev/gemini-api/docs/pricing", checkedOn: "2025-06-01" },
+      });
+      const copilot = await client.tool.findUniqueOrThrow({ where: { slug: "github-copilot" }, select: { specs: true } });
+      expect(copilot.specs, "a tool whose data states no spec has none").toEqual({});
+    } finally {
+      await client.$disconnect();
+    }
+  });
+});

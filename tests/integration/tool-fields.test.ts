@@ -5,6 +5,7 @@ import { Redirected, session } from "../helpers/next-mocks";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { TOOL_FIELDS, type ToolInput } from "@/lib/tools/admin-schema";
 import type { ToolDetailResponse } from "@/lib/tools/schema";
+import { SPECS } from "@/lib/specs/schema";
 import { createCategory, createUser, uniqueSlug } from "../helpers/factories";
 
 /**
@@ -28,23 +29,37 @@ const { ToolForm } = await import("@/components/admin/tool-form");
 const { getToolForEdit } = await import("@/lib/tools/queries");
 const { GET: toolRoute } = await import("@/app/api/tools/[slug]/route");
 
+type Fact = { value?: unknown; sourceUrl: string | null; checkedOn: string | null } | undefined;
+const fact = (tool: ToolDetailResponse, key: string) => (tool.specs as Record<string, Fact>)[key];
+/** A spec's value as the form types it: "text, image", "yes", "128000". */
+const specText = (value: unknown) => (value === undefined ? "" : Array.isArray(value) ? value.join(", ") : typeof value === "boolean" ? (value ? "yes" : "no") : String(value));
+/** Each spec's value, source and check date, in `specs` of GET /api/tools/:slug. */
+const SPEC_API_SHAPE = Object.fromEntries(
+  SPECS.flatMap((spec) => [
+    ...(spec.kind === "column" ? [] : [[spec.key, (tool: ToolDetailResponse) => specText(fact(tool, spec.key)?.value)]]),
+    [`${spec.key}Source`, (tool: ToolDetailResponse) => fact(tool, spec.key)?.sourceUrl ?? ""],
+    [`${spec.key}Checked`, (tool: ToolDetailResponse) => fact(tool, spec.key)?.checkedOn ?? ""],
+  ]),
+);
+
 /** Where the public API shows each field. A new field needs an entry here, and so a place in the API. */
-const API_SHAPE: Record<keyof ToolInput, (tool: ToolDetailResponse) => unknown> = {
-  slug: (tool) => tool.slug,
-  name: (tool) => tool.name,
-  vendor: (tool) => tool.vendor,
-  categoryId: (tool) => tool.category.slug,
-  tagline: (tool) => tool.tagline,
-  description: (tool) => tool.description,
-  website: (tool) => tool.website,
-  license: (tool) => tool.license,
-  pricingModel: (tool) => tool.pricing.model,
-  entryPrice: (tool) => tool.pricing.entry,
-  pricingDetail: (tool) => tool.pricing.detail,
-  pricingSourceUrl: (tool) => tool.pricing.sourceUrl,
-  pricingVerifiedAt: (tool) => tool.pricing.verifiedAt,
-  releasedAt: (tool) => tool.releasedAt,
-};
+const API_SHAPE = {
+  ...(SPEC_API_SHAPE as Record<string, (tool: ToolDetailResponse) => unknown>),
+  slug: (tool: ToolDetailResponse) => tool.slug,
+  name: (tool: ToolDetailResponse) => tool.name,
+  vendor: (tool: ToolDetailResponse) => tool.vendor,
+  categoryId: (tool: ToolDetailResponse) => tool.category.slug,
+  tagline: (tool: ToolDetailResponse) => tool.tagline,
+  description: (tool: ToolDetailResponse) => tool.description,
+  website: (tool: ToolDetailResponse) => tool.website,
+  license: (tool: ToolDetailResponse) => tool.license,
+  pricingModel: (tool: ToolDetailResponse) => tool.pricing.model,
+  entryPrice: (tool: ToolDetailResponse) => tool.pricing.entry,
+  pricingDetail: (tool: ToolDetailResponse) => tool.pricing.detail,
+  pricingSourceUrl: (tool: ToolDetailResponse) => tool.pricing.sourceUrl,
+  pricingVerifiedAt: (tool: ToolDetailResponse) => tool.pricing.verifiedAt,
+  releasedAt: (tool: ToolDetailResponse) => tool.releasedAt,
+} as Record<keyof ToolInput, (tool: ToolDetailResponse) => unknown>;
 
 let client: PrismaClient;
 let categories: { id: string; slug: string; name: string }[] = [];
@@ -74,7 +89,20 @@ function sample(which: 0 | 1, slug: string): Record<keyof ToolInput, string> {
     pricingSourceUrl: ["https://one.example/pricing", "https://two.example/pricing"][which]!,
     pricingVerifiedAt: ["2025-06-01", "2026-01-15"][which]!,
     releasedAt: ["2024-03-02", "2025-11-30"][which]!,
-  };
+    contextWindow: ["128000", "1000000"][which]!,
+    inputModalities: ["text, image", "text, image, audio, video"][which]!,
+    outputModalities: ["text", "text, audio"][which]!,
+    priceInput: ["2.5", "0.15"][which]!,
+    priceOutput: ["10", "0.6"][which]!,
+    selfHostable: ["no", "yes"][which]!,
+    apiAvailable: ["yes", "no"][which]!,
+    ...Object.fromEntries(
+      SPECS.flatMap((spec, index) => [
+        [`${spec.key}Source`, `https://${["one", "two"][which]}.example/specs/${spec.key}`],
+        [`${spec.key}Checked`, `202${5 + which}-0${1 + (index % 9)}-1${index % 9}`],
+      ]),
+    ),
+  } as Record<keyof ToolInput, string>;
 }
 
 /** What the API shows for a typed value (the category by its slug). */
@@ -107,13 +135,14 @@ describe("every field of Tool goes end to end", () => {
   it("the admin form has an input for every field, empty for a new tool and filled for an edit", () => {
     const empty = renderToStaticMarkup(createElement(ToolForm, { categories }));
     const values = sample(0, "filled");
+    const selects = new Set(["categoryId", "pricingModel", "selfHostable", "apiAvailable"]);
     const filled = renderToStaticMarkup(createElement(ToolForm, { categories, tool: { ...values, id: "tool-id", version: "1" } }));
     for (const field of TOOL_FIELDS) {
       expect(empty, `${field}: the new-tool form has no input for it`).toMatch(new RegExp(`name="${field}"`));
       expect(filled, `${field}: the edit form has no input for it`).toMatch(new RegExp(`name="${field}"`));
     }
     // The edit form shows each stored value (selects mark the chosen option).
-    for (const field of TOOL_FIELDS.filter((name) => name !== "categoryId" && name !== "pricingModel")) {
+    for (const field of TOOL_FIELDS.filter((name) => !selects.has(name))) {
       expect(filled, `${field}: the edit form does not show its value`).toContain(values[field]);
     }
   });

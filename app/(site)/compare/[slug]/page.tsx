@@ -4,6 +4,8 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { CommunityReasons } from "@/components/site/community-reasons";
 import { CommunityVote } from "@/components/site/community-vote";
+import { BottomLine, SectionNav } from "@/components/site/comparison-hero";
+import { SpecsTable } from "@/components/site/specs-table";
 import { ComparisonToolCard } from "@/components/site/comparison-tool-card";
 import { NewsletterBox } from "@/components/site/newsletter-box";
 import { PanelVerdict } from "@/components/site/panel-verdict";
@@ -64,6 +66,7 @@ export default async function ComparisonPage({ params }: PageProps<"/compare/[sl
           <p className="mt-3 max-w-3xl text-pretty text-lg leading-8 text-stone-600 dark:text-stone-400">
             {comparison.intro ?? DEFAULT_INTRO}
           </p>
+          <BottomLine comparison={comparison} />
         </header>
 
         <div className="grid gap-5 lg:grid-cols-2">
@@ -71,13 +74,24 @@ export default async function ComparisonPage({ params }: PageProps<"/compare/[sl
           <ComparisonToolCard tool={toolB} side="B" />
         </div>
 
-        <div className="mt-16 space-y-16">
+        <SectionNav />
+
+        <div className="mt-10 space-y-16 [&>section]:scroll-mt-40 md:[&>section]:scroll-mt-28">
           <Section id="panel-verdict" eyebrow="Panel verdict" title="What the panel says" description="Panel ship is the share of published reviewer verdicts that say ship.">
             <PanelVerdict toolA={{ slug: toolA.slug, name: toolA.name, panel: toolA.scores.panel }} toolB={{ slug: toolB.slug, name: toolB.name, panel: toolB.scores.panel }} />
           </Section>
 
           <Section id="pricing" eyebrow="Pricing read" title="What it costs to start" description="Entry price and pricing model, with the source we checked.">
             <PricingRead toolA={toolA} toolB={toolB} />
+          </Section>
+
+          <Section
+            id="specs"
+            eyebrow="Specs"
+            title="Side by side"
+            description="Facts with a source link were read on that page on the date shown; the rest come from the tool's description in our catalogue. “—”: not known to us."
+          >
+            <SpecsTable tools={[toolA, toolB]} />
           </Section>
 
           <Section id="reviewer-split" eyebrow="Reviewer split" title="Where the reviewers land" description="Each reviewer's call on both tools.">

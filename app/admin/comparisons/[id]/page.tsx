@@ -24,7 +24,17 @@ export default async function EditComparisonPage({ params }: PageProps<"/admin/c
         </p>
       </div>
       <Card className="p-6">
-        <ComparisonForm tools={[]} comparison={{ id: comparison.id, version: comparison.version, headline: comparison.headline, intro: comparison.intro, status: comparison.status, title }} />
+        <ComparisonForm tools={[]} comparison={{
+            id: comparison.id,
+            version: comparison.version,
+            headline: comparison.headline,
+            intro: comparison.intro,
+            pickA: comparison.pickA,
+            pickB: comparison.pickB,
+            status: comparison.status,
+            title,
+            toolNames: [comparison.toolA.name, comparison.toolB.name],
+          }} />
       </Card>
     </div>
   );
