@@ -28,9 +28,15 @@ export type RankKeys = {
   panel: number;
 };
 
+/**
+ * The overall key: the community share shrunk toward the tool's own panel share (toward the site mean
+ * for a tool without verdicts), worth `weight` votes. With no votes the order is the panel's; one vote
+ * moves a tool by at most 1/(weight + 1) of the scale, so it cannot leap past tools the panel rates higher.
+ */
 export function rankKeys(tool: Rankable, prior: { mean: number; weight: number }): RankKeys {
+  const panelShare = shipShare(tool.panel);
   return {
-    overall: bayesianAverage(tool.community, prior),
+    overall: bayesianAverage(tool.community, { mean: panelShare ?? prior.mean, weight: prior.weight }),
     community: wilsonLowerBound(tool.community),
     panel: shipShare(tool.panel) ?? -1,
   };

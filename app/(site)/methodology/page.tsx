@@ -59,11 +59,13 @@ export default function MethodologyPage() {
         </p>
         <h3>Overall ranking</h3>
         <p>
-          The directory&apos;s overall order is a Bayesian average of the community share: every tool starts with the site-wide mean worth{" "}
-          {OVERALL_PRIOR_WEIGHT} votes, so a handful of votes cannot lift a tool to the top.
+          The directory&apos;s overall order is a Bayesian average of the community share: every tool starts from its own panel share
+          (the site-wide community share for a tool the panel has not reviewed) worth {OVERALL_PRIOR_WEIGHT} votes. Before readers vote the
+          order is the panel&apos;s; each vote moves a tool by at most 1/{OVERALL_PRIOR_WEIGHT + 1} of the scale, so a handful of votes cannot
+          lift it past tools the panel rates higher, and a tool readers keep backing rises as the votes add up.
         </p>
-        <Formula label="overall equals ship votes plus prior weight times site mean, divided by votes plus prior weight">
-          {`overall = (ship votes + ${OVERALL_PRIOR_WEIGHT} × site mean) ÷ (votes + ${OVERALL_PRIOR_WEIGHT})`}
+        <Formula label="overall equals ship votes plus prior weight times panel share, divided by votes plus prior weight">
+          {`overall = (ship votes + ${OVERALL_PRIOR_WEIGHT} × panel share) ÷ (votes + ${OVERALL_PRIOR_WEIGHT})`}
         </Formula>
         <h3>Disagreement</h3>
         <p>

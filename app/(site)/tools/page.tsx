@@ -24,7 +24,7 @@ const THIN_SITE_VOTES = 50;
 
 const SORT_NOTES = {
   relevance: "Closest matches to your search first.",
-  overall: "Community ship share, with thin vote counts pulled toward the site average (a Bayesian average).",
+  overall: "Community ship share, with thin vote counts pulled toward the panel's share (a Bayesian average).",
   panel: "Share of the panel's published verdicts that say ship.",
   community: "The lower bound of the 95 % Wilson interval on the community ship share, so 2 of 2 ranks below 90 of 100.",
   newest: "Most recently released first.",
