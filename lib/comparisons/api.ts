@@ -2,13 +2,14 @@ import { toDecisionJson } from "@/lib/scores/decision";
 import { toToolPricingResponse, toToolSummaryResponse } from "@/lib/tools/api";
 import type { ToolCard } from "@/lib/tools/select";
 import type { PublicVerdict } from "@/lib/reviewers/select";
+import { generatedBottomLine, splitSummary } from "./bottom-line";
 import type { ComparisonView } from "./queries";
 import type { ComparisonDetailResponse } from "./schema";
 
 const call = (verdict: PublicVerdict | null) => (verdict ? toDecisionJson(verdict.decision) : null);
 
 function tool(card: ToolCard) {
-  return { ...toToolSummaryResponse(card), description: card.description, pricing: toToolPricingResponse(card) };
+  return { ...toToolSummaryResponse(card), description: card.description, pricing: toToolPricingResponse(card), specs: card.specs };
 }
 
 export function toComparisonResponse(comparison: ComparisonView): ComparisonDetailResponse {
@@ -24,6 +25,11 @@ export function toComparisonResponse(comparison: ComparisonView): ComparisonDeta
     curated: comparison.curated,
     headline: comparison.headline,
     intro: comparison.intro,
+    bottomLine: {
+      picks: comparison.picks,
+      generated: comparison.picks ? null : generatedBottomLine(comparison.toolA, comparison.toolB, comparison.split).join(" "),
+      split: splitSummary(comparison.split),
+    },
     publishedAt: comparison.publishedAt?.toISOString() ?? null,
     tools: [tool(comparison.toolA), tool(comparison.toolB)],
     split: comparison.split.map((row) => ({

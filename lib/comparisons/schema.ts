@@ -33,10 +33,19 @@ export const comparisonDetailResponse = z.object({
   curated: z.boolean(),
   headline: z.string().nullable(),
   intro: z.string().nullable(),
+  /**
+   * The bottom line: staff's picks ("Pick <tools[0]> if " + `picks.a`), or, without them, a line
+   * generated from the figures (`generated`). Exactly one of the two is set.
+   */
+  bottomLine: z.object({
+    picks: z.object({ a: z.string(), b: z.string() }).nullable(),
+    generated: z.string().nullable(),
+    split: z.string(),
+  }),
   publishedAt: z.iso.datetime().nullable(),
   tools: z.tuple([
-    toolSummaryResponse.extend({ description: z.string(), pricing: toolDetailResponse.shape.pricing }),
-    toolSummaryResponse.extend({ description: z.string(), pricing: toolDetailResponse.shape.pricing }),
+    toolSummaryResponse.extend({ description: z.string(), pricing: toolDetailResponse.shape.pricing, specs: toolDetailResponse.shape.specs }),
+    toolSummaryResponse.extend({ description: z.string(), pricing: toolDetailResponse.shape.pricing, specs: toolDetailResponse.shape.specs }),
   ]),
   split: z.array(
     z.object({

@@ -106,6 +106,14 @@ describe("GET /api/comparisons/:slug", () => {
     expect(parsed.tools.map((t) => t.scores.community.label)).toEqual(["—", "—"]);
     expect(parsed.scorecard).toHaveLength(8);
     expect(parsed.split.filter((row) => row.differs).map((row) => row.reviewer.lens)).toEqual(["Business & buyer"]);
+    // No picks written: the bottom line is generated from these figures, and says which way the panel leans in counts.
+    expect(parsed.bottomLine).toMatchObject({ picks: null, split: "Reviewers split on 1 of 4" });
+    expect(parsed.bottomLine.generated).toMatch(/^The panel leans Quillfeather: 4 of 4 ship, against 3 of 4 ship for Brassmoth\./);
+
+    // Staff's picks replace the generated line.
+    await client.comparison.update({ where: { id: comparison!.id }, data: { pickA: "you want a quill.", pickB: "you want a moth." } });
+    const picked = comparisonDetailResponse.parse(((await (await getComparison(comparison!.slug)).json()) as { data: unknown }).data);
+    expect(picked.bottomLine).toEqual({ picks: { a: "you want a quill.", b: "you want a moth." }, generated: null, split: "Reviewers split on 1 of 4" });
   });
 
   it("reflects a counter change on the next request (no stale copy)", async () => {
