@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { logoUrlOf } from "@/lib/logos/url";
 import { toolScores } from "@/lib/scores";
 
 /** The columns every tool card needs, with its counters (never counted per request). */
@@ -21,6 +22,7 @@ export const toolCardSelect = {
   updatedAt: true,
   category: { select: { slug: true, name: true } },
   stats: { select: { panelShip: true, panelTotal: true, communityShip: true, communityTotal: true, pendingVotes: true } },
+  logo: { select: { hash: true, contentType: true } },
 } satisfies Prisma.ToolSelect;
 
 export type ToolCardRow = Prisma.ToolGetPayload<{ select: typeof toolCardSelect }>;
@@ -35,9 +37,11 @@ export const PRICING_MODEL_LABELS = {
 
 /** A tool as pages and the API show it: catalogue fields plus computed scores. */
 export function toToolCard(row: ToolCardRow) {
-  const { stats, ...tool } = row;
+  const { stats, logo, ...tool } = row;
   return {
     ...tool,
+    /** The logo's content-addressed path, or null (a monogram shows): docs/decisions/033-logos.md. */
+    logoUrl: logoUrlOf(logo),
     archived: tool.archivedAt !== null,
     pricingModelLabel: PRICING_MODEL_LABELS[tool.pricingModel],
     scores: toolScores(stats),
