@@ -78,6 +78,10 @@ export function sanitizeSvg(bytes: Buffer): LogoCheck {
     return { ok: false, code: "wrong_format", message: "This file is not a PNG, WebP or SVG image." };
   }
   if (!/<svg[\s>/]/i.test(text)) return { ok: false, code: "wrong_format", message: "This file is not a PNG, WebP or SVG image." };
+  // The document must open with its <svg> root (after an XML declaration and comments at most): not an HTML page around one.
+  if (!/^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>/]/i.test(text) && !/^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?<!DOCTYPE/i.test(text)) {
+    return { ok: false, code: "not_svg", message: "This SVG must be a single <svg> drawing (nothing before or after it)." };
+  }
   // Parsed as HTML a DOCTYPE is ignored, but its entities are a bomb or a file read to any XML reader of the stored bytes.
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return unsafe("it declares a DOCTYPE or entities.");
 
