@@ -88,7 +88,7 @@ describe("search", () => {
   beforeAll(async () => {
     category = await createCategory(db);
     // A fixed vendor: a made-up company name would put words of its own next to each tool's name.
-    const tool = (fields: Partial<Tool>) => createTool(db, { categoryId: category.id, vendor: "Acme", ...fields });
+    const tool = (fields: Partial<Omit<Tool, "specs">>) => createTool(db, { categoryId: category.id, vendor: "Acme", ...fields });
     await tool({ name: "Zorbleaf", tagline: "Notes that file themselves by topic", description: "Keeps meeting notes, tags and summaries together in one searchable place." });
     await tool({ name: "Fathomline", tagline: "Hydrographic surveys from a phone", description: "Turns sonar pings from a phone into depth charts for small boats." });
     await tool({ name: "Plumbago Trellis 3", tagline: "Garden plans drawn from a sketch", description: "Draws planting plans, with spacing and sun, from a rough sketch of a garden." });
