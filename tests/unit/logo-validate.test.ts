@@ -61,6 +61,13 @@ describe("validateLogo: SVG, sanitised or refused", () => {
     expect(stored).toContain('<path d="M8 16h16"');
   });
 
+  it("drops a drawing program's leftovers quietly and keeps the drawing", async () => {
+    const editor = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" viewBox="0 0 4 4"><sodipodi:namedview pagecolor="#fff"/><rect width="4" height="4"/></svg>';
+    const result = await validateLogo(text(editor));
+    expect(result).toMatchObject({ ok: true, contentType: "image/svg+xml" });
+    if (result.ok) expect(result.bytes.toString("utf8")).toBe('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>');
+  });
+
   it("keeps internal references (a gradient by url(#id), <use href=\"#id\">)", async () => {
     const result = await validateLogo(
       svg('<defs><linearGradient id="g"><stop offset="0" stop-color="#000"/></linearGradient></defs><circle r="4" fill="url(#g)"/>'),
