@@ -5,8 +5,8 @@ import { GET as toolRoute } from "@/app/api/tools/[slug]/route";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { LogoWriteError, removeToolLogo, setToolLogo } from "@/lib/logos/writes";
 import { createSignedInUser } from "../helpers/auth";
-import { createTool } from "../helpers/factories";
-import { pngBytes, SIMPLE_SVG } from "../helpers/images";
+import { createComparedPair, createTool } from "../helpers/factories";
+import { pngBytes, SIMPLE_SVG, webpBytes } from "../helpers/images";
 
 let client: PrismaClient;
 let staffId: string;
@@ -104,5 +104,32 @@ describe("tool logos", () => {
     const data = await read();
     expect(data.logoUrl).toBe(url);
     expect(data).not.toHaveProperty("logo");
+  });
+
+  it("the share images draw a PNG or SVG logo, and the monogram for a WebP one (satori draws no WebP) or none", async () => {
+    const { default: toolImage } = await import("@/app/(site)/tools/[slug]/opengraph-image");
+    const { default: comparisonImage } = await import("@/app/(site)/compare/[slug]/opengraph-image");
+    const { toolA, toolB, comparison } = await createComparedPair(client);
+    const drawTool = async () => {
+      const response = await toolImage({ params: Promise.resolve({ slug: toolA.slug }) });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/png");
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const monogram = await drawTool();
+    await setToolLogo(toolA.id, webpBytes(32, 32), staffId);
+    expect(Buffer.compare(await drawTool(), monogram)).toBe(0);
+    await setToolLogo(toolA.id, pngBytes(32, 32, { rgb: [225, 29, 72] }), staffId);
+    const withPng = await drawTool();
+    expect(Buffer.compare(withPng, monogram)).not.toBe(0);
+    await setToolLogo(toolA.id, new TextEncoder().encode(SIMPLE_SVG), staffId);
+    const withSvg = await drawTool();
+    expect(Buffer.compare(withSvg, monogram)).not.toBe(0);
+    expect(Buffer.compare(withSvg, withPng)).not.toBe(0);
+
+    await setToolLogo(toolB.id, pngBytes(16, 16), staffId);
+    const pair = await comparisonImage({ params: Promise.resolve({ slug: comparison!.slug }) });
+    expect(pair.status).toBe(200);
+    expect(pair.headers.get("content-type")).toBe("image/png");
   });
 });
