@@ -9,8 +9,9 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users without the role.
   experimental: {
     authInterrupts: true,
-    // The longest form (a verdict's case) with room to spare; the front gate refuses more before Next reads it.
-    serverActions: { bodySizeLimit: "256kb" },
+    // The largest body any page may send (a logo upload's page, lib/http/body-limits.ts); the front gate
+    // caps each route tighter (256 KB for every other form) before Next reads it.
+    serverActions: { bodySizeLimit: "1mb" },
   },
   // The proxy sees the request as sent: Next would otherwise strip the RSC / Next-Router-* headers and
   // `_rsc` before proxy.ts runs. (The page cache, in the front gate, sees them before Next in any case.)

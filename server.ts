@@ -35,7 +35,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // After Next is prepared: these reach modules that expect Next's server environment (its AsyncLocalStorage).
 const { frontRefusal } = await import("@/lib/http/front");
-const { secureForApp } = await import("@/lib/http/secure");
+const { ownsItsPolicy, secureAsset, secureForApp } = await import("@/lib/http/secure");
 const { answerFromPageCache, FILL_NONCE, isCacheFill } = await import("@/lib/page-cache/serve");
 const { answerViewer } = await import("@/lib/users/viewer");
 
@@ -67,12 +67,13 @@ const serve = (request: IncomingMessage, response: ServerResponse) => {
  * personal request, GET /api/me (lib/users/viewer.ts, docs/decisions/026),
  * written here — Next's proxy does not see them, so a check every request
  * needs belongs in this gate —; everything else to Next, with a nonce of its own in the security headers
- * (the cache's own renders get its fill nonce).
+ * (the cache's own renders get its fill nonce; a logo, which sets its own policy, none: lib/http/secure.ts).
  */
 async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (isCacheFill(request)) secureForApp(request, response, FILL_NONCE);
   else if (await answerFromPageCache(request, response)) return;
   else if (await answerViewer(request, response)) return;
+  else if (ownsItsPolicy(request.url)) secureAsset(response);
   else secureForApp(request, response);
   await handle(request, response);
 }

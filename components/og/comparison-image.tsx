@@ -1,7 +1,7 @@
 /* The Open Graph image of a comparison: both tools, both panel figures, the reviewer split, the community. */
 import type { ComparisonView } from "@/lib/comparisons/queries";
 import { fitFontSize, ogText } from "@/lib/sharing/og-text";
-import { OgCallPill, OgCommunity, OgFrame, firstName } from "./parts";
+import { OgCallPill, OgCommunity, OgFrame, OgToolLogo, firstName } from "./parts";
 import { og, toneColor } from "./theme";
 
 type Side = "a" | "b";
@@ -16,7 +16,7 @@ function splitSummary(split: ComparisonView["split"]): string {
   return `Reviewers split on ${differing} of ${both.length}`;
 }
 
-function ToolPanel({ tool, split, side }: { tool: ComparisonView["toolA"]; split: ComparisonView["split"]; side: Side }) {
+function ToolPanel({ tool, split, side, logoSrc }: { tool: ComparisonView["toolA"]; split: ComparisonView["split"]; side: Side; logoSrc: string | null }) {
   const name = ogText(tool.name);
   const nameSize = fitFontSize(name, { width: CARD_WIDTH - 2 * CARD_PADDING, lines: 2, max: 50, min: 30 });
   const { panel } = tool.scores;
@@ -34,8 +34,11 @@ function ToolPanel({ tool, split, side }: { tool: ComparisonView["toolA"]; split
         boxShadow: "0 1px 2px rgba(28,25,23,0.06)",
       }}
     >
-      <div style={{ display: "block", fontSize: nameSize, fontWeight: 700, color: og.stone900, letterSpacing: -1, lineHeight: 1.08, lineClamp: 2 }}>
-        {name}
+      <div style={{ display: "flex", alignItems: "center", gap: 16 }}>
+        <OgToolLogo name={tool.name} src={logoSrc} size={56} />
+        <div style={{ display: "block", width: CARD_WIDTH - 2 * CARD_PADDING - 72, fontSize: nameSize, fontWeight: 700, color: og.stone900, letterSpacing: -1, lineHeight: 1.08, lineClamp: 2 }}>
+          {name}
+        </div>
       </div>
       <div style={{ display: "block", marginTop: 8, fontSize: 20, color: og.stone500, lineClamp: 1 }}>{`by ${ogText(tool.vendor)}`}</div>
 
@@ -61,14 +64,15 @@ function ToolPanel({ tool, split, side }: { tool: ComparisonView["toolA"]; split
   );
 }
 
-export function ComparisonImage({ comparison, siteName, url }: { comparison: ComparisonView; siteName: string; url: string }) {
+/** `logos`: each tool's logo as a data URL (lib/logos/queries.ts getShareLogoSrc), or null for its monogram. */
+export function ComparisonImage({ comparison, siteName, url, logos = { a: null, b: null } }: { comparison: ComparisonView; siteName: string; url: string; logos?: { a: string | null; b: string | null } }) {
   const { toolA, toolB, split } = comparison;
   const differing = split.some((row) => row.differs);
   const category = toolA.category.name === toolB.category.name ? toolA.category.name : "AI tool comparison";
   return (
     <OgFrame siteName={siteName} eyebrow={ogText(category)}>
       <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", flexGrow: 1, marginTop: 30, marginBottom: 26, height: 420 }}>
-        <ToolPanel tool={toolA} split={split} side="a" />
+        <ToolPanel tool={toolA} split={split} side="a" logoSrc={logos.a} />
         <div
           style={{
             display: "flex",
@@ -86,7 +90,7 @@ export function ComparisonImage({ comparison, siteName, url }: { comparison: Com
         >
           vs
         </div>
-        <ToolPanel tool={toolB} split={split} side="b" />
+        <ToolPanel tool={toolB} split={split} side="b" logoSrc={logos.b} />
       </div>
 
       <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", fontSize: 21 }}>

@@ -1,5 +1,6 @@
 /* Building blocks of the Open Graph images (satori: flexbox only, inline styles). */
 import type { ToolScores } from "@/lib/scores";
+import { monogram, monogramColor, MONOGRAM_TEXT } from "@/lib/logos/monogram";
 import { og } from "./theme";
 
 /** The site mark and name, as in the header. */
@@ -102,6 +103,36 @@ export function OgFrame({ siteName, eyebrow, eyebrowColor, children }: { siteNam
         <OgEyebrow color={eyebrowColor}>{eyebrow}</OgEyebrow>
       </div>
       {children}
+    </div>
+  );
+}
+
+/** A tool's logo (a data URL: PNG or SVG) or its monogram, as on the site's cards. */
+export function OgToolLogo({ name, src, size }: { name: string; src: string | null; size: number }) {
+  if (src) {
+    return (
+      <div style={{ display: "flex", width: size, height: size, padding: Math.round(size * 0.08), borderRadius: Math.round(size * 0.22), background: "white", border: `1px solid ${og.stone200}` }}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- satori draws <img>, not next/image */}
+        <img src={src} alt="" width={size - 2 * Math.round(size * 0.08) - 2} height={size - 2 * Math.round(size * 0.08) - 2} style={{ objectFit: "contain" }} />
+      </div>
+    );
+  }
+  return (
+    <div
+      style={{
+        display: "flex",
+        alignItems: "center",
+        justifyContent: "center",
+        width: size,
+        height: size,
+        borderRadius: Math.round(size * 0.22),
+        background: monogramColor(name),
+        color: MONOGRAM_TEXT,
+        fontSize: Math.round(size * 0.4),
+        fontWeight: 700,
+      }}
+    >
+      {monogram(name)}
     </div>
   );
 }

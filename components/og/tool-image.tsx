@@ -1,12 +1,13 @@
 /* The Open Graph image of a tool: name, maker, tagline, the panel figure with each reviewer's call, the community. */
 import type { ToolDetail } from "@/lib/tools/queries";
 import { fitFontSize, ogText } from "@/lib/sharing/og-text";
-import { OgCallPill, OgCommunity, OgFrame, firstName } from "./parts";
+import { OgCallPill, OgCommunity, OgFrame, OgToolLogo, firstName } from "./parts";
 import { og, toneColor } from "./theme";
 
 const LEFT_WIDTH = 600;
 
-export function ToolImage({ tool, siteName, url }: { tool: ToolDetail; siteName: string; url: string }) {
+/** `logoSrc`: the tool's logo as a data URL (lib/logos/queries.ts getShareLogoSrc), or null for its monogram. */
+export function ToolImage({ tool, siteName, url, logoSrc = null }: { tool: ToolDetail; siteName: string; url: string; logoSrc?: string | null }) {
   const name = ogText(tool.name);
   const nameSize = fitFontSize(name, { width: LEFT_WIDTH, lines: 2, max: 76, min: 40 });
   const { panel } = tool.scores;
@@ -14,7 +15,8 @@ export function ToolImage({ tool, siteName, url }: { tool: ToolDetail; siteName:
     <OgFrame siteName={siteName} eyebrow={tool.archived ? "Archived" : ogText(tool.category.name)} eyebrowColor={tool.archived ? og.stone500 : og.ship700}>
       <div style={{ display: "flex", justifyContent: "space-between", flexGrow: 1, marginTop: 34, marginBottom: 26 }}>
         <div style={{ display: "flex", flexDirection: "column", width: LEFT_WIDTH, paddingTop: 12 }}>
-          <div style={{ display: "block", fontSize: nameSize, fontWeight: 700, letterSpacing: -2, lineHeight: 1.05, lineClamp: 2 }}>{name}</div>
+          <OgToolLogo name={tool.name} src={logoSrc} size={72} />
+          <div style={{ display: "block", marginTop: 18, fontSize: nameSize, fontWeight: 700, letterSpacing: -2, lineHeight: 1.05, lineClamp: 2 }}>{name}</div>
           <div style={{ display: "block", marginTop: 14, fontSize: 26, color: og.stone500, lineClamp: 1 }}>{`by ${ogText(tool.vendor)}`}</div>
           <div style={{ display: "block", marginTop: 26, fontSize: 30, lineHeight: 1.35, color: og.stone700, lineClamp: 3 }}>{ogText(tool.tagline)}</div>
           {tool.scores.disagreement ? (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ComparisonSummary } from "@/lib/comparisons/queries";
 import { Card } from "@/components/ui/card";
 import { DisagreementBadge } from "./disagreement-badge";
+import { ToolLogo } from "./tool-logo";
 
 /** A comparison in a list: both tools with their panel figures. */
 export function ComparisonCard({ comparison }: { comparison: ComparisonSummary }) {
@@ -31,7 +32,10 @@ export function ComparisonCard({ comparison }: { comparison: ComparisonSummary }
       <dl className="mt-auto grid grid-cols-2 gap-3 pt-5">
         {[toolA, toolB].map((tool) => (
           <div key={tool.slug} className="rounded-xl bg-stone-50 px-3 py-2.5 dark:bg-stone-800/60">
-            <dt className="truncate text-xs text-stone-500 dark:text-stone-400">{tool.name}</dt>
+            <dt className="flex items-center gap-1.5 text-xs text-stone-500 dark:text-stone-400">
+              <ToolLogo name={tool.name} logoUrl={tool.logoUrl} size={20} className="rounded-md" />
+              <span className="truncate">{tool.name}</span>
+            </dt>
             <dd className="mt-0.5 text-sm">
               <span className="text-lg font-semibold tabular-nums">{tool.scores.panel.label}</span>{" "}
               <span className="text-xs text-stone-500 dark:text-stone-400">panel ship</span>

@@ -6,11 +6,14 @@ import type { VoteCommunity } from "@/lib/votes/schema";
 import { Card } from "@/components/ui/card";
 import { CommunityFigure, EntryFigure, PanelFigure } from "./score-figures";
 import { LiveDisagreementBadge } from "./live-disagreement";
+import { ToolLogo } from "./tool-logo";
 
 /** What one side of a comparison shows. */
 export type ComparisonToolCardData = {
   slug: string;
   name: string;
+  /** Content-addressed logo path, or null for the monogram. */
+  logoUrl: string | null;
   category: string;
   vendor: string;
   tagline: string;
@@ -34,11 +37,14 @@ export function ComparisonToolCardView({ tool, side }: { tool: ComparisonToolCar
           {side}
         </span>
       </div>
-      <h2 className="mt-2 text-2xl font-semibold tracking-tight sm:text-[28px]">
-        <Link href={`/tools/${tool.slug}`} className="rounded hover:underline hover:decoration-stone-300 hover:underline-offset-4">
-          {tool.name}
-        </Link>
-      </h2>
+      <div className="mt-2 flex items-center gap-3">
+        <ToolLogo name={tool.name} logoUrl={tool.logoUrl} size={44} />
+        <h2 className="text-2xl font-semibold tracking-tight sm:text-[28px]">
+          <Link href={`/tools/${tool.slug}`} className="rounded hover:underline hover:decoration-stone-300 hover:underline-offset-4">
+            {tool.name}
+          </Link>
+        </h2>
+      </div>
       <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">by {tool.vendor}</p>
       <p className="mt-3 text-[15px] leading-relaxed text-stone-700 dark:text-stone-300">{tool.tagline}</p>
       <LiveDisagreementBadge slug={tool.slug} initial={tool.disagreement} className="mt-3" />

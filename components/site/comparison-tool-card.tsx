@@ -10,6 +10,7 @@ export function ComparisonToolCard({ tool, side }: { tool: ToolCard; side: "A" |
       tool={{
         slug: tool.slug,
         name: tool.name,
+        logoUrl: tool.logoUrl,
         category: tool.category.name,
         vendor: tool.vendor,
         tagline: tool.tagline,

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ToolCard } from "@/lib/tools/select";
 import { DisagreementBadge } from "./disagreement-badge";
+import { ToolLogo } from "./tool-logo";
 
 /** A tool in a list: name, vendor, tagline, panel and community figures. */
 export function ToolRow({ tool, rank }: { tool: ToolCard; rank?: number }) {
@@ -10,6 +11,7 @@ export function ToolRow({ tool, rank }: { tool: ToolCard; rank?: number }) {
       {rank !== undefined ? (
         <span aria-hidden className="w-5 text-right text-sm font-medium tabular-nums text-stone-500 dark:text-stone-400">{rank}</span>
       ) : null}
+      <ToolLogo name={tool.name} logoUrl={tool.logoUrl} size={40} />
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-baseline gap-x-2">
           <Link href={`/tools/${tool.slug}`} className="font-semibold after:absolute after:inset-0">

@@ -13,6 +13,7 @@ import {
   parseForm,
   readForm,
   REPEATED_FIELD_MESSAGE,
+  TEXT_FIELD_MESSAGE,
   type FormRefusal,
 } from "./action";
 import { createOrEdit, NUL_MESSAGE } from "./form";
@@ -45,6 +46,19 @@ describe("reading a form: one rule for every field", () => {
     expect(result).toEqual({ success: false, error: FIX_FIELDS_MESSAGE, fieldErrors: { note: FILE_FIELD_MESSAGE }, values: { name: "Ada", age: "3" } });
     const blob = await parseForm(form([["name", new Blob(["Ada"])], ["age", "3"]]), person);
     expect(blob.success === false && blob.fieldErrors).toEqual({ name: FILE_FIELD_MESSAGE });
+  });
+
+  it("an upload's declared file field reaches the schema as a File, never echoed; text there, or two files, is refused", async () => {
+    const upload = z.object({ name: z.string(), logo: z.file() });
+    const file = new File(["png"], "logo.png", { type: "image/png" });
+    const result = await parseForm(form([["name", "Ada"], ["logo", file]]), upload, ["logo"]);
+    expect(result.success && result.data.logo).toBeInstanceOf(File);
+    expect(result.success && (await result.data.logo.text())).toBe("png");
+    expect(result.success && result.values).toEqual({ name: "Ada" });
+    expect(await parseForm(form([["name", "Ada"], ["logo", "typed"]]), upload, ["logo"])).toMatchObject({ success: false, fieldErrors: { logo: TEXT_FIELD_MESSAGE } });
+    expect(await parseForm(form([["name", "Ada"], ["logo", file], ["logo", file]]), upload, ["logo"])).toMatchObject({ success: false, fieldErrors: { logo: REPEATED_FIELD_MESSAGE } });
+    // Undeclared, the same file is refused as ever.
+    expect(await parseForm(form([["name", "Ada"], ["logo", file]]), upload)).toMatchObject({ success: false, fieldErrors: { logo: FILE_FIELD_MESSAGE } });
   });
 
   it("refuses a field holding a NUL character with NUL_MESSAGE, and echoes it as typed", async () => {

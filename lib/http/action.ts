@@ -19,11 +19,16 @@ import { NUL_MESSAGE } from "./form";
  * first or last value); a field holding a NUL character (which PostgreSQL
  * cannot store) is refused with NUL_MESSAGE. Then the schema parses the text
  * fields. A refused form answers in one shape, `FormRefusal`.
+ *
+ * A form that uploads declares its file fields (`files: ["logo"]`): each of
+ * those must be sent once, as a file (text there is refused with
+ * TEXT_FIELD_MESSAGE), and reaches the schema as a `File` — never echoed back.
  */
 
 export const FIX_FIELDS_MESSAGE = "Fix the highlighted fields.";
 export const REPEATED_FIELD_MESSAGE = "Send this field once.";
 export const FILE_FIELD_MESSAGE = "This field takes text, not a file.";
+export const TEXT_FIELD_MESSAGE = "Choose a file to upload.";
 export const NOT_A_FORM_MESSAGE = "This request did not send a form.";
 
 /** Field name → the text that was typed (to refill a refused form). */
@@ -39,11 +44,12 @@ export type FormParse<T> = { success: true; data: T; values: FormValues } | ({ s
 const isFrameworkField = (name: string) => name.startsWith("$ACTION_");
 
 /**
- * Reads a form once under the one rule. `fields` are the text values the
- * schema may parse (each sent once, as text, without NUL); `values` echo what
- * was typed; `fieldErrors` hold the rule's refusals, in the form's order.
+ * Reads a form once under the one rule. `fields` are the values the schema
+ * may parse (each sent once, as text without NUL, or as a file for a declared
+ * file field); `values` echo what was typed; `fieldErrors` hold the rule's
+ * refusals, in the form's order.
  */
-export function readForm(formData: FormData): { fields: FormValues; values: FormValues; fieldErrors: FieldErrors } {
+export function readForm(formData: FormData, files: readonly string[] = []): { fields: Record<string, string | File>; values: FormValues; fieldErrors: FieldErrors } {
   const entries = new Map<string, FormDataEntryValue[]>();
   for (const [name, value] of formData.entries()) {
     if (isFrameworkField(name)) continue;
@@ -51,13 +57,16 @@ export function readForm(formData: FormData): { fields: FormValues; values: Form
     if (seen) seen.push(value);
     else entries.set(name, [value]);
   }
-  const fields = new Map<string, string>();
+  const fields = new Map<string, string | File>();
   const values = new Map<string, string>();
   const errors = new Map<string, string>();
   for (const [name, sent] of entries) {
     const [value] = sent;
     if (sent.length > 1) errors.set(name, REPEATED_FIELD_MESSAGE);
-    else if (typeof value !== "string") errors.set(name, FILE_FIELD_MESSAGE);
+    else if (files.includes(name)) {
+      if (typeof value === "string") errors.set(name, TEXT_FIELD_MESSAGE);
+      else fields.set(name, value!);
+    } else if (typeof value !== "string") errors.set(name, FILE_FIELD_MESSAGE);
     else {
       values.set(name, value);
       if (value.includes("\u0000")) errors.set(name, NUL_MESSAGE);
@@ -74,9 +83,9 @@ export function readForm(formData: FormData): { fields: FormValues; values: Form
  * schema issue about the whole form becomes the top message when no field
  * has one), with the values typed.
  */
-export async function parseForm<S extends z.ZodType>(formData: unknown, schema: S): Promise<FormParse<z.output<S>>> {
+export async function parseForm<S extends z.ZodType>(formData: unknown, schema: S, files: readonly string[] = []): Promise<FormParse<z.output<S>>> {
   if (!(formData instanceof FormData)) return { success: false, error: NOT_A_FORM_MESSAGE, fieldErrors: {}, values: {} };
-  const { fields, values, fieldErrors } = readForm(formData);
+  const { fields, values, fieldErrors } = readForm(formData, files);
   const parsed = await schema.safeParseAsync(fields);
   const errors = new Map(Object.entries(fieldErrors));
   let formError: string | undefined;
@@ -117,6 +126,8 @@ type Authorize<Data, User, Result> = (data: Data | undefined) => Promise<User | 
 
 type FormStateOptions<S extends z.ZodType, User, State> = {
   schema: S;
+  /** The form's file fields (an upload): each reaches the schema as a File. */
+  files?: readonly string[];
   authorize: Authorize<z.output<S>, User, State>;
   /** Gets only the parsed data, the authorised user and the typed values (to echo in a later refusal). */
   handle: (data: z.output<S>, context: { user: User; values: FormValues }) => Promise<State>;
@@ -127,7 +138,7 @@ type FormStateOptions<S extends z.ZodType, User, State> = {
 /** An action for `useActionState`: `(state, formData) => Promise<State>`, with or without JavaScript. */
 export function formStateAction<S extends z.ZodType, User, State>(options: FormStateOptions<S, User, State>): (state: State, formData: FormData) => Promise<State> {
   return async (_state, formData) => {
-    const parsed = await parseForm(formData, options.schema);
+    const parsed = await parseForm(formData, options.schema, options.files);
     const user = await options.authorize(parsed.success ? parsed.data : undefined);
     if (isAnswer(user)) return user[ANSWER] as State;
     if (!parsed.success) {

@@ -38,12 +38,15 @@ describe("the front gate's rules", () => {
     expect(inspect(request("DELETE", "/api/tools/cursor/vote"))).toBeNull();
   });
 
-  it("caps each route's body before anything reads it: the vote (with its reason) at 4 KB, the newsletter at 2 KB, a page's form at 256 KB; a page post must say its length", () => {
+  it("caps each route's body before anything reads it: the vote (with its reason) at 4 KB, the newsletter at 2 KB, a page's form at 256 KB, a tool's admin page (its logo upload) at 1 MB; a page post must say its length", () => {
     expect(inspect(request("PUT", "/api/tools/cursor/vote", { "content-length": "4096" }))).toBeNull();
     expect(inspect(request("PUT", "/api/tools/cursor/vote", { "content-length": "4097" }))).toMatchObject({ status: 413 });
     expect(inspect(request("POST", "/api/newsletter", { "content-length": "3000" }))).toMatchObject({ status: 413 });
     expect(inspect(request("POST", "/admin/verdicts/x", { "content-length": String(200 * 1024) }))).toBeNull();
     expect(inspect(request("POST", "/admin/verdicts/x", { "content-length": String(300 * 1024) }))).toMatchObject({ status: 413 });
+    expect(inspect(request("POST", "/admin/tools/abc", { "content-length": String(300 * 1024) }))).toBeNull();
+    expect(inspect(request("POST", "/admin/tools/abc", { "content-length": String(1024 * 1024 + 1) }))).toMatchObject({ status: 413 });
+    expect(inspect(request("POST", "/admin/tools/new", { "content-length": String(1024 * 1024) }))).toBeNull();
     expect(inspect(request("POST", "/", { "transfer-encoding": "chunked" }))).toMatchObject({ status: 411 });
     expect(inspect(request("POST", "/api/newsletter", { "transfer-encoding": "chunked" }))).toBeNull();
   });

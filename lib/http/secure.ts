@@ -17,6 +17,18 @@ export function secureAnswer(response: ServerResponse, scripts: ScriptSource): v
 }
 
 /**
+ * Paths whose handler sets its own Content-Security-Policy and renders no
+ * page: the tool logos (an SVG is answered sandboxed, docs/decisions/033).
+ * They get every other security header, and no nonce (nothing there runs).
+ */
+export const ownsItsPolicy = (url: string | undefined) => (url ?? "").startsWith("/logos/");
+
+/** The security headers but the policy, for a handler that sets its own (the gate adds its script-free policy if it does not). */
+export function secureAsset(response: ServerResponse): void {
+  for (const [name, value] of fixedHeaders) response.setHeader(name, value);
+}
+
+/**
  * A request the app answers: the security headers go on its answer now, and
  * the request carries the same policy, from which Next reads the nonce it
  * puts on its own scripts (app-render reads the request's

@@ -31,6 +31,7 @@ export function toToolSummaryResponse(tool: ToolCard): ToolSummaryResponse {
     category: tool.category,
     tagline: tool.tagline,
     url: `/tools/${tool.slug}`,
+    logoUrl: tool.logoUrl,
     archived: tool.archived,
     pricing: { model: tool.pricingModel, entry: tool.entryPrice },
     scores: toolScoresResponse(tool.scores, tool.pendingVotes),

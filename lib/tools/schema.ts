@@ -81,6 +81,8 @@ export const toolSummaryResponse = z.object({
   category: z.object({ slug: z.string(), name: z.string() }),
   tagline: z.string(),
   url: z.string(),
+  /** The logo's content-addressed path (`/logos/<hash>.<ext>`, cacheable forever), or null: show a monogram. */
+  logoUrl: z.string().nullable(),
   archived: z.boolean(),
   pricing: z.object({
     model: z.enum(["FREE", "FREEMIUM", "PAID", "USAGE", "OPEN_WEIGHTS"]),

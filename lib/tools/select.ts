@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { logoUrlOf } from "@/lib/logos/url";
 import { toolScores } from "@/lib/scores";
 import { readSpecs } from "@/lib/specs/schema";
 
@@ -23,6 +24,7 @@ export const toolCardSelect = {
   updatedAt: true,
   category: { select: { slug: true, name: true } },
   stats: { select: { panelShip: true, panelTotal: true, communityShip: true, communityTotal: true, pendingVotes: true } },
+  logo: { select: { hash: true, contentType: true } },
 } satisfies Prisma.ToolSelect;
 
 export type ToolCardRow = Prisma.ToolGetPayload<{ select: typeof toolCardSelect }>;
@@ -37,10 +39,12 @@ export const PRICING_MODEL_LABELS = {
 
 /** A tool as pages and the API show it: catalogue fields plus computed scores. */
 export function toToolCard(row: ToolCardRow) {
-  const { stats, ...tool } = row;
+  const { stats, logo, ...tool } = row;
   return {
     ...tool,
     specs: readSpecs(tool.specs),
+    /** The logo's content-addressed path, or null (a monogram shows): docs/decisions/033-logos.md. */
+    logoUrl: logoUrlOf(logo),
     archived: tool.archivedAt !== null,
     pricingModelLabel: PRICING_MODEL_LABELS[tool.pricingModel],
     scores: toolScores(stats),

@@ -45,6 +45,8 @@ const EXPECTED: Record<string, Access> = {
   "lib/moderation/actions.ts#muteReaderAction": "staff",
   "lib/integrity/actions.ts#voidVotesAction": "staff",
   "lib/integrity/actions.ts#restoreVoidAction": "staff",
+  "lib/logos/actions.ts#uploadLogoAction": "staff",
+  "lib/logos/actions.ts#removeLogoAction": "staff",
 };
 
 
@@ -123,6 +125,14 @@ function argumentsFor(key: string): unknown[] {
       return [{}, form({ tool: "midjourney", window: "60", scope: "new", reason: "Authz matrix" })];
     case "lib/integrity/actions.ts#restoreVoidAction":
       return [{}, form({ void: "no-such-void" })];
+    // A file that is no image, and a tool without a logo: allowed to try, refused or "no logo", nothing written.
+    case "lib/logos/actions.ts#uploadLogoAction": {
+      const data = form({ toolId });
+      data.set("logo", new File(["not an image"], "logo.png", { type: "image/png" }));
+      return [{}, data];
+    }
+    case "lib/logos/actions.ts#removeLogoAction":
+      return [{}, form({ toolId })];
     case "lib/users/actions.ts#displayNameAction":
       return [{}, form({ displayName: "Authz Matrix" })];
     case "lib/verdicts/actions.ts#saveVerdictAction":
@@ -197,5 +207,6 @@ describe("server action authorisation matrix", () => {
     expect(target.role).toBe("USER");
     expect(await client.auditLog.count({ where: { action: "user.role" } })).toBe(0);
     expect(await client.user.count({ where: { email: { endsWith: "@authz.test" } } })).toBe(4);
+    expect(await client.toolLogo.count()).toBe(0);
   });
 });

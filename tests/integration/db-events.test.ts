@@ -137,6 +137,21 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     await setToolArchived(tool.id, true, staffId);
     return announces([{ kind: "tool", slugs: [tool.slug] }]);
   },
+  // A logo shows on the tool's page, its cards and share images: announced like an edit of the tool.
+  "lib/logos/writes.ts#setToolLogo": async () => {
+    const { setToolLogo } = await import("@/lib/logos/writes");
+    const tool = await newTool();
+    await setToolLogo(tool.id, new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'), staffId);
+    return announces([{ kind: "tool", slugs: [tool.slug] }]);
+  },
+  "lib/logos/writes.ts#removeToolLogo": async () => {
+    const { removeToolLogo, setToolLogo } = await import("@/lib/logos/writes");
+    const tool = await newTool();
+    await setToolLogo(tool.id, new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="2"/></svg>'), staffId);
+    await heard();
+    expect(await removeToolLogo(tool.id, staffId)).toBe(true);
+    return announces([{ kind: "tool", slugs: [tool.slug] }]);
+  },
   "lib/reviewers/writes.ts#createReviewer": async () => {
     const { createReviewer } = await import("@/lib/reviewers/writes");
     await createReviewer({ slug: "events-new-reviewer", name: "New persona", lens: "Testing", bio: "A persona made for the events test only.", excitedBy: [], tiredOf: [], active: true }, staffId);

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, string> = {
   "app/api/admin/newsletter/subscribers.csv/route.ts": "staff only (401 signed out, 403 for USER); tested in tests/integration/newsletter.test.ts",
   "app/api/tools/[slug]/badge.svg/route.ts": "public read (SVG badge; 404 badge for unknown or archived tools)",
   "app/feed.xml/route.ts": "public read (Atom feed of published comparisons)",
+  "app/logos/[file]/route.ts": "public read (a tool's logo by content hash: immutable cache, exact type, nosniff, a sandboxing CSP for SVG; 404 for unknown names); tested in tests/integration/logos.test.ts and tests/e2e/logos.spec.ts",
   "app/favicon.ico/route.ts": "public read (the site mark as a PNG, for clients that ask for /favicon.ico)",
 };
 

@@ -1,6 +1,7 @@
 import { ImageResponse } from "next/og";
 import { ComparisonImage } from "@/components/og/comparison-image";
 import { getComparison } from "@/lib/comparisons/queries";
+import { getShareLogoSrc } from "@/lib/logos/queries";
 import { ogImageOptions, ogNotFound, OG_SIZE } from "@/lib/sharing/og";
 import { cachedShareImage, shareImageKey } from "@/lib/sharing/og-cache";
 import { displayHost } from "@/lib/sharing/og-text";
@@ -20,7 +21,9 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   if (result.kind !== "found") return ogNotFound();
   const url = displayHost(absoluteUrl("/"));
   // Drawn once per content (tools, figures, calls), whatever the query string (lib/sharing/og-cache.ts).
-  return cachedShareImage(shareImageKey("comparison", [result.comparison, url]), async () =>
-    new ImageResponse(<ComparisonImage comparison={result.comparison} siteName={site.name} url={url} />, await ogImageOptions()),
-  );
+  const { toolA, toolB } = result.comparison;
+  return cachedShareImage(shareImageKey("comparison", [result.comparison, url]), async () => {
+    const [a, b] = await Promise.all([getShareLogoSrc(toolA.logoUrl), getShareLogoSrc(toolB.logoUrl)]);
+    return new ImageResponse(<ComparisonImage comparison={result.comparison} siteName={site.name} url={url} logos={{ a, b }} />, await ogImageOptions());
+  });
 }

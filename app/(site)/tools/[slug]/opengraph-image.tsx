@@ -5,6 +5,7 @@ import { cachedShareImage, shareImageKey } from "@/lib/sharing/og-cache";
 import { displayHost } from "@/lib/sharing/og-text";
 import { site } from "@/lib/site/config";
 import { absoluteUrl } from "@/lib/site/urls";
+import { getShareLogoSrc } from "@/lib/logos/queries";
 import { getTool } from "@/lib/tools/queries";
 import { toolSlugSchema } from "@/lib/tools/schema";
 
@@ -23,6 +24,6 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   const url = displayHost(absoluteUrl("/"));
   // Drawn once per content (the tool, its figures, calls), whatever the query string (lib/sharing/og-cache.ts).
   return cachedShareImage(shareImageKey("tool", [tool, url]), async () =>
-    new ImageResponse(<ToolImage tool={tool} siteName={site.name} url={url} />, await ogImageOptions()),
+    new ImageResponse(<ToolImage tool={tool} siteName={site.name} url={url} logoSrc={await getShareLogoSrc(tool.logoUrl)} />, await ogImageOptions()),
   );
 }

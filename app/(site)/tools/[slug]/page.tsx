@@ -14,6 +14,7 @@ import { VoteWidget } from "@/components/site/vote-widget";
 import { ComparePicker } from "@/components/site/compare-picker";
 import { CommunityReasons } from "@/components/site/community-reasons";
 import { TrendChart } from "@/components/site/trend-chart";
+import { ToolLogo } from "@/components/site/tool-logo";
 import { summarizeReasons } from "@/lib/reasons/queries";
 import { getToolHistory } from "@/lib/trends/queries";
 import { listedToolNames } from "@/lib/tools/names";
@@ -65,7 +66,10 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
         <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
           <header className="lg:col-start-1 lg:row-start-1">
             <p className="text-xs font-semibold uppercase tracking-[0.16em] text-stone-500 dark:text-stone-400">{tool.category.name}</p>
-            <h1 className="mt-2 text-4xl font-semibold tracking-tight sm:text-5xl">{tool.name}</h1>
+            <div className="mt-2 flex items-center gap-4">
+              <ToolLogo name={tool.name} logoUrl={tool.logoUrl} size={56} className="rounded-xl" />
+              <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">{tool.name}</h1>
+            </div>
             <p className="mt-2 text-stone-500 dark:text-stone-400">
               by {tool.vendor}
               {tool.website ? (

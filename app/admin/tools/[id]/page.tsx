@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LogoRemoveForm, LogoUploadForm } from "@/components/admin/logo-forms";
 import { ToolForm } from "@/components/admin/tool-form";
+import { ToolLogo } from "@/components/site/tool-logo";
 import { Card } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
+import { getToolLogoSummary } from "@/lib/logos/queries";
 import { archiveToolAction } from "@/lib/tools/actions";
 import { getToolForEdit, listCategories } from "@/lib/tools/queries";
 import { listPanelForTool } from "@/lib/verdicts/queries";
@@ -15,7 +18,7 @@ const asText = (value: unknown) => (value instanceof Date ? value.toISOString().
 export default async function EditToolPage({ params }: PageProps<"/admin/tools/[id]">) {
   const { id } = await params;
   await requireStaff(`/admin/tools/${encodeURIComponent(id)}`);
-  const [tool, categories, panel] = await Promise.all([getToolForEdit(id), listCategories(), listPanelForTool(id)]);
+  const [tool, categories, panel, logo] = await Promise.all([getToolForEdit(id), listCategories(), listPanelForTool(id), getToolLogoSummary(id)]);
   if (!tool) notFound();
   const values = Object.fromEntries(Object.entries(tool).map(([key, value]) => [key, asText(value)])) as Record<string, string> & { id: string; version: string };
   return (
@@ -37,6 +40,24 @@ export default async function EditToolPage({ params }: PageProps<"/admin/tools/[
         </form>
       </div>
       <Card className="p-6"><ToolForm tool={values} categories={categories} /></Card>
+      <section aria-labelledby="logo-title">
+        <h2 id="logo-title" className="text-xl font-semibold tracking-tight">Logo</h2>
+        <Card className="mt-4 flex flex-wrap items-start gap-6 p-6">
+          <figure className="flex flex-col items-center gap-2">
+            <ToolLogo name={tool.name} logoUrl={logo?.url ?? null} size={96} className="rounded-2xl" label={logo ? `Current logo of ${tool.name}` : `Monogram of ${tool.name}`} />
+            <figcaption className="text-xs text-stone-500 dark:text-stone-400">
+              {logo ? `${logo.contentType.replace("image/", "").replace("+xml", "").toUpperCase()} · ${(logo.size / 1024).toFixed(1)} KB` : "No logo: the monogram shows"}
+            </figcaption>
+          </figure>
+          <div className="flex min-w-64 flex-1 flex-col gap-4">
+            <LogoUploadForm toolId={tool.id} />
+            {logo ? <LogoRemoveForm toolId={tool.id} /> : null}
+            <p className="text-xs text-stone-500 dark:text-stone-400">
+              The file&apos;s format is read from its bytes. SVGs are sanitised; one with scripts, event handlers or links to other files is refused. Every change is in the audit log.
+            </p>
+          </div>
+        </Card>
+      </section>
       <section aria-labelledby="panel-title">
         <h2 id="panel-title" className="text-xl font-semibold tracking-tight">Panel verdicts</h2>
         <Card className="mt-4 divide-y divide-stone-100 dark:divide-stone-800">
