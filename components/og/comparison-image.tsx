@@ -1,5 +1,6 @@
 /* The Open Graph image of a comparison: both tools, both panel figures, the reviewer split, the community. */
 import type { ComparisonView } from "@/lib/comparisons/queries";
+import { splitSummary } from "@/lib/comparisons/bottom-line";
 import { fitFontSize, ogText } from "@/lib/sharing/og-text";
 import { OgCallPill, OgCommunity, OgFrame, OgToolLogo, firstName } from "./parts";
 import { og, toneColor } from "./theme";
@@ -7,14 +8,6 @@ import { og, toneColor } from "./theme";
 type Side = "a" | "b";
 const CARD_WIDTH = 500;
 const CARD_PADDING = 36;
-
-function splitSummary(split: ComparisonView["split"]): string {
-  const both = split.filter((row) => row.a && row.b);
-  if (both.length === 0) return "No reviewer has a published verdict on both tools yet";
-  const differing = both.filter((row) => row.differs).length;
-  if (differing === 0) return `All ${both.length} reviewers make the same call on both`;
-  return `Reviewers split on ${differing} of ${both.length}`;
-}
 
 function ToolPanel({ tool, split, side, logoSrc }: { tool: ComparisonView["toolA"]; split: ComparisonView["split"]; side: Side; logoSrc: string | null }) {
   const name = ogText(tool.name);

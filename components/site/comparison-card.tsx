@@ -17,7 +17,13 @@ export function ComparisonCard({ comparison }: { comparison: ComparisonSummary }
           {toolA.name} <span className="font-normal text-stone-500 dark:text-stone-400">vs</span> {toolB.name}
         </Link>
       </h3>
-      {comparison.headline ? <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">{comparison.headline}</p> : null}
+      {/* A line under every title, so cards in a row line up: the headline, else the bottom line's first half, else the panel's counts. */}
+      <p className="mt-1 line-clamp-2 text-sm text-stone-600 dark:text-stone-400">
+        {comparison.headline ??
+          (comparison.pickA
+            ? `Pick ${toolA.name} if ${comparison.pickA}`
+            : `The panel: ${toolA.scores.panel.splitLabel} for ${toolA.name}, ${toolB.scores.panel.splitLabel} for ${toolB.name}.`)}
+      </p>
       {[toolA, toolB].some((tool) => tool.scores.disagreement) ? (
         <ul className="mt-3 flex flex-wrap gap-1.5">
           {[toolA, toolB].map((tool) =>
@@ -37,8 +43,17 @@ export function ComparisonCard({ comparison }: { comparison: ComparisonSummary }
               <span className="truncate">{tool.name}</span>
             </dt>
             <dd className="mt-0.5 text-sm">
-              <span className="text-lg font-semibold tabular-nums">{tool.scores.panel.label}</span>{" "}
-              <span className="text-xs text-stone-500 dark:text-stone-400">panel ship</span>
+              {tool.scores.panel.total ? (
+                <>
+                  <span className="text-lg font-semibold tabular-nums">
+                    {tool.scores.panel.ship}
+                    <span className="text-sm font-medium text-stone-500 dark:text-stone-400"> of {tool.scores.panel.total}</span>
+                  </span>{" "}
+                  <span className="text-xs text-stone-500 dark:text-stone-400">ship · {tool.scores.panel.label}</span>
+                </>
+              ) : (
+                <span className="text-xs text-stone-500 dark:text-stone-400">No verdicts yet</span>
+              )}
             </dd>
           </div>
         ))}

@@ -3,6 +3,7 @@ import { firstName } from "@/components/og/parts";
 import { generatedBottomLine, splitSummary } from "@/lib/comparisons/bottom-line";
 import type { ComparisonView } from "@/lib/comparisons/queries";
 import type { ToolCard } from "@/lib/tools/select";
+import { ToolLogo } from "./tool-logo";
 
 type Side = "a" | "b";
 
@@ -31,18 +32,17 @@ function ToolCalls({ tool, split, side, pick }: { tool: ToolCard; split: Compari
   const { panel } = tool.scores;
   return (
     <div className="flex flex-col gap-3">
-      {pick !== null ? (
-        <p className="text-[15px] leading-7 text-stone-800 dark:text-stone-100">
-          <span className="font-semibold">
-            Pick <Link href={`/tools/${tool.slug}`} className="underline decoration-stone-300 underline-offset-4 hover:decoration-stone-500 dark:decoration-stone-600">{tool.name}</Link> if
-          </span>{" "}
-          {pick}
-        </p>
-      ) : (
+      <div className="flex items-center gap-3">
+        <ToolLogo name={tool.name} logoUrl={tool.logoUrl} size={32} />
         <p className="text-[15px] font-semibold text-stone-900 dark:text-white">
-          <Link href={`/tools/${tool.slug}`} className="underline decoration-stone-300 underline-offset-4 hover:decoration-stone-500 dark:decoration-stone-600">{tool.name}</Link>
+          {pick !== null ? "Pick " : null}
+          <Link href={`/tools/${tool.slug}`} className="underline decoration-stone-300 underline-offset-4 hover:decoration-stone-500 dark:decoration-stone-600">
+            {tool.name}
+          </Link>
+          {pick !== null ? " if " : null}
         </p>
-      )}
+      </div>
+      {pick !== null ? <p className="-mt-1 text-[15px] leading-7 text-stone-800 dark:text-stone-100">{pick}</p> : null}
       <p className="text-sm text-stone-600 dark:text-stone-400">
         <span className="font-semibold tabular-nums text-stone-900 dark:text-white">{panel.splitLabel}</span>
         {panel.total ? <span className="tabular-nums"> · {panel.label}</span> : null}

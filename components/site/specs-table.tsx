@@ -4,6 +4,24 @@ import { specCells, type SpecCell } from "@/lib/specs/format";
 import { SPECS } from "@/lib/specs/schema";
 import type { ToolCard } from "@/lib/tools/select";
 
+/** Where a fact was read and when; "re-check due" past PRICING_DUE_DAYS. */
+function Provenance({ cell, now }: { cell: SpecCell; now: Date }) {
+  if (!cell.sourceUrl && !cell.checked) return null;
+  const due = cell.checkedOn ? isDue(cell.checkedOn, env.PRICING_DUE_DAYS, now) : false;
+  return (
+    <span className="mt-0.5 block text-xs text-stone-500 dark:text-stone-400">
+      {cell.sourceUrl ? (
+        <a href={cell.sourceUrl} rel="nofollow noopener" className="underline decoration-stone-300 underline-offset-2 hover:text-stone-800 dark:decoration-stone-600 dark:hover:text-stone-200">
+          source
+        </a>
+      ) : null}
+      {cell.sourceUrl && cell.checked ? " · " : null}
+      {cell.checked ? <>checked {cell.checked}</> : null}
+      {due ? <span className="ml-1 whitespace-nowrap font-semibold text-amber-700 dark:text-amber-400">· re-check due</span> : null}
+    </span>
+  );
+}
+
 function Cell({ cell, now }: { cell: SpecCell; now: Date }) {
   if (cell.text === null) {
     return (
@@ -13,22 +31,10 @@ function Cell({ cell, now }: { cell: SpecCell; now: Date }) {
       </td>
     );
   }
-  const due = cell.checkedOn ? isDue(cell.checkedOn, env.PRICING_DUE_DAYS, now) : false;
   return (
     <td className="px-3 py-3 align-top sm:px-4">
       <span className="font-medium text-stone-900 dark:text-stone-100">{cell.text}</span>
-      {cell.sourceUrl || cell.checked ? (
-        <span className="mt-0.5 block text-xs text-stone-500 dark:text-stone-400">
-          {cell.sourceUrl ? (
-            <a href={cell.sourceUrl} rel="nofollow noopener" className="underline decoration-stone-300 underline-offset-2 hover:text-stone-800 dark:decoration-stone-600 dark:hover:text-stone-200">
-              source
-            </a>
-          ) : null}
-          {cell.sourceUrl && cell.checked ? " · " : null}
-          {cell.checked ? <>checked {cell.checked}</> : null}
-          {due ? <span className="ml-1 whitespace-nowrap font-semibold text-amber-700 dark:text-amber-400">· re-check due</span> : null}
-        </span>
-      ) : null}
+      <Provenance cell={cell} now={now} />
     </td>
   );
 }
@@ -71,5 +77,39 @@ export function SpecsTable({ tools }: { tools: [ToolCard, ToolCard] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One tool's specs for its own page: each known fact with its source; "—" for the rest. */
+export function ToolSpecsList({ tool }: { tool: ToolCard }) {
+  const now = new Date();
+  const cells = specCells(tool);
+  return (
+    <dl className="divide-y divide-stone-100 text-sm dark:divide-stone-800">
+      {SPECS.map((spec) => {
+        const cell = cells[spec.key];
+        return (
+          <div key={spec.key} className="grid grid-cols-[7.5rem_1fr] gap-3 py-2 first:pt-0 last:pb-0">
+            <dt className="text-stone-500 dark:text-stone-400">
+              {spec.label}
+              {spec.kind === "usd" ? <span className="block text-xs">per million tokens</span> : null}
+            </dt>
+            <dd className="min-w-0">
+              {cell.text === null ? (
+                <>
+                  <span aria-hidden className="text-stone-400 dark:text-stone-500">—</span>
+                  <span className="sr-only">not known</span>
+                </>
+              ) : (
+                <>
+                  <span className="font-medium text-stone-900 dark:text-stone-100">{cell.text}</span>
+                  <Provenance cell={cell} now={now} />
+                </>
+              )}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }

@@ -11,6 +11,7 @@ const comparisonSelect = {
   slug: true,
   headline: true,
   intro: true,
+  pickA: true,
   publishedAt: true,
   createdAt: true,
   updatedAt: true,

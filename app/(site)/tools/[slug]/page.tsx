@@ -6,6 +6,7 @@ import { ComparisonCard } from "@/components/site/comparison-card";
 import { LiveDisagreementBadge } from "@/components/site/live-disagreement";
 import { LiveScoresProvider } from "@/components/site/live-scores";
 import { PricingDetails } from "@/components/site/pricing-read";
+import { ToolSpecsList } from "@/components/site/specs-table";
 import { CommunityFigure, EntryFigure, PanelFigure } from "@/components/site/score-figures";
 import { VerdictQuote } from "@/components/site/verdict-quote";
 import { Card } from "@/components/ui/card";
@@ -111,6 +112,10 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
             <Card className="p-5">
               <h2 className="mb-3 text-sm font-semibold">Pricing</h2>
               <PricingDetails tool={tool} />
+            </Card>
+            <Card className="p-5">
+              <h2 className="mb-3 text-sm font-semibold">Specs</h2>
+              <ToolSpecsList tool={tool} />
             </Card>
           </aside>
 
