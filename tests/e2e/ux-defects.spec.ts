@@ -168,6 +168,8 @@ test("verdicts and pricing show their age; past due they are marked and queued f
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Re-review queue");
   await expect(staff.getByTestId("reviews-due").getByRole("link", { name: "Claude 4 Sonnet" }).first()).toBeVisible();
   await expect(staff.getByTestId("pricing-due").getByRole("link", { name: "SmolVLM2-2B" })).toBeVisible();
+  // Spec facts carry their own check dates (the seed's prices, read from the pricing page in June 2025).
+  await expect(staff.getByTestId("specs-due").getByRole("row").filter({ hasText: "Claude 4 Sonnet" }).filter({ hasText: "Input price" })).toContainText("1 Jun 2025");
   await context.close();
 });
 

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
 import { decisionLabel } from "@/lib/scores/decision";
 import { ageLabel } from "@/lib/site/staleness";
+import { listSpecsDue } from "@/lib/specs/queries";
 import { listPricingDue } from "@/lib/tools/queries";
 import { listReviewsDue } from "@/lib/verdicts/queries";
 
@@ -14,13 +15,17 @@ export const metadata = { title: "Re-review queue" };
 export default async function StaleQueue() {
   await requireStaff("/admin/stale");
   const now = new Date();
-  const [reviews, pricing] = await Promise.all([listReviewsDue(env.REVIEW_DUE_DAYS), listPricingDue(env.PRICING_DUE_DAYS)]);
+  const [reviews, pricing, specs] = await Promise.all([
+    listReviewsDue(env.REVIEW_DUE_DAYS),
+    listPricingDue(env.PRICING_DUE_DAYS),
+    listSpecsDue(env.PRICING_DUE_DAYS),
+  ]);
   const cell = "px-4 py-3 text-sm";
   return (
     <div>
       <h1 className="text-3xl font-semibold tracking-tight">Re-review queue</h1>
       <p className="mt-2 max-w-3xl text-stone-600 dark:text-stone-400">
-        Verdicts last revised more than {env.REVIEW_DUE_DAYS} days ago and pricing last checked more than {env.PRICING_DUE_DAYS} days ago,
+        Verdicts last revised more than {env.REVIEW_DUE_DAYS} days ago, and pricing and spec facts last checked more than {env.PRICING_DUE_DAYS} days ago,
         oldest first. The public pages mark each of them as due until it is revised or re-checked.
       </p>
 
@@ -92,6 +97,48 @@ export default async function StaleQueue() {
                     {tool.pricingSourceUrl ? (
                       <a href={tool.pricingSourceUrl} rel="noopener noreferrer" target="_blank" className="underline underline-offset-2">
                         vendor&apos;s page
+                      </a>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 className="mt-10 text-lg font-semibold">Specs · {specs.length}</h2>
+      {specs.length === 0 ? (
+        <p className="mt-3 text-sm text-stone-500 dark:text-stone-400">Every dated spec fact was checked within {env.PRICING_DUE_DAYS} days.</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+          <table className="w-full text-left">
+            <thead className="text-xs uppercase tracking-wide text-stone-500 dark:text-stone-400">
+              <tr>
+                <th scope="col" className={cell}>Tool</th>
+                <th scope="col" className={cell}>Fact</th>
+                <th scope="col" className={cell}>Last checked</th>
+                <th scope="col" className={cell}>Source</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100 dark:divide-stone-800" data-testid="specs-due">
+              {specs.map((fact) => (
+                <tr key={`${fact.toolId}:${fact.key}`}>
+                  <td className={cell}>
+                    <Link href={`/admin/tools/${fact.toolId}` as Route} className="font-medium underline-offset-2 hover:underline">
+                      {fact.toolName}
+                    </Link>
+                  </td>
+                  <td className={cell}>{fact.label}</td>
+                  <td className={cell}>
+                    {formatDate(fact.checkedOn)} <span className="text-stone-500 dark:text-stone-400">({ageLabel(fact.checkedOn, now)})</span>
+                  </td>
+                  <td className={cell}>
+                    {fact.sourceUrl ? (
+                      <a href={fact.sourceUrl} rel="noopener noreferrer" target="_blank" className="underline underline-offset-2">
+                        source
                       </a>
                     ) : (
                       "—"
