@@ -124,7 +124,9 @@ async function main() {
     if (process.ppid !== parent) forward("SIGTERM");
   }, 500).unref();
   child.on("exit", async (code, signal) => {
+    const started = performance.now();
     await stopDatabase();
+    if (database.embedded) console.log(`▸ Stopped: the server (${signal ?? `exit ${code}`}), then the embedded database (${Math.round(performance.now() - started)} ms)`);
     process.exit(code ?? (signal ? 0 : 1));
   });
 }

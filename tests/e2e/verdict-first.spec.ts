@@ -130,7 +130,7 @@ test("staff write a comparison's bottom line and a tool's specs in the admin; th
   await admin.getByLabel(/^Context window/).fill("200k");
   await admin.locator("#contextWindowSource").fill("https://example.com/models");
   await admin.locator("#contextWindowChecked").fill("2026-11-30");
-  await admin.getByLabel("Self-hostable").selectOption("no");
+  await admin.getByLabel("Self-hostable", { exact: true }).selectOption("no");
   await admin.getByRole("button", { name: "Save tool" }).click();
   await expect(admin.getByText(/Saved as version \d+\./)).toBeVisible();
   await expect
