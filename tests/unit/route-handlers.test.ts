@@ -28,6 +28,8 @@ const EXPECTED: Record<string, string> = {
   "app/api/live/route.ts": "public read (Server-Sent Events of public figures); tested in tests/integration/live.test.ts",
   "app/api/health/route.ts": "public read (readiness: database and listener state, no data)",
   "app/api/health/live/route.ts": "public read (liveness only)",
+  "app/api/openapi.json/route.ts": "public read (the OpenAPI document, generated from the zod schemas)",
+  "app/api/docs/rapidoc.js/route.ts": "public read (the API reference's viewer script, from node_modules)",
   "app/api/admin/newsletter/subscribers.csv/route.ts": "staff only (401 signed out, 403 for USER); tested in tests/integration/newsletter.test.ts",
   "app/api/tools/[slug]/badge.svg/route.ts": "public read (SVG badge; 404 badge for unknown or archived tools)",
   "app/feed.xml/route.ts": "public read (Atom feed of published comparisons)",
