@@ -39,6 +39,9 @@ try {
     case "empty":
       console.log("Nothing new in the last 7 days: no digest sent.");
       break;
+    case "recent":
+      console.log(`The last digest, "${result.subject}", was built ${result.createdAt.toISOString()}: less than 6 days ago, so nothing was queued.`);
+      break;
     case "queued":
       console.log(
         `${result.resumed ? "Resumed" : "Built"} "${result.subject}": ${result.queued} email(s) queued. The job queue's workers send them; failures show in /admin/jobs.`,

@@ -60,6 +60,7 @@ export function jobTasks(client: PrismaClient, settings: JobSettings): TaskList 
   const digest: Task = async (payload, helpers) => {
     const result = await runDigest(client, { now: cronTime(payload), log: (line) => helpers.logger.info(line) });
     if (result.kind === "empty") helpers.logger.info("nothing new this week: no digest");
+    if (result.kind === "recent") helpers.logger.info(`digest ${result.digestId} was built less than 6 days ago: nothing queued`);
     if (result.kind === "queued") helpers.logger.info(`digest ${result.digestId}: ${result.queued} email(s) queued`);
   };
   return { promote_pending_votes: promote, snapshot_tool_figures: snapshot, [SEND_EMAIL_TASK]: sendOne, send_weekly_digest: digest };

@@ -36,6 +36,8 @@ import { issueToken, newsletterLinks } from "./tokens";
  */
 
 export const DIGEST_PERIOD_MS = 7 * 24 * 60 * 60 * 1000;
+/** A new digest starts only this long after the last one ended: a rerun of the week's run (cron backfill, a second `npm run digest`) queues nothing. */
+export const DIGEST_MIN_GAP_MS = 6 * 24 * 60 * 60 * 1000;
 const BATCH = 50;
 
 type Db = PrismaClient;
@@ -192,6 +194,7 @@ async function baselineBefore(client: Db, before: Date): Promise<DigestSnapshot 
 export type DigestRunResult =
   | { kind: "dry-run"; files: { html: string; text: string }; subject: string; content: DigestContent }
   | { kind: "empty"; subject: string }
+  | { kind: "recent"; digestId: string; subject: string; createdAt: Date }
   | { kind: "queued"; digestId: string; subject: string; queued: number; resumed: boolean };
 
 export type DigestRunOptions = {
@@ -228,6 +231,8 @@ export async function runDigest(client: Db, options: DigestRunOptions): Promise<
     const snapshot = digestSnapshotSchema.parse(digest.snapshot);
     content = await buildDigestContent(client, digest, snapshot, await baselineBefore(client, digest.createdAt));
   } else {
+    const last = await client.digest.findFirst({ orderBy: { periodEnd: "desc" }, select: { id: true, subject: true, createdAt: true, periodEnd: true } });
+    if (last && last.periodEnd.getTime() > now.getTime() - DIGEST_MIN_GAP_MS) return { kind: "recent", digestId: last.id, subject: last.subject, createdAt: last.createdAt };
     const window = { periodStart: new Date(now.getTime() - DIGEST_PERIOD_MS), periodEnd: now };
     const snapshot = await takeSnapshot(client);
     content = await buildDigestContent(client, window, snapshot, await baselineBefore(client, now));
