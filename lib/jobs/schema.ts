@@ -41,7 +41,7 @@ export type EmailJobPayload = z.infer<typeof emailJobPayloadSchema>;
 // ---------------------------------------------------------------- /admin/jobs
 
 /** A job's id: graphile-worker's bigint, as digits. */
-export const jobIdSchema = z.string().regex(/^[1-9][0-9]{0,18}$/, "Not a job.");
+export const jobIdSchema = z.string().regex(/^[1-9][0-9]{0,17}$/, "Not a job.");
 export const jobFormSchema = z.object({ job: jobIdSchema });
 export type JobFormState = { ok?: string; error?: string };
 
