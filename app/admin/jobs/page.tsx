@@ -13,7 +13,7 @@ const TASK_LABEL: Record<string, string> = {
   snapshot_tool_figures: "Daily figures snapshot",
 };
 const taskLabel = (task: string) => TASK_LABEL[task] ?? task;
-const cell = "px-4 py-2.5 text-sm";
+const cell = "px-2 py-2.5 text-sm first:pl-4 last:pr-4 sm:px-4";
 
 export default async function JobsView() {
   await requireStaff("/admin/jobs");
