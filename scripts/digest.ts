@@ -1,12 +1,13 @@
 /**
- * npm run digest                           build this week's digest and send it to confirmed subscribers
- *                                          (or finish the latest digest an earlier run left incomplete)
- * npm run digest -- --dry-run              write it to .data/digest/digest.html and .txt: nothing sent or recorded
+ * npm run digest                           build this week's digest now and queue one email per confirmed subscriber
+ *                                          (or finish queueing the latest digest an earlier run left incomplete);
+ *                                          the job queue's workers send them (`npm start` or `npm run worker`)
+ * npm run digest -- --dry-run              write it to .data/digest/digest.html and .txt: nothing queued or recorded
  * npm run digest -- --dry-run=<path>       write <path>.html and <path>.txt
- * Exits 1 when some emails could not be sent (run again to retry them).
+ * The queue also runs the digest itself every Monday at 08:00 UTC (lib/jobs/tasks.ts): no outside cron is needed.
  */
 import { createPrismaClient } from "../lib/db/client";
-import { emailMode, sendEmail } from "../lib/email/send";
+import { emailMode } from "../lib/email/send";
 import { runDigest } from "../lib/newsletter/digest";
 
 const args = process.argv.slice(2);
@@ -30,7 +31,7 @@ if (dryRun === undefined && emailMode() === "disabled") {
 
 const client = createPrismaClient(url, { poolSize: 2 });
 try {
-  const result = await runDigest(client, { dryRun, send: sendEmail, log: (line) => console.log(line) });
+  const result = await runDigest(client, { dryRun, log: (line) => console.log(line) });
   switch (result.kind) {
     case "dry-run":
       console.log(`Dry run: "${result.subject}"\n  ${result.files.html}\n  ${result.files.text}\nNothing was sent or recorded.`);
@@ -38,11 +39,13 @@ try {
     case "empty":
       console.log("Nothing new in the last 7 days: no digest sent.");
       break;
-    case "sent":
+    case "recent":
+      console.log(`The last digest, "${result.subject}", was built ${result.createdAt.toISOString()}: less than 6 days ago, so nothing was queued.`);
+      break;
+    case "queued":
       console.log(
-        `${result.resumed ? "Resumed" : "Sent"} "${result.subject}": ${result.sent} email(s) sent${result.failed ? `, ${result.failed} failed — run again to retry them` : ""}.${result.completed ? " Digest complete." : ""}`,
+        `${result.resumed ? "Resumed" : "Built"} "${result.subject}": ${result.queued} email(s) queued. The job queue's workers send them; failures show in /admin/jobs.`,
       );
-      process.exitCode = result.failed ? 1 : 0;
   }
 } finally {
   await client.$disconnect();

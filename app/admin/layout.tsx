@@ -15,6 +15,7 @@ const sections: { href: Route; label: string; adminOnly?: boolean }[] = [
   { href: "/admin/integrity", label: "Integrity" },
   { href: "/admin/stale", label: "Re-review" },
   { href: "/admin/newsletter", label: "Newsletter" },
+  { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/users", label: "People", adminOnly: true },
 ];

@@ -5,9 +5,10 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { db } from "@/lib/db";
-import { emailMode, sendEmail } from "@/lib/email";
+import { emailMode } from "@/lib/email";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logAuthError } from "./log";
 import { magicLinkEmail } from "./magic-link-email";
@@ -59,13 +60,15 @@ function config(): NextAuthConfig {
       ...(emailEnabled
         ? [
             Nodemailer({
-              // Sending goes through lib/email (SMTP, or the log in development).
+              // Sending goes through the job queue (lib/email: SMTP, or the log in development).
               server: env.EMAIL_SERVER ?? { jsonTransport: true },
               from: env.EMAIL_FROM,
               maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
               normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+              // Auth.js writes the token itself, outside any transaction of ours: the job is
+              // added on its own, and dropped unsent once the link has expired (docs/decisions/035).
               async sendVerificationRequest({ identifier, url, expires }) {
-                await sendEmail(magicLinkEmail(identifier, url, expires));
+                await enqueueEmail(db, "sign-in", magicLinkEmail(identifier, url, expires), { expiresAt: expires });
               },
             }),
           ]

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/db/client";
-import type { Email } from "@/lib/email/send";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { site } from "@/lib/site/config";
 import {
   digestSubject,
@@ -18,20 +18,26 @@ import { digestSnapshotSchema, type DigestSnapshot } from "./schema";
 import { issueToken, newsletterLinks } from "./tokens";
 
 /**
- * The weekly digest (`npm run digest`). Runs as a script with its own Prisma
- * client, so nothing here imports the app's `server-only` modules.
+ * The weekly digest: the queue's `send_weekly_digest` task (Mondays, lib/jobs/tasks.ts)
+ * and `npm run digest` run this, each with its own Prisma client, so nothing
+ * here imports the app's `server-only` modules.
  *
  * A run creates a Digest row (period, subject, every tool's community
- * counters as the next digest's baseline), then sends to each CONFIRMED
- * subscriber whose lastDigestId is not this digest: it claims the subscriber
- * (lastDigestId = digest, one conditional UPDATE) before sending, so two runs
- * at once never send twice; a failed send gives the claim back. When everyone
- * is served the digest is completed. A run that finds an incomplete digest
- * resumes it instead of starting a new one; its content is rebuilt from its
- * stored period and snapshot, so resumed recipients get the same digest.
+ * counters as the next digest's baseline), then, for each CONFIRMED
+ * subscriber whose lastDigestId is not this digest, in one transaction:
+ * claims the subscriber (lastDigestId = digest, a conditional UPDATE), issues
+ * their unsubscribe token, renders their email and enqueues it as a send_email
+ * job keyed `digest:<digest>:<subscriber>` (docs/decisions/035). The queue
+ * sends and retries it; two runs at once, or a rerun, never queue a subscriber
+ * twice. When everyone is queued the digest is completed. A run that finds an
+ * incomplete digest (a run stopped midway) resumes it instead of starting a
+ * new one; its content is rebuilt from its stored period and snapshot, so
+ * resumed recipients get the same digest.
  */
 
 export const DIGEST_PERIOD_MS = 7 * 24 * 60 * 60 * 1000;
+/** A new digest starts only this long after the last one ended: a rerun of the week's run (cron backfill, a second `npm run digest`) queues nothing. */
+export const DIGEST_MIN_GAP_MS = 6 * 24 * 60 * 60 * 1000;
 const BATCH = 50;
 
 type Db = PrismaClient;
@@ -188,13 +194,13 @@ async function baselineBefore(client: Db, before: Date): Promise<DigestSnapshot 
 export type DigestRunResult =
   | { kind: "dry-run"; files: { html: string; text: string }; subject: string; content: DigestContent }
   | { kind: "empty"; subject: string }
-  | { kind: "sent"; digestId: string; subject: string; sent: number; failed: number; resumed: boolean; completed: boolean };
+  | { kind: "recent"; digestId: string; subject: string; createdAt: Date }
+  | { kind: "queued"; digestId: string; subject: string; queued: number; resumed: boolean };
 
 export type DigestRunOptions = {
   now?: Date;
   /** Write the email to `<dryRun>.html` and `<dryRun>.txt` instead: nothing sent, nothing recorded. */
   dryRun?: string;
-  send: (email: Email) => Promise<void>;
   log?: (line: string) => void;
 };
 
@@ -225,6 +231,8 @@ export async function runDigest(client: Db, options: DigestRunOptions): Promise<
     const snapshot = digestSnapshotSchema.parse(digest.snapshot);
     content = await buildDigestContent(client, digest, snapshot, await baselineBefore(client, digest.createdAt));
   } else {
+    const last = await client.digest.findFirst({ orderBy: { periodEnd: "desc" }, select: { id: true, subject: true, createdAt: true, periodEnd: true } });
+    if (last && last.periodEnd.getTime() > now.getTime() - DIGEST_MIN_GAP_MS) return { kind: "recent", digestId: last.id, subject: last.subject, createdAt: last.createdAt };
     const window = { periodStart: new Date(now.getTime() - DIGEST_PERIOD_MS), periodEnd: now };
     const snapshot = await takeSnapshot(client);
     content = await buildDigestContent(client, window, snapshot, await baselineBefore(client, now));
@@ -235,37 +243,33 @@ export async function runDigest(client: Db, options: DigestRunOptions): Promise<
   }
 
   const digestId = digest.id;
-  let sent = 0;
-  const failed = new Set<string>();
+  let queued = 0;
   for (;;) {
     const batch = await client.newsletterSubscriber.findMany({
-      where: { status: "CONFIRMED", OR: [{ lastDigestId: null }, { lastDigestId: { not: digestId } }], id: { notIn: [...failed] } },
+      where: { status: "CONFIRMED", OR: [{ lastDigestId: null }, { lastDigestId: { not: digestId } }] },
       orderBy: { id: "asc" },
       take: BATCH,
       select: { id: true, email: true, lastDigestId: true },
     });
     if (batch.length === 0) break;
     for (const subscriber of batch) {
-      // Claim: only one run sends this subscriber this digest.
-      const claimed = await client.newsletterSubscriber.updateMany({
-        where: { id: subscriber.id, status: "CONFIRMED", lastDigestId: subscriber.lastDigestId },
-        data: { lastDigestId: digestId },
+      // Claim, token, email and job in one transaction: all or none, and only one run queues this subscriber.
+      const claimed = await client.$transaction(async (tx) => {
+        const claim = await tx.newsletterSubscriber.updateMany({
+          where: { id: subscriber.id, status: "CONFIRMED", lastDigestId: subscriber.lastDigestId },
+          data: { lastDigestId: digestId },
+        });
+        if (claim.count === 0) return false;
+        const token = await issueToken(tx, subscriber.id, "UNSUBSCRIBE", now);
+        await enqueueEmail(tx, "digest", await digestEmail(subscriber.email, content, token), { key: `digest:${digestId}:${subscriber.id}` });
+        await tx.digest.update({ where: { id: digestId }, data: { recipientCount: { increment: 1 } } });
+        return true;
       });
-      if (claimed.count === 0) continue;
-      try {
-        const token = await client.$transaction((tx) => issueToken(tx, subscriber.id, "UNSUBSCRIBE", now));
-        await options.send(await digestEmail(subscriber.email, content, token));
-        await client.digest.update({ where: { id: digestId }, data: { recipientCount: { increment: 1 } } });
-        sent++;
-      } catch (error) {
-        failed.add(subscriber.id);
-        await client.newsletterSubscriber.updateMany({ where: { id: subscriber.id, lastDigestId: digestId }, data: { lastDigestId: subscriber.lastDigestId } });
-        log(`Could not send to subscriber ${subscriber.id}: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      if (claimed) queued++;
     }
   }
 
-  const completed = failed.size === 0;
-  if (completed) await client.digest.update({ where: { id: digestId }, data: { completedAt: new Date() } });
-  return { kind: "sent", digestId, subject: digest.subject, sent, failed: failed.size, resumed, completed };
+  await client.digest.update({ where: { id: digestId }, data: { completedAt: new Date() } });
+  log(`Queued ${queued} email(s) for digest ${digestId}.`);
+  return { kind: "queued", digestId, subject: digest.subject, queued, resumed };
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { after } from "next/server";
 import { db } from "@/lib/db";
-import { sendEmail } from "@/lib/email";
+import { enqueueEmail } from "@/lib/jobs/enqueue";
 import { consume, emailKey, TOTAL_KEY } from "@/lib/rate-limit";
 import { alreadySubscribedEmail, confirmationEmail } from "./emails";
 import { newsletterEmailSchema } from "./schema";
@@ -13,16 +12,13 @@ import { consumeToken, issueToken } from "./tokens";
  *
  * `subscribe` answers the same way whatever the address's state, so nobody
  * learns whether an address is subscribed: the caller always says "check your
- * inbox", and the email (sent after the response, through `after()`) is what
- * differs — and only the owner of the address reads it:
+ * inbox", and the email (a job on the queue, added in the subscriber's own
+ * transaction: docs/decisions/035) is what differs — and only the owner of the
+ * address reads it:
  *   new or pending → a confirmation email (a fresh CONFIRM token; still one row)
  *   unsubscribed   → back to pending, with a confirmation email
  *   confirmed      → a harmless "you're already subscribed" email
  */
-
-type Outgoing =
-  | { kind: "confirm"; to: string; confirm: string; unsubscribe: string }
-  | { kind: "already"; to: string; unsubscribe: string };
 
 export async function subscribe(email: string, options: { ip: string; honeypot?: string | null }): Promise<void> {
   await consume("newsletterIp", options.ip);
@@ -33,7 +29,7 @@ export async function subscribe(email: string, options: { ip: string; honeypot?:
   await consume("newsletterEmail", emailKey(address));
   await consume("newsletterTotal", TOTAL_KEY);
 
-  const outgoing = await db.$transaction(async (tx): Promise<Outgoing> => {
+  await db.$transaction(async (tx) => {
     await tx.$executeRaw`
       INSERT INTO "NewsletterSubscriber" ("id", "email", "updatedAt") VALUES (${randomUUID()}, ${address}, now())
       ON CONFLICT ("email") DO NOTHING`;
@@ -41,19 +37,12 @@ export async function subscribe(email: string, options: { ip: string; honeypot?:
       SELECT "id", "status"::text AS "status" FROM "NewsletterSubscriber" WHERE "email" = ${address} FOR UPDATE`;
     if (!subscriber) throw new Error("The subscriber row vanished inside its transaction");
     const unsubscribe = await issueToken(tx, subscriber.id, "UNSUBSCRIBE");
-    if (subscriber.status === "CONFIRMED") return { kind: "already", to: address, unsubscribe };
+    if (subscriber.status === "CONFIRMED") return enqueueEmail(tx, "newsletter", await alreadySubscribedEmail(address, { unsubscribe }));
     if (subscriber.status === "UNSUBSCRIBED") {
       await tx.newsletterSubscriber.update({ where: { id: subscriber.id }, data: { status: "PENDING" } });
     }
-    return { kind: "confirm", to: address, confirm: await issueToken(tx, subscriber.id, "CONFIRM"), unsubscribe };
-  });
-
-  after(async () => {
-    try {
-      await sendEmail(outgoing.kind === "confirm" ? await confirmationEmail(outgoing.to, outgoing) : await alreadySubscribedEmail(outgoing.to, outgoing));
-    } catch (error) {
-      console.error("Newsletter email could not be sent:", error);
-    }
+    const confirm = await issueToken(tx, subscriber.id, "CONFIRM");
+    await enqueueEmail(tx, "newsletter", await confirmationEmail(address, { confirm, unsubscribe }));
   });
 }
 

@@ -18,6 +18,7 @@ const EXPECTED: Record<string, "staff" | "admin"> = {
   "/admin/integrity": "staff",
   "/admin/stale": "staff",
   "/admin/newsletter": "staff",
+  "/admin/jobs": "staff",
   "/admin/users": "admin",
   "/admin/tools": "staff",
   "/admin/tools/new": "staff",

@@ -5,15 +5,21 @@ import { SMTPServer } from "smtp-server";
 
 /**
  * A real SMTP server for tests: it accepts every message and writes it as JSON
- * ({ to, subject, text, html }) into `dir`, where tests read it.
+ * ({ to, subject, text, html }) into `dir`, where tests read it. While
+ * `refuse()` answers true it refuses every recipient (451, "try again later"),
+ * as a mail server that is down for maintenance does.
  */
-export async function startMailServer(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startMailServer(dir: string, options: { refuse?: () => boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   await mkdir(dir, { recursive: true });
   let count = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!options.refuse?.()) return callback();
+      callback(Object.assign(new Error("Mail service down for maintenance, try again later"), { responseCode: 451 }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then(async (mail) => {

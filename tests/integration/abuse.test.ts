@@ -42,11 +42,11 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
 vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), refresh: () => undefined }));
-// Emails (sign-in links, newsletter confirmations) land here instead of SMTP or the log.
+// Emails (sign-in links, newsletter confirmations) land here instead of on the job queue.
 const outbox = vi.hoisted(() => [] as { to: string; subject: string; text: string }[]);
-vi.mock("@/lib/email", async (original) => ({
-  ...(await original<typeof import("@/lib/email")>()),
-  sendEmail: async (email: { to: string; subject: string; text: string }) => {
+vi.mock("@/lib/jobs/enqueue", async (original) => ({
+  ...(await original<typeof import("@/lib/jobs/enqueue")>()),
+  enqueueEmail: async (_tx: unknown, _kind: string, email: { to: string; subject: string; text: string }) => {
     outbox.push(email);
   },
 }));

@@ -47,6 +47,8 @@ const EXPECTED: Record<string, Access> = {
   "lib/integrity/actions.ts#restoreVoidAction": "staff",
   "lib/logos/actions.ts#uploadLogoAction": "staff",
   "lib/logos/actions.ts#removeLogoAction": "staff",
+  "lib/jobs/actions.ts#retryJobAction": "staff",
+  "lib/jobs/actions.ts#discardJobAction": "staff",
 };
 
 
@@ -131,6 +133,10 @@ function argumentsFor(key: string): unknown[] {
       data.set("logo", new File(["not an image"], "logo.png", { type: "image/png" }));
       return [{}, data];
     }
+    // A job that does not exist: allowed to try, answered "gone", nothing written.
+    case "lib/jobs/actions.ts#retryJobAction":
+    case "lib/jobs/actions.ts#discardJobAction":
+      return [{}, form({ job: "999999999" })];
     case "lib/logos/actions.ts#removeLogoAction":
       return [{}, form({ toolId })];
     case "lib/users/actions.ts#displayNameAction":

@@ -25,16 +25,14 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
 vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), refresh: () => undefined }));
-// Outgoing email is captured, not logged.
-const outbox = vi.hoisted(() => [] as { to: string; subject: string }[]);
-vi.mock("@/lib/email", async (original) => ({
-  ...(await original<typeof import("@/lib/email")>()),
-  sendEmail: async (email: { to: string; subject: string }) => {
-    outbox.push(email);
+// Outgoing email is captured where it would be queued.
+const outbox = vi.hoisted(() => [] as { to: string; subject: string; kind: string }[]);
+vi.mock("@/lib/jobs/enqueue", async (original) => ({
+  ...(await original<typeof import("@/lib/jobs/enqueue")>()),
+  enqueueEmail: async (_tx: unknown, kind: string, email: { to: string; subject: string }) => {
+    outbox.push({ to: email.to, subject: email.subject, kind });
   },
 }));
-// `after()` needs a Next request scope; nothing here should get that far except the controls.
-vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: () => undefined }));
 
 // Env is read once when lib/env loads: set it before any app import.
 const SITE = "http://localhost:3000";
@@ -579,8 +577,8 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
       lines.push(`${key} ${cases.length}`);
     }
     quiet.mockRestore();
-    // Only the control sign-in sent an email (the newsletter's goes through after(), stubbed here).
-    expect(outbox.map((mail) => mail.to)).toEqual(["control@example.test"]);
+    // Only the control requests queued an email: the sign-in link and the newsletter's confirmation.
+    expect(outbox.map((mail) => `${mail.kind} ${mail.to}`).sort()).toEqual(["newsletter control@example.test", "sign-in control@example.test"]);
     // The sign-out attempts left Alice signed in.
     expect(await client.session.count({ where: { sessionToken: alice.sessionToken } })).toBe(1);
     console.log(`authz: ${Object.keys(SPECS).length} write handlers, ${refusals} refusals (≥3 each), 0 writes; each control request succeeded`);

@@ -118,6 +118,14 @@ async function newReason() {
 }
 
 /** Every write, a real call of it, and exactly what it must announce. */
+/** A job out of attempts on the queue (no worker runs here): what /admin/jobs retries or discards. */
+async function failedJob(): Promise<string> {
+  const [job] = await client.$queryRaw<{ id: bigint }[]>`
+    SELECT id FROM graphile_worker.add_job('events_test_job', '{}'::json, max_attempts => 1)`;
+  await client.$executeRaw`UPDATE graphile_worker._private_jobs SET attempts = 1, last_error = 'Events test' WHERE id = ${job!.id}`;
+  return job!.id.toString();
+}
+
 const WRITES: Record<string, () => Promise<Expectation>> = {
   "lib/tools/writes.ts#createTool": async () => {
     const { createTool } = await import("@/lib/tools/writes");
@@ -326,6 +334,17 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     return nothing;
   },
   // Newsletter subscriptions are not on any public page.
+  // The job queue is on no public page (/admin/jobs reads it fresh).
+  "lib/jobs/writes.ts#retryJob": async () => {
+    const { retryJob } = await import("@/lib/jobs/writes");
+    await retryJob(await failedJob(), staffId);
+    return nothing;
+  },
+  "lib/jobs/writes.ts#discardJob": async () => {
+    const { discardJob } = await import("@/lib/jobs/writes");
+    await discardJob(await failedJob(), staffId);
+    return nothing;
+  },
   "lib/newsletter/writes.ts#subscribe": async () => {
     const { subscribe } = await import("@/lib/newsletter/writes");
     await subscribe(`reader-${++serial}@events.test`, { ip: "203.0.113.9" });

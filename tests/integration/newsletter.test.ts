@@ -11,18 +11,10 @@ import { mailHeader, startMailServer, waitForMail, type ReceivedMail } from "../
 
 /**
  * The newsletter end to end below the browser: the real route handlers,
- * server actions and digest runner against PostgreSQL, with emails going over
- * SMTP to a server started here.
+ * server actions and digest runner against PostgreSQL, with emails going
+ * through the job queue (its workers run here) over SMTP to a server started here.
  */
 
-// `after()` needs a Next request scope; here its tasks are collected and awaited by the test.
-const afterTasks = vi.hoisted(() => [] as Promise<unknown>[]);
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/server")>()),
-  after: (task: (() => unknown) | Promise<unknown>) => {
-    afterTasks.push(Promise.resolve().then(() => (typeof task === "function" ? task() : task)));
-  },
-}));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }) }));
 
 // Env is read once when lib/env loads: point email at the test SMTP server before any lib import.
@@ -40,16 +32,19 @@ const { POST: oneClickRoute } = await import("@/app/api/newsletter/unsubscribe/r
 const { GET: csvRoute } = await import("@/app/api/admin/newsletter/subscribers.csv/route");
 const { subscribeFormAction, confirmSubscriptionFormAction, unsubscribeFormAction } = await import("@/lib/newsletter/actions");
 const { buildDigestContent, runDigest, takeSnapshot } = await import("@/lib/newsletter/digest");
-const { sendEmail } = await import("@/lib/email/send");
+const { startJobRunner } = await import("@/lib/jobs/runner");
 const { saveVerdict } = await import("@/lib/verdicts/writes");
 const { createComparison, updateComparison } = await import("@/lib/comparisons/writes");
 const { digestSnapshotSchema } = await import("@/lib/newsletter/schema");
 
 let client: PrismaClient;
-beforeAll(() => {
+let runner: Awaited<ReturnType<typeof startJobRunner>>;
+beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
+  runner = await startJobRunner({ connectionString: process.env.DATABASE_URL!, client, concurrency: 2, newAccountHours: 0 });
 });
 afterAll(async () => {
+  await runner.stop();
   await client.$disconnect();
   await mail.close();
   await rm(mailDir, { recursive: true, force: true });
@@ -67,7 +62,6 @@ async function post(body: unknown, options: { ip?: string; headers?: Record<stri
       body: options.raw ?? JSON.stringify(body),
     }),
   );
-  await Promise.all(afterTasks.splice(0));
   return response;
 }
 
@@ -87,6 +81,9 @@ const form = (values: Record<string, string>) => {
   for (const [key, value] of Object.entries(values)) data.set(key, value);
   return data;
 };
+/** Digest emails on the job queue, sent or not (a sent job leaves the queue; the job key stays unique while it waits). */
+const queuedDigestEmails = async () =>
+  (await client.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE payload->>'kind' = 'digest'`)[0]!.n;
 const subscriber = (email: string) => client.newsletterSubscriber.findUnique({ where: { email } });
 
 async function subscribeAndRead(email: string) {
@@ -369,12 +366,11 @@ describe("the weekly digest", () => {
     const out = path.join(await mkdtemp(path.join(os.tmpdir(), "sos-digest-")), "preview");
     const mailsBefore = await mailCount();
     const tokensBefore = await client.newsletterToken.count();
-    const send = vi.fn(sendEmail);
     await confirmedSubscriber("dry@example.test");
     const baseline = { mails: await mailCount(), tokens: await client.newsletterToken.count() };
     expect(baseline.mails).toBe(mailsBefore + 1);
 
-    const result = await runDigest(client, { dryRun: out, send });
+    const result = await runDigest(client, { dryRun: out });
     expect(result.kind).toBe("dry-run");
     const html = await readFile(`${out}.html`, "utf8");
     const text = await readFile(`${out}.txt`, "utf8");
@@ -388,7 +384,7 @@ describe("the weekly digest", () => {
     }
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(text).toContain("Most voted this week");
-    expect(send).not.toHaveBeenCalled();
+    expect(await queuedDigestEmails()).toBe(0);
     expect(await client.digest.count()).toBe(0);
     expect(await client.newsletterToken.count()).toBe(baseline.tokens);
     expect(tokensBefore).toBeLessThan(baseline.tokens);
@@ -396,23 +392,16 @@ describe("the weekly digest", () => {
     expect((await subscriber("dry@example.test"))?.lastDigestId).toBeNull();
   });
 
-  it("sends to every confirmed subscriber with one-click unsubscribe headers, resumes after a failure, and measures the next movers against it", async () => {
+  it("queues one email per confirmed subscriber, each delivered with one-click unsubscribe headers; a rerun queues nobody twice; the next movers are measured against it", async () => {
     const confirmed = await client.newsletterSubscriber.findMany({ where: { status: "CONFIRMED" }, select: { email: true } });
     expect(confirmed.length).toBeGreaterThan(2);
-    const failing = "confirm-me@example.test";
-    expect(confirmed.map((row) => row.email)).toContain(failing);
     const started = Date.now() - 1;
 
-    const first = await runDigest(client, {
-      send: async (email) => {
-        if (email.to === failing) throw new Error("SMTP said no");
-        await sendEmail(email);
-      },
-    });
-    expect(first).toMatchObject({ kind: "sent", sent: confirmed.length - 1, failed: 1, completed: false, resumed: false });
+    const first = await runDigest(client, {});
+    expect(first).toMatchObject({ kind: "queued", queued: confirmed.length, resumed: false });
     const digest = await client.digest.findFirstOrThrow();
-    expect(digest.completedAt).toBeNull();
-    expect(digest.recipientCount).toBe(confirmed.length - 1);
+    expect(digest.completedAt).not.toBeNull();
+    expect(digest.recipientCount).toBe(confirmed.length);
 
     const received = await waitForMail(mailDir, "dry@example.test", { after: started });
     expect(received.subject).toBe(digest.subject);
@@ -422,15 +411,13 @@ describe("the weekly digest", () => {
     expect(mailHeader(received, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     // Each email carries its own token, the same one as its footer link.
     expect(listUnsubscribe).toContain(tokenFrom(received, "unsubscribe"));
-
-    // The next run resumes the same digest and sends only to whoever is missing.
-    const second = await runDigest(client, { send: sendEmail });
-    expect(second).toMatchObject({ kind: "sent", digestId: digest.id, sent: 1, failed: 0, completed: true, resumed: true });
-    await waitForMail(mailDir, failing, { after: started });
-    const after = await client.digest.findUniqueOrThrow({ where: { id: digest.id } });
-    expect(after.recipientCount).toBe(confirmed.length);
-    expect(after.completedAt).not.toBeNull();
+    for (const { email } of confirmed) await waitForMail(mailDir, email, { after: started });
     expect(await client.newsletterSubscriber.count({ where: { status: "CONFIRMED", NOT: { lastDigestId: digest.id } } })).toBe(0);
+
+    // A finished digest is not resumed; an unfinished one queues only whoever is missing.
+    await client.digest.update({ where: { id: digest.id }, data: { completedAt: null } });
+    const again = await runDigest(client, {});
+    expect(again).toMatchObject({ kind: "queued", digestId: digest.id, queued: 0, resumed: true });
 
     // Movers are now measured against this digest's snapshot.
     await createVotes(client, ears, { skip: 2 });

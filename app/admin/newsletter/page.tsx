@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DataTable } from "@/components/admin/data-table";
 import { Card } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
@@ -42,6 +43,13 @@ export default async function AdminNewsletter() {
         </a>
       </p>
       <h2 className="mt-10 text-xl font-semibold">Latest digests</h2>
+      <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
+        Built by the job queue every Monday at 08:00 UTC. Recipients counts the emails queued; an email that fails for good shows in{" "}
+        <Link href="/admin/jobs" className="underline underline-offset-2">
+          Jobs
+        </Link>
+        .
+      </p>
       <DataTable columns={["Sent", "Subject", "Period", "Recipients"]} caption="Latest digests">
         {digests.length === 0 ? (
           <tr>
