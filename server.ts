@@ -38,8 +38,12 @@ const { frontRefusal } = await import("@/lib/http/front");
 const { ownsItsPolicy, secureAsset, secureForApp } = await import("@/lib/http/secure");
 const { answerFromPageCache, FILL_NONCE, isCacheFill } = await import("@/lib/page-cache/serve");
 const { answerViewer } = await import("@/lib/users/viewer");
+const { answerMetrics, observeRequest, wireMetricSources } = await import("@/lib/observability/gate");
+wireMetricSources();
 
 const serve = (request: IncomingMessage, response: ServerResponse) => {
+  // Its id and, once answered, its log line and duration (lib/observability): refused requests included.
+  observeRequest(request, response);
   rememberTarget(request);
   lingerAfterAnswer(request, response);
   const refusal = inspect(request);
@@ -71,6 +75,7 @@ const serve = (request: IncomingMessage, response: ServerResponse) => {
  */
 async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (isCacheFill(request)) secureForApp(request, response, FILL_NONCE);
+  else if (await answerMetrics(request, response)) return;
   else if (await answerFromPageCache(request, response)) return;
   else if (await answerViewer(request, response)) return;
   else if (ownsItsPolicy(request.url)) secureAsset(response);

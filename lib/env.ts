@@ -112,6 +112,11 @@ const schema = z.object({
   SHARED_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(1),
   /** Opens the bench's baseline endpoints (never set in production). */
   BENCH_TOKEN: z.string().min(32, "BENCH_TOKEN must be at least 32 characters").optional(),
+  /** Bearer token for GET /api/metrics (Prometheus); unset, the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(32, "METRICS_TOKEN must be at least 32 characters").optional(),
+  /** One JSON log line per request (pino); `false` keeps only refusals, errors and events. */
+  LOG_REQUESTS: z.enum(["true", "false"]).default("true"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /**
    * How many proxies you run in front of the app (lib/http/forwarded.ts): 0 ("false", the default)
    * trusts no client-settable header and takes the client from the TCP peer; 1 ("true") takes the

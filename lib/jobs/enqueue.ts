@@ -5,6 +5,16 @@ import { EMAIL_KINDS, emailJobPayloadSchema, MAX_EMAIL_PAYLOAD_BYTES, type Email
 
 // No `server-only`: the weekly digest task (plain Node) enqueues through this too.
 
+/** The id the front gate gave the request this runs in (lib/observability/gate.ts); none outside a request (a job, a script). */
+async function currentRequestId(): Promise<string | undefined> {
+  try {
+    const { headers } = await import("next/headers");
+    return (await headers()).get("x-request-id") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The task that sends one email (lib/jobs/tasks.ts). */
 export const SEND_EMAIL_TASK = "send_email";
 
@@ -19,7 +29,7 @@ type Queryable = Prisma.TransactionClient | PrismaClient;
  * job. Retries follow the kind's attempts (EMAIL_KINDS).
  */
 export async function enqueueEmail(tx: Queryable, kind: EmailKind, email: Email, options: { key?: string; expiresAt?: Date } = {}): Promise<void> {
-  const payload = emailJobPayloadSchema.parse({ kind, email, expiresAt: options.expiresAt?.toISOString() });
+  const payload = emailJobPayloadSchema.parse({ kind, email, expiresAt: options.expiresAt?.toISOString(), requestId: await currentRequestId() });
   const json = JSON.stringify(payload);
   if (Buffer.byteLength(json) > MAX_EMAIL_PAYLOAD_BYTES) throw new Error(`A ${kind} email of ${Buffer.byteLength(json)} bytes is over the queue's ${MAX_EMAIL_PAYLOAD_BYTES}-byte limit`);
   await tx.$queryRaw`

@@ -35,6 +35,8 @@ export const emailJobPayloadSchema = z.object({
   email: emailSchema,
   /** After this instant the message is useless (a sign-in link's expiry): dropped instead of sent. */
   expiresAt: z.iso.datetime().optional(),
+  /** The id of the request that caused it (X-Request-Id), so the send's log line can be found from the request's. */
+  requestId: z.string().regex(/^[A-Za-z0-9._:-]{8,64}$/).optional(),
 });
 export type EmailJobPayload = z.infer<typeof emailJobPayloadSchema>;
 

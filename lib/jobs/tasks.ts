@@ -1,6 +1,8 @@
 import type { Task, TaskList } from "graphile-worker";
 import type { PrismaClient } from "@/lib/db/client";
 import { sendEmail } from "@/lib/email/send";
+import { log } from "@/lib/observability/log";
+import { metrics } from "@/lib/observability/metrics";
 import { runDigest } from "@/lib/newsletter/digest";
 import { utcDay, writeDailySnapshot } from "@/lib/trends/snapshot";
 import { promotePendingVotes } from "@/lib/votes/promote";
@@ -49,12 +51,20 @@ export function jobTasks(client: PrismaClient, settings: JobSettings): TaskList 
     const parsed = emailJobPayloadSchema.safeParse(payload);
     // Never the payload in an error or a log line: it holds the message and its links.
     if (!parsed.success) throw new Error("The email job's payload is not a valid email; discard it.");
-    const { kind, email, expiresAt } = parsed.data;
+    const { kind, email, expiresAt, requestId } = parsed.data;
     if (expiresAt && Date.parse(expiresAt) <= Date.now()) {
       helpers.logger.warn(`a ${kind} email (job ${helpers.job.id}) expired before it could be sent; dropped`);
       return;
     }
-    await sendEmail(email);
+    try {
+      await sendEmail(email);
+    } catch (error) {
+      metrics().emails.inc({ kind, outcome: "failed" });
+      throw error;
+    }
+    metrics().emails.inc({ kind, outcome: "sent" });
+    // The request that caused it (its own log line carries the same reqId); never the address.
+    log().info({ job: helpers.job.id, task: SEND_EMAIL_TASK, kind, reqId: requestId, attempt: helpers.job.attempts }, "email sent");
   };
   // The weekly digest on the queue's clock: builds it (or resumes an unfinished one) and enqueues one email per subscriber.
   const digest: Task = async (payload, helpers) => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/observability/metrics";
 import { getPool } from "@/lib/db";
 import { flagIdenticalReasons } from "@/lib/moderation/duplicates";
 import { env } from "@/lib/env";
@@ -62,6 +63,7 @@ export async function setVote(userId: string, toolSlug: string, decision: Decisi
   // The same text from several accounts goes to the moderators' queue (docs/decisions/030).
   if (typeof reason === "string" && row.reasonId) await flagIdenticalReasons(row.reasonId, env.MODERATION_IDENTICAL_ACCOUNTS);
   const { reasonId, reasonText, pendingVotes, votePending, ...counters } = row;
+  metrics().votes.inc({ decision: decision ?? "withdrawn", counted: String(!votePending) });
   return {
     tool: toolSlug,
     vote: after ? toDecisionJson(after) : null,
