@@ -214,3 +214,16 @@ test("the directory's overall order says what decides it while readers have bare
   else if (votes < 50) await expect(caption).toContainText(`Readers have cast only ${votes} ${votes === 1 ? "vote" : "votes"} so far`);
   else await expect(caption).toContainText("Bayesian average");
 });
+
+test("every comparison card on /compare has a line under its title, the seed's (which has no headline) included", async ({ page }) => {
+  await page.goto("/compare");
+  const cards = page.locator("main article").filter({ has: page.locator("h3") });
+  expect(await cards.count()).toBeGreaterThan(5);
+  for (const card of await cards.all()) {
+    await expect(card.locator("h3 + p")).not.toBeEmpty();
+  }
+  const seed = cards.filter({ hasText: "Claude 4 Sonnet vs SmolVLM2-2B" });
+  await expect(seed.locator("h3 + p")).toContainText("Pick Claude 4 Sonnet if");
+  // Counts first there too: "4 of 4 ship · 100%".
+  await expect(seed).toContainText("4 of 4 ship · 100%");
+});
