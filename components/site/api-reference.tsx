@@ -1,7 +1,7 @@
 "use client";
 
 import Script from "next/script";
-import { useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
 
 declare module "react" {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -13,11 +13,6 @@ declare module "react" {
 }
 
 const darkQuery = "(prefers-color-scheme: dark)";
-const subscribe = (change: () => void) => {
-  const media = window.matchMedia(darkQuery);
-  media.addEventListener("change", change);
-  return () => media.removeEventListener("change", change);
-};
 
 /**
  * The OpenAPI document rendered by RapiDoc (a web component, served from this
@@ -25,11 +20,20 @@ const subscribe = (change: () => void) => {
  * nonce policy trusts it). Fonts are the site's own: nothing is fetched elsewhere.
  */
 export function ApiReference() {
-  const dark = useSyncExternalStore(subscribe, () => window.matchMedia(darkQuery).matches, () => false);
+  // The scheme is known only in the browser: the viewer mounts once it is, so it never re-renders for a theme flip.
+  const [dark, setDark] = useState<boolean | null>(null);
+  useEffect(() => {
+    const media = window.matchMedia(darkQuery);
+    const update = () => setDark(media.matches);
+    update();
+    media.addEventListener("change", update);
+    return () => media.removeEventListener("change", update);
+  }, []);
   return (
     <>
       <Script src="/api/docs/rapidoc.js" strategy="afterInteractive" />
-      <rapi-doc
+      {dark === null ? null : <rapi-doc
+        key={dark ? "dark" : "light"}
         spec-url="/api/openapi.json"
         render-style="read"
         layout="column"
@@ -48,7 +52,7 @@ export function ApiReference() {
         allow-try="true"
         show-method-in-nav-bar="as-colored-block"
         className="block h-dvh w-full"
-      />
+      />}
     </>
   );
 }

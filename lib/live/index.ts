@@ -5,6 +5,7 @@ import { currentToolStats } from "@/lib/stats/queries";
 import { env } from "@/lib/env";
 import { LiveHub } from "./hub";
 import { LiveStreamCounter } from "./limits";
+import { metrics } from "@/lib/observability/metrics";
 
 const KEY = Symbol.for("ship-or-skip.live-hub");
 const globalForLive = globalThis as unknown as Record<typeof KEY, LiveHub | undefined>;
@@ -39,10 +40,15 @@ const globalForCounter = globalThis as unknown as Record<typeof COUNTER_KEY, Liv
 
 /** This node's count of open live streams, per client address, per session and in all (lib/live/limits.ts). */
 export function liveStreamCounter(): LiveStreamCounter {
-  globalForCounter[COUNTER_KEY] ??= new LiveStreamCounter({
-    perAddress: env.LIVE_STREAMS_PER_IP,
-    perSession: env.LIVE_STREAMS_PER_SESSION,
-    perNode: env.LIVE_STREAMS_PER_NODE,
-  });
+  if (!globalForCounter[COUNTER_KEY]) {
+    const counter = new LiveStreamCounter({
+      perAddress: env.LIVE_STREAMS_PER_IP,
+      perSession: env.LIVE_STREAMS_PER_SESSION,
+      perNode: env.LIVE_STREAMS_PER_NODE,
+    });
+    globalForCounter[COUNTER_KEY] = counter;
+    // The open-streams gauge of /api/metrics reads it (lib/observability/metrics.ts); 0 until the first stream.
+    metrics().sources.liveStreams = () => counter.open;
+  }
   return globalForCounter[COUNTER_KEY];
 }

@@ -2,7 +2,6 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { env } from "@/lib/env";
 import { getPool } from "@/lib/db/pool";
-import { liveStreamCounter } from "@/lib/live";
 import { pageCache } from "@/lib/page-cache/store";
 import { log, REQUEST_ID } from "./log";
 import { metrics, routeLabel } from "./metrics";
@@ -38,11 +37,10 @@ export function observeRequest(request: IncomingMessage, response: ServerRespons
   return id;
 }
 
-/** The scrape sources the gate owns: its page cache, the live streams, the pool and the queue. */
+/** The scrape sources the gate owns: its page cache, the pool and the queue (the live streams register themselves, lib/live). */
 export function wireMetricSources(): void {
   const { sources } = metrics();
   sources.pageCache = () => pageCache()?.stats() ?? null;
-  sources.liveStreams = () => liveStreamCounter().open;
   sources.pool = () => {
     const pool = getPool();
     return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };

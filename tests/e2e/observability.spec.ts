@@ -62,7 +62,7 @@ test("every request gets one JSON log line with its id, and no email address is 
   expect(typeof line.ms).toBe("number");
   expect(lines().some((entry) => entry.reqId === "edge-0123456789abcdef" && entry.route === "/api/tools")).toBe(true);
   // The confirm page's line has its path without the query (links carry tokens there).
-  expect(lines().some((entry) => entry.msg === "request" && entry.path === "/newsletter/confirm")).toBe(true);
+  await expect.poll(() => lines().some((entry) => entry.msg === "request" && entry.path === "/newsletter/confirm"), { timeout: 5_000 }).toBe(true);
   expect(output).not.toContain(email);
   expect(output).not.toContain("x".repeat(43));
 });
