@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { DatabaseSetupError, parseDatabaseUrl } from "./connection";
-import { migrateJobQueue } from "../../lib/jobs/migrate";
+import { migrateJobQueue } from "./job-queue";
 
 /**
  * Migrations without the native schema engine (which cannot be downloaded on

@@ -1,6 +1,6 @@
 import { Logger, runMigrations, type LogLevel } from "graphile-worker";
 
-// No `server-only`, and nothing of the app: scripts/db/migrations.ts runs this for every database it migrates.
+// Tooling, not the app: scripts/db/migrations.ts runs this for every database it migrates (the running workers log through lib/observability).
 
 /** graphile-worker's log lines, through the console: warnings and errors always, the rest with JOBS_DEBUG=true. */
 export const logger = new Logger(() => (level: LogLevel, message: string) => {
