@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { comparisonDetailResponse, comparisonSlugSchema } from "@/lib/comparisons/schema";
+import { followResponse } from "@/lib/follows/schema";
 import { liveQuerySchema } from "@/lib/live/schema";
 import { subscribeBodySchema, newsletterTokenSchema } from "@/lib/newsletter/schema";
 import { reasonIdSchema, reasonListQuerySchema, reportBodySchema } from "@/lib/reasons/schema";
@@ -58,6 +59,22 @@ const voteOperation = (summary: string, body: boolean): ZodOpenApiOperationObjec
     "200": json(voteResponse, "The reader's vote and the tool's figures after it."),
     ...writeErrors,
     "404": error("No listed tool with this slug."),
+  },
+});
+
+const followOperation = (following: boolean): ZodOpenApiOperationObject => ({
+  operationId: following ? "followTool" : "unfollowTool",
+  summary: following ? "Follow a tool: a daily email when something on it changed (idempotent)" : "Stop following a tool (idempotent)",
+  tags: ["Community"],
+  security: [{ session: [] }],
+  requestParams: { path: slugPath },
+  responses: {
+    "200": json(followResponse, "Whether the reader follows the tool now."),
+    "401": writeErrors["401"],
+    "403": writeErrors["403"],
+    "404": error(following ? "No listed tool with this slug (an archived tool cannot be followed)." : "No tool with this slug."),
+    ...(following ? { "409": error(`The reader already follows the most tools one reader can (\`too_many_follows\`).`) } : {}),
+    "429": writeErrors["429"],
   },
 });
 
@@ -134,6 +151,10 @@ const paths: ZodOpenApiPathsObject = {
     put: voteOperation("Cast or change the reader's vote (and reason)", true),
     delete: voteOperation("Withdraw the reader's vote and its reason", false),
   },
+  "/api/tools/{slug}/follow": {
+    put: followOperation(true),
+    delete: followOperation(false),
+  },
   "/api/reasons/{id}/helpful": {
     put: {
       operationId: "markHelpful",
@@ -195,7 +216,7 @@ const paths: ZodOpenApiPathsObject = {
   "/api/me": {
     get: {
       operationId: "getViewer",
-      summary: "What a page shows that is the reader's own: their name, staff flag and votes",
+      summary: "What a page shows that is the reader's own: their name, staff flag, votes and follows",
       tags: ["Account"],
       responses: { "200": json(z.object({ data: viewerSchema }), "The reader (`user` null when signed out).") },
     },

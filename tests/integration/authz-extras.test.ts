@@ -389,6 +389,17 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
       refusals: async () => standard("DELETE", `${SITE}/api/tools/${votable.slug}/vote`, undefined, { sessionRequired: true }),
       control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/vote`, { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
     },
+    // Following (docs/decisions/037): signed in, same site; the PUT's control follows, the DELETE's unfollows.
+    "app/api/tools/[slug]/follow/route.ts#PUT": {
+      params: () => ({ slug: votable.slug }),
+      refusals: async () => standard("PUT", `${SITE}/api/tools/${votable.slug}/follow`, undefined, { sessionRequired: true }),
+      control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/follow`, { method: "PUT", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
+    },
+    "app/api/tools/[slug]/follow/route.ts#DELETE": {
+      params: () => ({ slug: votable.slug }),
+      refusals: async () => standard("DELETE", `${SITE}/api/tools/${votable.slug}/follow`, undefined, { sessionRequired: true }),
+      control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/follow`, { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
+    },
     // Helpful marks: signed in, same site, and never on one's own reason. Then taking the mark back.
     "app/api/reasons/[id]/helpful/route.ts#PUT": {
       // Bob's try on his own reason is refused after it spent one of his vote-budget points.

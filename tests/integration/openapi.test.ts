@@ -42,6 +42,8 @@ const routes = {
   getOwnVote: (await import("@/app/api/tools/[slug]/vote/route")).GET,
   castVote: (await import("@/app/api/tools/[slug]/vote/route")).PUT,
   withdrawVote: (await import("@/app/api/tools/[slug]/vote/route")).DELETE,
+  followTool: (await import("@/app/api/tools/[slug]/follow/route")).PUT,
+  unfollowTool: (await import("@/app/api/tools/[slug]/follow/route")).DELETE,
   markHelpful: (await import("@/app/api/reasons/[id]/helpful/route")).PUT,
   unmarkHelpful: (await import("@/app/api/reasons/[id]/helpful/route")).DELETE,
   reportReason: (await import("@/app/api/reasons/[id]/report/route")).POST,
@@ -188,6 +190,11 @@ describe("every operation answers as documented", () => {
     expect((await call("getOwnVote", { params: { slug }, cookie: reader.cookie })).status).toBe(200);
     expect((await call("getOwnVote", { params: { slug } })).status).toBe(401);
     expect((await call("withdrawVote", { params: { slug }, cookie: reader.cookie })).status).toBe(200);
+    expect((await call("followTool", { params: { slug }, cookie: reader.cookie })).status).toBe(200);
+    expect((await call("followTool", { params: { slug } })).status).toBe(401);
+    expect((await call("followTool", { params: { slug: "no-such-tool" }, cookie: reader.cookie })).status).toBe(404);
+    expect((await call("unfollowTool", { params: { slug }, cookie: reader.cookie })).status).toBe(200);
+    expect((await call("unfollowTool", { params: { slug }, cookie: reader.cookie, origin: "https://elsewhere.example" })).status).toBe(403);
 
     expect((await call("listReasons", { params: { slug } })).status).toBe(200);
     expect((await call("listReasons", { params: { slug }, query: "sort=loudest" })).status).toBe(400);
