@@ -3,10 +3,11 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { answer, argumentsAction, formAction } from "@/lib/http/action";
+import { answer, anyone, argumentsAction, formAction } from "@/lib/http/action";
 import { consume, RateLimitedError } from "@/lib/rate-limit";
 import { followArgumentsSchema, followFormSchema } from "./schema";
-import { FollowerGoneError, FollowToolNotFoundError, setFollow, TooManyFollowsError } from "./writes";
+import { unfollowLinkSchema } from "./tokens";
+import { FollowerGoneError, FollowToolNotFoundError, setFollow, TooManyFollowsError, unfollowByLink } from "./writes";
 
 export type FollowActionResult = { ok: true; following: boolean } | { ok: false; error: string; signIn?: boolean };
 
@@ -40,5 +41,19 @@ export const followFormAction: (formData: FormData) => Promise<void> = formActio
   authorize: async () => (await getCurrentUser()) ?? redirect("/signin"),
   handle: async ({ tool, follow }, { user }) => {
     await changeFollow(user, tool, follow);
+  },
+});
+
+/**
+ * The button of an unfollow link from a follow digest (/follows/unfollow): no
+ * session, the link's signature is the proof (docs/decisions/037). Fields `u`,
+ * `tool` (absent: every follow), `sig`. Then to the page's "done" state.
+ */
+export const unfollowLinkFormAction: (formData: FormData) => Promise<void> = formAction({
+  schema: unfollowLinkSchema,
+  authorize: anyone,
+  handle: async (link) => {
+    const done = await unfollowByLink(link);
+    redirect(done ? `/follows/unfollow?done=${link.tool ? "tool" : "all"}` : "/follows/unfollow?done=invalid");
   },
 });

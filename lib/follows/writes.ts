@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MAX_FOLLOWS_PER_USER, TOO_MANY_FOLLOWS_MESSAGE } from "./schema";
+import { verifyUnfollowSignature, type UnfollowLink } from "./tokens";
 
 /** The tool is unknown or archived: it cannot be followed. */
 export class FollowToolNotFoundError extends Error {
@@ -49,4 +50,17 @@ export async function setFollow(userId: string, toolSlug: string, following: boo
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new FollowerGoneError();
     throw error;
   }
+}
+
+/**
+ * An unfollow link from a follow digest, used without a session
+ * (docs/decisions/037): removes the follow of `tool`, or every follow when
+ * none is named. False when the link is not valid (unknown reader, no key, a
+ * wrong signature); true otherwise, also when there was nothing left to remove.
+ */
+export async function unfollowByLink(link: UnfollowLink): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: link.u }, select: { followKey: true } });
+  if (!user?.followKey || !verifyUnfollowSignature(user.followKey, link.tool ?? null, link.sig)) return false;
+  await db.follow.deleteMany({ where: { userId: link.u, ...(link.tool ? { tool: { slug: link.tool } } : {}) } });
+  return true;
 }

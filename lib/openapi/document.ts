@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { comparisonDetailResponse, comparisonSlugSchema } from "@/lib/comparisons/schema";
 import { followResponse } from "@/lib/follows/schema";
+import { unfollowLinkSchema } from "@/lib/follows/tokens";
 import { liveQuerySchema } from "@/lib/live/schema";
 import { subscribeBodySchema, newsletterTokenSchema } from "@/lib/newsletter/schema";
 import { reasonIdSchema, reasonListQuerySchema, reportBodySchema } from "@/lib/reasons/schema";
@@ -264,6 +265,20 @@ const paths: ZodOpenApiPathsObject = {
       requestParams: { query: z.object({ token: newsletterTokenSchema }) },
       requestBody: { content: { "application/x-www-form-urlencoded": { schema: z.object({ "List-Unsubscribe": z.literal("One-Click") }) } } },
       responses: { "200": json(unsubscribedResponse, "Unsubscribed."), "400": error("Not a one-click request."), "404": error("An unknown, used or expired token.") },
+    },
+  },
+  "/api/follows/unfollow": {
+    post: {
+      operationId: "oneClickUnfollowAll",
+      summary: "RFC 8058 one-click: unfollow every tool (the follow digest's List-Unsubscribe header)",
+      tags: ["Community"],
+      requestParams: { query: unfollowLinkSchema.omit({ tool: true }) },
+      requestBody: { content: { "application/x-www-form-urlencoded": { schema: z.object({ "List-Unsubscribe": z.literal("One-Click") }) } } },
+      responses: {
+        "200": json(followResponse, "Every follow removed."),
+        "400": error("Not a one-click request."),
+        "404": error("Not a valid unfollow link."),
+      },
     },
   },
   "/api/admin/newsletter/subscribers.csv": {

@@ -20,6 +20,8 @@ const EXPECTED: Record<string, Access> = {
   "lib/newsletter/actions.ts#subscribeFormAction": "public",
   "lib/newsletter/actions.ts#confirmSubscriptionFormAction": "public",
   "lib/newsletter/actions.ts#unsubscribeFormAction": "public",
+  // An unfollow link from a follow digest: its HMAC signature is its own proof (docs/decisions/037).
+  "lib/follows/actions.ts#unfollowLinkFormAction": "public",
   "lib/votes/actions.ts#voteAction": "user",
   "lib/votes/actions.ts#voteFormAction": "user",
   "lib/votes/actions.ts#reasonAction": "user",

@@ -342,6 +342,12 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     expect(await setFollow(reader.id, tool.slug, false)).toEqual({ following: false });
     return nothing;
   },
+  "lib/follows/writes.ts#unfollowByLink": async () => {
+    const { unfollowByLink } = await import("@/lib/follows/writes");
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `unfollower-${++serial}@events.test`, followKey: "k".repeat(43) } });
+    expect(await unfollowByLink({ u: reader.id, sig: "a".repeat(43) })).toBe(false);
+    return nothing;
+  },
   // Newsletter subscriptions are not on any public page.
   // The job queue is on no public page (/admin/jobs reads it fresh).
   "lib/jobs/writes.ts#retryJob": async () => {

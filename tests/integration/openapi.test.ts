@@ -54,6 +54,7 @@ const routes = {
   exportAccount: (await import("@/app/api/account/export/route")).GET,
   subscribe: (await import("@/app/api/newsletter/route")).POST,
   oneClickUnsubscribe: (await import("@/app/api/newsletter/unsubscribe/route")).POST,
+  oneClickUnfollowAll: (await import("@/app/api/follows/unfollow/route")).POST,
   exportSubscribers: (await import("@/app/api/admin/newsletter/subscribers.csv/route")).GET,
   readiness: (await import("@/app/api/health/route")).GET,
   liveness: (await import("@/app/api/health/live/route")).GET,
@@ -219,6 +220,14 @@ describe("every operation answers as documented", () => {
     expect((await call("subscribe", { body: { email: "not an address" } })).status).toBe(400);
     expect((await call("oneClickUnsubscribe", { query: `token=${"a".repeat(43)}`, form: "List-Unsubscribe=One-Click" })).status).toBe(404);
     expect((await call("oneClickUnsubscribe", { query: "token=short", form: "List-Unsubscribe=One-Click" })).status).toBeGreaterThanOrEqual(400);
+    expect((await call("oneClickUnfollowAll", { query: `u=${reader.user.id}&sig=${"a".repeat(43)}`, form: "List-Unsubscribe=One-Click" })).status).toBe(404);
+    expect((await call("oneClickUnfollowAll", { query: `u=${reader.user.id}&sig=${"a".repeat(43)}`, form: "List-Unsubscribe=Nope" })).status).toBe(400);
+    {
+      const { newFollowKey, unfollowSignature } = await import("@/lib/follows/tokens");
+      const key = newFollowKey();
+      await client.user.update({ where: { id: reader.user.id }, data: { followKey: key } });
+      expect((await call("oneClickUnfollowAll", { query: `u=${reader.user.id}&sig=${unfollowSignature(key, null)}`, form: "List-Unsubscribe=One-Click" })).status).toBe(200);
+    }
     expect((await call("exportSubscribers", { cookie: staff.cookie })).status).toBe(200);
     expect((await call("exportSubscribers", { cookie: reader.cookie })).status).toBe(403);
     expect((await call("exportSubscribers")).status).toBe(401);

@@ -25,6 +25,7 @@ const EXPECTED: Record<string, string> = {
   "app/api/me/route.ts": "anyone; a signed-in reader gets only their own name, staff flag, votes and follows (no email), nobody else anything; private, no-store; tested in tests/integration/viewer.test.ts",
   "app/api/account/export/route.ts": "signed-in user, own data only (401 otherwise); tested in tests/integration/account.test.ts",
   "app/api/newsletter/route.ts": "public write (Origin-checked, rate-limited per IP and email, honeypot)",
+  "app/api/follows/unfollow/route.ts": "public write authorised by the reader's HMAC-signed unfollow link (RFC 8058, cross-site by design); tested in tests/integration/follow-digest.test.ts",
   "app/api/newsletter/unsubscribe/route.ts": "public write authorised by a single-use UNSUBSCRIBE token (RFC 8058, cross-site by design)",
   "app/api/live/route.ts": "public read (Server-Sent Events of public figures); tested in tests/integration/live.test.ts",
   "app/api/health/route.ts": "public read (readiness: database and listener state, no data)",
