@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { toVoteCommunity } from "@/lib/votes/schema";
 import { newAccountAgeWords } from "@/lib/votes/pending";
 import { Card } from "@/components/ui/card";
+import { FollowButton } from "./follow-button";
 import { VoteWidget } from "./vote-widget";
 
 type Props = {
@@ -12,14 +13,17 @@ type Props = {
   returnTo: string;
 };
 
-/** Community figures side by side, each with its vote widget. */
+/** Community figures side by side, each with its vote widget and Follow button. */
 export function CommunityVote({ toolA, toolB, returnTo }: Props) {
   return (
     <Card className="p-6">
       <div className="grid gap-8 sm:grid-cols-2">
         {[toolA, toolB].map((tool) => (
           <div key={tool.slug} className="space-y-3">
-            <p className="text-sm font-medium">{tool.name}</p>
+            <div className="flex items-center justify-between gap-3">
+              <p className="text-sm font-medium">{tool.name}</p>
+              <FollowButton tool={{ slug: tool.slug, name: tool.name }} returnTo={returnTo} />
+            </div>
             <VoteWidget
               largeFigure
               tool={{ slug: tool.slug, name: tool.name }}

@@ -21,11 +21,15 @@ export type ViewerState = {
   status: "loading" | "guest" | "member";
   user: Viewer["user"];
   votes: Viewer["votes"];
+  /** The slugs of the tools the reader follows. */
+  follows: Viewer["follows"];
   /** Records the reader's own vote after a change, for every widget on the page. */
   setVote: (slug: string, decision: DecisionJson | null) => void;
+  /** Records a follow or unfollow, for every Follow button on the page. */
+  setFollow: (slug: string, following: boolean) => void;
 };
 
-type Known = { status: ViewerState["status"]; user: Viewer["user"]; votes: Viewer["votes"] };
+type Known = { status: ViewerState["status"]; user: Viewer["user"]; votes: Viewer["votes"]; follows: Viewer["follows"] };
 
 // One context per page whichever copy of this module asks (see live-scores.tsx on Turbopack chunks).
 const CONTEXT_KEY = Symbol.for("ship-or-skip.viewer");
@@ -42,9 +46,10 @@ export function hintedMember(): boolean {
 }
 
 export function ViewerProvider({ children }: { children: React.ReactNode }) {
-  const [known, setKnown] = useState<Known>({ status: "loading", user: null, votes: {} });
+  const [known, setKnown] = useState<Known>({ status: "loading", user: null, votes: {}, follows: [] });
   // Votes changed on this page before /api/me answered: newer than its answer, so they win over it.
   const changedHere = useRef(new Map<string, DecisionJson | null>());
+  const followedHere = useRef(new Map<string, boolean>());
 
   useEffect(() => {
     const controller = new AbortController();
@@ -55,7 +60,12 @@ export function ViewerProvider({ children }: { children: React.ReactNode }) {
         if (decision) merged[slug] = decision;
         else delete merged[slug];
       }
-      setKnown({ ...next, votes: merged });
+      const follows = new Set(next.follows);
+      for (const [slug, following] of followedHere.current) {
+        if (following) follows.add(slug);
+        else follows.delete(slug);
+      }
+      setKnown({ ...next, votes: merged, follows: [...follows] });
     });
     return () => controller.abort();
   }, []);
@@ -70,19 +80,27 @@ export function ViewerProvider({ children }: { children: React.ReactNode }) {
     });
   }, []);
 
-  const value = useMemo<ViewerState>(() => ({ ...known, setVote }), [known, setVote]);
+  const setFollow = useCallback((slug: string, following: boolean) => {
+    followedHere.current.set(slug, following);
+    setKnown((previous) => {
+      const others = previous.follows.filter((followed) => followed !== slug);
+      return { ...previous, follows: following ? [...others, slug] : others };
+    });
+  }, []);
+
+  const value = useMemo<ViewerState>(() => ({ ...known, setVote, setFollow }), [known, setVote, setFollow]);
   return <ViewerContext.Provider value={value}>{children}</ViewerContext.Provider>;
 }
 
 /** Who reads this page: nobody when no session cookie came with it, else what /api/me says (null: aborted). */
 async function readViewer(signal: AbortSignal): Promise<Known | null> {
-  if (!hintedMember()) return { status: "guest", user: null, votes: {} };
+  if (!hintedMember()) return { status: "guest", user: null, votes: {}, follows: [] };
   try {
     const response = await fetch("/api/me", { cache: "no-store", credentials: "same-origin", signal });
     if (!response.ok) throw new Error(`GET /api/me answered ${response.status}`);
     const parsed = viewerSchema.safeParse(((await response.json()) as { data?: unknown }).data);
     if (!parsed.success) throw new Error("GET /api/me answered an unexpected shape");
-    const { user, votes } = parsed.data;
+    const { user, votes, follows } = parsed.data;
     // The truth replaces the cookie's hint (an expired session, a cookie from another deployment).
     const element = shell();
     if (element) {
@@ -90,15 +108,15 @@ async function readViewer(signal: AbortSignal): Promise<Known | null> {
       // Staff-only links (the header's Admin) show once the server has said who this is: never from the shared page.
       element.dataset.staff = user?.staff ? "true" : "false";
     }
-    return { status: user ? "member" : "guest", user, votes };
+    return { status: user ? "member" : "guest", user, votes, follows };
   } catch {
     if (signal.aborted) return null;
     // Unreachable for now (an outage, offline): keep to the hint; votes are then unknown, never wrong.
-    return { status: hintedMember() ? "member" : "guest", user: null, votes: {} };
+    return { status: hintedMember() ? "member" : "guest", user: null, votes: {}, follows: [] };
   }
 }
 
-const OUTSIDE: ViewerState = { status: "guest", user: null, votes: {}, setVote: () => undefined };
+const OUTSIDE: ViewerState = { status: "guest", user: null, votes: {}, follows: [], setVote: () => undefined, setFollow: () => undefined };
 
 /** The reader of this page; outside a provider (tests, error pages), a signed-out reader. */
 export function useViewer(): ViewerState {

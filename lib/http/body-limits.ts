@@ -10,7 +10,7 @@ const KB = 1024;
 export function bodyLimit(pathname: string): number {
   // A vote with its reason: 500 characters, each at most 6 bytes of JSON (\uXXXX), and the rest.
   if (/^\/api\/tools\/[^/]+\/vote$/.test(pathname) || /^\/api\/reasons\/[^/]+\/report$/.test(pathname)) return 4 * KB;
-  if (pathname === "/api/newsletter" || pathname === "/api/newsletter/unsubscribe") return 2 * KB;
+  if (pathname === "/api/newsletter" || pathname === "/api/newsletter/unsubscribe" || pathname === "/api/follows/unfollow") return 2 * KB;
   if (pathname.startsWith("/api/auth/")) return 8 * KB;
   if (isApiPath(pathname)) return 16 * KB;
   // A tool's admin page uploads its logo (at most 200 KB, docs/decisions/033): room for a file over the

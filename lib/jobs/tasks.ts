@@ -1,6 +1,7 @@
 import type { Task, TaskList } from "graphile-worker";
 import type { PrismaClient } from "@/lib/db/client";
 import { sendEmail } from "@/lib/email/send";
+import { runFollowDigests } from "@/lib/follows/digest";
 import { log } from "@/lib/observability/log";
 import { metrics } from "@/lib/observability/metrics";
 import { runDigest } from "@/lib/newsletter/digest";
@@ -22,6 +23,9 @@ export const CRONTAB = [
   // The weekly digest, Mondays 08:00 UTC: built once, one send_email job per confirmed subscriber.
   // A tick missed while every node was down runs when one starts within the day (fill).
   "0 8 * * 1 send_weekly_digest ?fill=1d&max=3",
+  // What changed on followed tools, 07:00 UTC daily: one email per reader with news, none without (docs/decisions/037).
+  // A tick missed while every node was down runs when one starts within the day (fill); a second run that day queues nothing.
+  "0 7 * * * send_follow_digests ?fill=1d&max=3",
 ].join("\n");
 
 /** The instant a cron run stands for: its scheduled time (or now, when run by hand). */
@@ -73,5 +77,15 @@ export function jobTasks(client: PrismaClient, settings: JobSettings): TaskList 
     if (result.kind === "recent") helpers.logger.info(`digest ${result.digestId} was built less than 6 days ago: nothing queued`);
     if (result.kind === "queued") helpers.logger.info(`digest ${result.digestId}: ${result.queued} email(s) queued`);
   };
-  return { promote_pending_votes: promote, snapshot_tool_figures: snapshot, [SEND_EMAIL_TASK]: sendOne, send_weekly_digest: digest };
+  // The daily follow digest on the queue's clock: one send_email job per reader with news on a followed tool.
+  const followDigests: Task = async (payload, helpers) => {
+    await runFollowDigests(client, { now: cronTime(payload), log: (line) => helpers.logger.info(line) });
+  };
+  return {
+    promote_pending_votes: promote,
+    snapshot_tool_figures: snapshot,
+    [SEND_EMAIL_TASK]: sendOne,
+    send_weekly_digest: digest,
+    send_follow_digests: followDigests,
+  };
 }

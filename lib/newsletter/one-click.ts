@@ -19,7 +19,7 @@ export async function oneClickUnsubscribe(request: Request): Promise<void> {
   }
 }
 
-async function readOneClickField(request: Request): Promise<string | null> {
+export async function readOneClickField(request: Request): Promise<string | null> {
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   // Bounded before anything parses it (413 beyond the route's cap), multipart included.
   const text = await readBodyText(request, bodyLimit(new URL(request.url).pathname));

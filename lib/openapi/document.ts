@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { comparisonDetailResponse, comparisonSlugSchema } from "@/lib/comparisons/schema";
+import { followResponse } from "@/lib/follows/schema";
+import { unfollowLinkSchema } from "@/lib/follows/tokens";
 import { liveQuerySchema } from "@/lib/live/schema";
 import { subscribeBodySchema, newsletterTokenSchema } from "@/lib/newsletter/schema";
 import { reasonIdSchema, reasonListQuerySchema, reportBodySchema } from "@/lib/reasons/schema";
@@ -58,6 +60,22 @@ const voteOperation = (summary: string, body: boolean): ZodOpenApiOperationObjec
     "200": json(voteResponse, "The reader's vote and the tool's figures after it."),
     ...writeErrors,
     "404": error("No listed tool with this slug."),
+  },
+});
+
+const followOperation = (following: boolean): ZodOpenApiOperationObject => ({
+  operationId: following ? "followTool" : "unfollowTool",
+  summary: following ? "Follow a tool: a daily email when something on it changed (idempotent)" : "Stop following a tool (idempotent)",
+  tags: ["Community"],
+  security: [{ session: [] }],
+  requestParams: { path: slugPath },
+  responses: {
+    "200": json(followResponse, "Whether the reader follows the tool now."),
+    "401": writeErrors["401"],
+    "403": writeErrors["403"],
+    "404": error(following ? "No listed tool with this slug (an archived tool cannot be followed)." : "No tool with this slug."),
+    ...(following ? { "409": error(`The reader already follows the most tools one reader can (\`too_many_follows\`).`) } : {}),
+    "429": writeErrors["429"],
   },
 });
 
@@ -134,6 +152,10 @@ const paths: ZodOpenApiPathsObject = {
     put: voteOperation("Cast or change the reader's vote (and reason)", true),
     delete: voteOperation("Withdraw the reader's vote and its reason", false),
   },
+  "/api/tools/{slug}/follow": {
+    put: followOperation(true),
+    delete: followOperation(false),
+  },
   "/api/reasons/{id}/helpful": {
     put: {
       operationId: "markHelpful",
@@ -195,7 +217,7 @@ const paths: ZodOpenApiPathsObject = {
   "/api/me": {
     get: {
       operationId: "getViewer",
-      summary: "What a page shows that is the reader's own: their name, staff flag and votes",
+      summary: "What a page shows that is the reader's own: their name, staff flag, votes and follows",
       tags: ["Account"],
       responses: { "200": json(z.object({ data: viewerSchema }), "The reader (`user` null when signed out).") },
     },
@@ -243,6 +265,20 @@ const paths: ZodOpenApiPathsObject = {
       requestParams: { query: z.object({ token: newsletterTokenSchema }) },
       requestBody: { content: { "application/x-www-form-urlencoded": { schema: z.object({ "List-Unsubscribe": z.literal("One-Click") }) } } },
       responses: { "200": json(unsubscribedResponse, "Unsubscribed."), "400": error("Not a one-click request."), "404": error("An unknown, used or expired token.") },
+    },
+  },
+  "/api/follows/unfollow": {
+    post: {
+      operationId: "oneClickUnfollowAll",
+      summary: "RFC 8058 one-click: unfollow every tool (the follow digest's List-Unsubscribe header)",
+      tags: ["Community"],
+      requestParams: { query: unfollowLinkSchema.omit({ tool: true }) },
+      requestBody: { content: { "application/x-www-form-urlencoded": { schema: z.object({ "List-Unsubscribe": z.literal("One-Click") }) } } },
+      responses: {
+        "200": json(followResponse, "Every follow removed."),
+        "400": error("Not a one-click request."),
+        "404": error("Not a valid unfollow link."),
+      },
     },
   },
   "/api/admin/newsletter/subscribers.csv": {

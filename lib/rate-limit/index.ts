@@ -24,10 +24,12 @@ import { RateLimitedError } from "./errors";
  * (`TOTAL_KEY`), the backstop against a spread of addresses and IPs.
  */
 
-export type LimitName = "vote" | "reason" | "report" | "signinEmail" | "signinIp" | "signinTotal" | "newsletterEmail" | "newsletterIp" | "newsletterTotal";
+export type LimitName = "vote" | "follow" | "reason" | "report" | "signinEmail" | "signinIp" | "signinTotal" | "newsletterEmail" | "newsletterIp" | "newsletterTotal";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   vote: env.RATE_LIMIT_VOTES,
+  // Following and unfollowing: a reader clicks a few times a minute at most (docs/decisions/037).
+  follow: { points: 60, duration: 60 },
   reason: env.RATE_LIMIT_REASONS,
   report: env.RATE_LIMIT_REPORTS,
   signinEmail: env.RATE_LIMIT_SIGNIN_EMAIL,

@@ -84,6 +84,7 @@ const exportSelect = {
     select: { decision: true, createdAt: true, updatedAt: true, tool: { select: { slug: true, name: true } } },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
   },
+  follows: { select: { createdAt: true, tool: { select: { slug: true, name: true } } }, orderBy: [{ createdAt: "desc" }, { toolId: "asc" }] },
   // Not `reportCount` nor `score`: what other readers reported stays with the moderators.
   reasons: {
     select: { id: true, decision: true, text: true, helpfulCount: true, hiddenAt: true, hiddenReason: true, createdAt: true, updatedAt: true, tool: { select: { slug: true } } },
@@ -118,7 +119,7 @@ const exportSelect = {
 
 /**
  * Everything the database holds about one person, for them to download
- * (GET /api/account/export): their profile (with their display name), votes,
+ * (GET /api/account/export): their profile (with their display name), votes, follows,
  * the reasons with them, the helpful marks and reports they gave, the newsletter
  * subscription of their email, sessions and linked accounts without their
  * tokens, sign-in links not used yet (expiry only), and, for staff, the verdict
@@ -167,6 +168,7 @@ export async function exportUserData(userId: string): Promise<UserExport | null>
       updatedAt: iso(user.updatedAt),
     },
     votes: user.votes.map((vote) => ({ tool: vote.tool, decision: toDecisionJson(vote.decision), createdAt: iso(vote.createdAt), updatedAt: iso(vote.updatedAt) })),
+    follows: user.follows.map((follow) => ({ tool: follow.tool, createdAt: iso(follow.createdAt) })),
     reasons: user.reasons.map((reason) => ({
       id: reason.id,
       tool: reason.tool.slug,

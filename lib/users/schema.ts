@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_FOLLOWS_PER_USER } from "@/lib/follows/schema";
 import { REPORT_CATEGORIES } from "@/lib/reasons/schema";
 
 /** An admin grants or revokes STAFF; ADMIN comes only from ADMIN_EMAILS. */
@@ -86,6 +87,8 @@ export const userExportSchema = z.strictObject({
   }),
   /** Every vote, newest change first. */
   votes: z.array(z.strictObject({ tool: z.strictObject({ slug: z.string(), name: z.string() }), decision: z.enum(["ship", "skip"]), createdAt: at, updatedAt: at })),
+  /** The tools you follow (docs/decisions/037), newest first. */
+  follows: z.array(z.strictObject({ tool: z.strictObject({ slug: z.string(), name: z.string() }), createdAt: at })),
   /** The reason with each vote that has one (by tool slug), newest change first; `helpfulCount`: how many readers marked it helpful. */
   reasons: z.array(
     z.strictObject({
@@ -160,5 +163,7 @@ export const viewerSchema = z.object({
   user: z.object({ name: z.string().nullable(), staff: z.boolean() }).nullable(),
   /** The reader's vote on each tool they voted on, by slug. */
   votes: z.record(z.string(), z.enum(["ship", "skip"])),
+  /** The slugs of the tools the reader follows (at most MAX_FOLLOWS_PER_USER; docs/decisions/037). */
+  follows: z.array(z.string()).max(MAX_FOLLOWS_PER_USER),
 });
 export type Viewer = z.infer<typeof viewerSchema>;

@@ -103,7 +103,7 @@ type Tx = Prisma.TransactionClient;
  *    vote path locks one such row at a time, so this never deadlocks with it);
  * 3. in one statement deletes every vote, moves each tool's counters and
  *    announces the new figures (`pg_notify('tool_stats', …)`, as a vote does);
- * 4. deletes their sessions, linked accounts and unused sign-in links, and the
+ * 4. deletes their follows, sessions, linked accounts and unused sign-in links, and the
  *    audit entries of their own display-name changes (the name is theirs, not
  *    staff history: it does not outlive the account under the stand-in);
  * 5. deletes the newsletter subscription of their email, unless `keepNewsletter`
@@ -126,6 +126,7 @@ export async function deleteUser(userId: string, options: { keepNewsletter?: boo
 
       const tools = await withdrawAllVotes(tx, userId);
 
+      await tx.follow.deleteMany({ where: { userId } });
       await tx.session.deleteMany({ where: { userId } });
       await tx.account.deleteMany({ where: { userId } });
       if (user.email) await tx.verificationToken.deleteMany({ where: { identifier: { equals: user.email, mode: "insensitive" } } });

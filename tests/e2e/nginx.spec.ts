@@ -139,7 +139,7 @@ test("nothing of a signed-in reader's is ever stored in nginx's cache: their pag
     // Signed out, the personal answers are private: nginx passes them on and keeps nothing.
     const anonymousMe = await fetch(`${front}/api/me`, { headers: plain });
     expect(anonymousMe.headers.get("x-cache-status")).not.toBe("HIT");
-    expect(await anonymousMe.json()).toEqual({ data: { user: null, votes: {} } });
+    expect(await anonymousMe.json()).toEqual({ data: { user: null, votes: {}, follows: [] } });
   }
   // The signed-out copy of the same page is stored, as a guest's.
   await expect.poll(async () => (await fetch(`${front}/tools/${tool.slug}`, { headers: plain })).headers.get("x-cache-status"), { timeout: 10_000, intervals: [100] }).toBe("HIT");

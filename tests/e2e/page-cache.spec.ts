@@ -189,7 +189,7 @@ test("signed-in readers get the same cached page as everyone; what is their own 
     };
     expect(await me(aliceApi)).toMatchObject({ user: { staff: false }, votes: { [toolA.slug]: "ship" } });
     expect(await me(bobApi)).toMatchObject({ user: { staff: false }, votes: { [toolA.slug]: "skip" } });
-    expect(await me(anonymous)).toEqual({ user: null, votes: {} });
+    expect(await me(anonymous)).toEqual({ user: null, votes: {}, follows: [] });
     expect(JSON.stringify(await me(aliceApi))).not.toContain(alice.user.email!);
   } finally {
     await vote(aliceApi, null);

@@ -487,6 +487,8 @@ describe("no other way of deleting a user can leave the counters wrong", () => {
       `"Account".userId CASCADE`,
       // deleteUser moves these to the pseudonymous stand-in; a raw delete would leave the entry without an actor.
       `"AuditLog".actorId SET NULL`,
+      // deleteUser deletes a reader's follows itself (docs/decisions/037); the cascade is only a backstop.
+      `"Follow".userId CASCADE`,
       // The reader's helpful marks and reports go with them; triggers move the reasons' counts and scores
       // (migration 20261204050903_reasons; tests/integration/reasons.test.ts).
       `"HelpfulMark".userId CASCADE`,

@@ -20,10 +20,14 @@ const EXPECTED: Record<string, Access> = {
   "lib/newsletter/actions.ts#subscribeFormAction": "public",
   "lib/newsletter/actions.ts#confirmSubscriptionFormAction": "public",
   "lib/newsletter/actions.ts#unsubscribeFormAction": "public",
+  // An unfollow link from a follow digest: its HMAC signature is its own proof (docs/decisions/037).
+  "lib/follows/actions.ts#unfollowLinkFormAction": "public",
   "lib/votes/actions.ts#voteAction": "user",
   "lib/votes/actions.ts#voteFormAction": "user",
   "lib/votes/actions.ts#reasonAction": "user",
   "lib/votes/actions.ts#reasonFormAction": "user",
+  "lib/follows/actions.ts#followAction": "user",
+  "lib/follows/actions.ts#followFormAction": "user",
   "lib/reasons/actions.ts#helpfulFormAction": "user",
   "lib/reasons/actions.ts#reportFormAction": "user",
   // Anyone signed in names themselves (and nobody else: it takes no user id).
@@ -107,6 +111,10 @@ function argumentsFor(key: string): unknown[] {
       return [form({ tool: "gpt-4o", decision: "ship" })];
     case "lib/votes/actions.ts#reasonAction":
       return ["gpt-4o", "ship", "Authz matrix"];
+    case "lib/follows/actions.ts#followAction":
+      return ["gpt-4o", true];
+    case "lib/follows/actions.ts#followFormAction":
+      return [form({ tool: "gpt-4o", follow: "follow" })];
     case "lib/votes/actions.ts#reasonFormAction":
       return [{}, form({ tool: "gpt-4o", decision: "ship", reason: "Authz matrix" })];
     case "lib/reasons/actions.ts#helpfulFormAction":
@@ -177,7 +185,7 @@ async function outcome(fn: (...args: unknown[]) => Promise<unknown>, args: unkno
 }
 
 /** Actions whose signed-out answer is `{ signIn: true }` (the page's script sends the reader to sign in). */
-const ANSWERS_SIGN_IN = new Set(["voteAction", "reasonAction", "helpfulFormAction", "reportFormAction"]);
+const ANSWERS_SIGN_IN = new Set(["voteAction", "followAction", "reasonAction", "helpfulFormAction", "reportFormAction"]);
 
 describe("server action authorisation matrix", () => {
   it("every server action has an expected access level", async () => {

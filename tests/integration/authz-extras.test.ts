@@ -389,6 +389,17 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
       refusals: async () => standard("DELETE", `${SITE}/api/tools/${votable.slug}/vote`, undefined, { sessionRequired: true }),
       control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/vote`, { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
     },
+    // Following (docs/decisions/037): signed in, same site; the PUT's control follows, the DELETE's unfollows.
+    "app/api/tools/[slug]/follow/route.ts#PUT": {
+      params: () => ({ slug: votable.slug }),
+      refusals: async () => standard("PUT", `${SITE}/api/tools/${votable.slug}/follow`, undefined, { sessionRequired: true }),
+      control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/follow`, { method: "PUT", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
+    },
+    "app/api/tools/[slug]/follow/route.ts#DELETE": {
+      params: () => ({ slug: votable.slug }),
+      refusals: async () => standard("DELETE", `${SITE}/api/tools/${votable.slug}/follow`, undefined, { sessionRequired: true }),
+      control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/follow`, { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
+    },
     // Helpful marks: signed in, same site, and never on one's own reason. Then taking the mark back.
     "app/api/reasons/[id]/helpful/route.ts#PUT": {
       // Bob's try on his own reason is refused after it spent one of his vote-budget points.
@@ -479,6 +490,36 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
           ];
         },
         control: async () => ({ request: post(tokens!.valid, { origin: "https://mail.example.com" })(), status: 200 }),
+      };
+    })(),
+    // The follow digest's one-click "unfollow every tool" (docs/decisions/037): the HMAC signature is the only proof.
+    "app/api/follows/unfollow/route.ts#POST": (() => {
+      let link = { u: "", sig: "" };
+      let toolSig = "";
+      const post = (query: string, headers: Record<string, string>) => () =>
+        new Request(`${SITE}/api/follows/unfollow${query}`, {
+          method: "POST",
+          body: "List-Unsubscribe=One-Click",
+          headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        });
+      return {
+        refusals: async () => {
+          const { newFollowKey, unfollowSignature } = await import("@/lib/follows/tokens");
+          const key = newFollowKey();
+          const follower = await createSignedInUser(client);
+          await client.user.update({ where: { id: follower.user.id }, data: { followKey: key } });
+          await client.follow.create({ data: { userId: follower.user.id, toolId: votable.id } });
+          link = { u: follower.user.id, sig: unfollowSignature(key, null) };
+          toolSig = unfollowSignature(key, votable.slug);
+          return [
+            { label: "no link (cross-site)", request: post("", { origin: evil }), status: 404, code: "not_found" },
+            { label: "forged signature", request: post(`?u=${link.u}&sig=${randomBytes(32).toString("base64url")}`, { origin: evil }), status: 404, code: "not_found" },
+            { label: "another reader's id with this signature", request: post(`?u=${alice.user.id}&sig=${link.sig}`, { origin: evil }), status: 404, code: "not_found" },
+            { label: "a one-tool link's signature for everything", request: post(`?u=${link.u}&sig=${toolSig}`, { origin: evil }), status: 404, code: "not_found" },
+            { label: "a session instead of a link", request: post("", { origin: SITE, cookie: alice.cookie }), status: 404, code: "not_found" },
+          ];
+        },
+        control: async () => ({ request: post(`?u=${link.u}&sig=${link.sig}`, { origin: "https://mail.example.com" })(), status: 200 }),
       };
     })(),
     // Auth.js: a POST from another site is refused (403) before anything runs, so it spends no one's

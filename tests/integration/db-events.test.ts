@@ -333,6 +333,21 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     expect(await setReasonsMute(reader.id, new Date(Date.now() + 86_400_000), null, staffId)).toBe(true);
     return nothing;
   },
+  // Follows are personal: on no public page (a reader's own arrive through /api/me, docs/decisions/037).
+  "lib/follows/writes.ts#setFollow": async () => {
+    const { setFollow } = await import("@/lib/follows/writes");
+    const tool = await newTool();
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `follower-${++serial}@events.test` } });
+    expect(await setFollow(reader.id, tool.slug, true)).toEqual({ following: true });
+    expect(await setFollow(reader.id, tool.slug, false)).toEqual({ following: false });
+    return nothing;
+  },
+  "lib/follows/writes.ts#unfollowByLink": async () => {
+    const { unfollowByLink } = await import("@/lib/follows/writes");
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `unfollower-${++serial}@events.test`, followKey: "k".repeat(43) } });
+    expect(await unfollowByLink({ u: reader.id, sig: "a".repeat(43) })).toBe(false);
+    return nothing;
+  },
   // Newsletter subscriptions are not on any public page.
   // The job queue is on no public page (/admin/jobs reads it fresh).
   "lib/jobs/writes.ts#retryJob": async () => {

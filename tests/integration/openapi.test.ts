@@ -42,6 +42,8 @@ const routes = {
   getOwnVote: (await import("@/app/api/tools/[slug]/vote/route")).GET,
   castVote: (await import("@/app/api/tools/[slug]/vote/route")).PUT,
   withdrawVote: (await import("@/app/api/tools/[slug]/vote/route")).DELETE,
+  followTool: (await import("@/app/api/tools/[slug]/follow/route")).PUT,
+  unfollowTool: (await import("@/app/api/tools/[slug]/follow/route")).DELETE,
   markHelpful: (await import("@/app/api/reasons/[id]/helpful/route")).PUT,
   unmarkHelpful: (await import("@/app/api/reasons/[id]/helpful/route")).DELETE,
   reportReason: (await import("@/app/api/reasons/[id]/report/route")).POST,
@@ -52,6 +54,7 @@ const routes = {
   exportAccount: (await import("@/app/api/account/export/route")).GET,
   subscribe: (await import("@/app/api/newsletter/route")).POST,
   oneClickUnsubscribe: (await import("@/app/api/newsletter/unsubscribe/route")).POST,
+  oneClickUnfollowAll: (await import("@/app/api/follows/unfollow/route")).POST,
   exportSubscribers: (await import("@/app/api/admin/newsletter/subscribers.csv/route")).GET,
   readiness: (await import("@/app/api/health/route")).GET,
   liveness: (await import("@/app/api/health/live/route")).GET,
@@ -188,6 +191,11 @@ describe("every operation answers as documented", () => {
     expect((await call("getOwnVote", { params: { slug }, cookie: reader.cookie })).status).toBe(200);
     expect((await call("getOwnVote", { params: { slug } })).status).toBe(401);
     expect((await call("withdrawVote", { params: { slug }, cookie: reader.cookie })).status).toBe(200);
+    expect((await call("followTool", { params: { slug }, cookie: reader.cookie })).status).toBe(200);
+    expect((await call("followTool", { params: { slug } })).status).toBe(401);
+    expect((await call("followTool", { params: { slug: "no-such-tool" }, cookie: reader.cookie })).status).toBe(404);
+    expect((await call("unfollowTool", { params: { slug }, cookie: reader.cookie })).status).toBe(200);
+    expect((await call("unfollowTool", { params: { slug }, cookie: reader.cookie, origin: "https://elsewhere.example" })).status).toBe(403);
 
     expect((await call("listReasons", { params: { slug } })).status).toBe(200);
     expect((await call("listReasons", { params: { slug }, query: "sort=loudest" })).status).toBe(400);
@@ -212,6 +220,14 @@ describe("every operation answers as documented", () => {
     expect((await call("subscribe", { body: { email: "not an address" } })).status).toBe(400);
     expect((await call("oneClickUnsubscribe", { query: `token=${"a".repeat(43)}`, form: "List-Unsubscribe=One-Click" })).status).toBe(404);
     expect((await call("oneClickUnsubscribe", { query: "token=short", form: "List-Unsubscribe=One-Click" })).status).toBeGreaterThanOrEqual(400);
+    expect((await call("oneClickUnfollowAll", { query: `u=${reader.user.id}&sig=${"a".repeat(43)}`, form: "List-Unsubscribe=One-Click" })).status).toBe(404);
+    expect((await call("oneClickUnfollowAll", { query: `u=${reader.user.id}&sig=${"a".repeat(43)}`, form: "List-Unsubscribe=Nope" })).status).toBe(400);
+    {
+      const { newFollowKey, unfollowSignature } = await import("@/lib/follows/tokens");
+      const key = newFollowKey();
+      await client.user.update({ where: { id: reader.user.id }, data: { followKey: key } });
+      expect((await call("oneClickUnfollowAll", { query: `u=${reader.user.id}&sig=${unfollowSignature(key, null)}`, form: "List-Unsubscribe=One-Click" })).status).toBe(200);
+    }
     expect((await call("exportSubscribers", { cookie: staff.cookie })).status).toBe(200);
     expect((await call("exportSubscribers", { cookie: reader.cookie })).status).toBe(403);
     expect((await call("exportSubscribers")).status).toBe(401);

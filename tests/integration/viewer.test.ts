@@ -16,6 +16,7 @@ delete process.env.REDIS_URL;
 const { GET } = await import("@/app/api/me/route");
 const { answerViewer } = await import("@/lib/users/viewer");
 const { setVote } = await import("@/lib/votes/writes");
+const { setFollow } = await import("@/lib/follows/writes");
 
 let client: PrismaClient;
 let gate: http.Server;
@@ -34,7 +35,7 @@ afterAll(async () => {
   await client.$disconnect();
 });
 
-type Body = { data: { user: { name: string | null; staff: boolean } | null; votes: Record<string, string> } };
+type Body = { data: { user: { name: string | null; staff: boolean } | null; votes: Record<string, string>; follows: string[] } };
 const ask = {
   route: (cookie?: string) => GET(new Request("http://localhost:3000/api/me", { headers: cookie ? { cookie } : {} })),
   gate: (cookie?: string) => fetch(`${gateOrigin}/api/me`, { headers: cookie ? { cookie } : {} }),
@@ -72,8 +73,12 @@ describe.each(["route", "gate"] as const)("GET /api/me, answered by the %s", (by
     expect(forAlice.response.headers.get("cache-control")).toBe("private, no-store");
     expect(forAlice.response.headers.get("vary")).toBe("Cookie");
     expect(forAlice.response.headers.get("content-type")).toBe("application/json");
-    expect(forAlice.body.data).toEqual({ user: { name: alice.user.name, staff: false }, votes: { [a.slug]: "ship", [b.slug]: "skip" } });
-    expect((await me(bob.cookie)).body.data).toEqual({ user: { name: bob.user.name, staff: true }, votes: { [a.slug]: "skip" } });
+    expect(forAlice.body.data).toEqual({ user: { name: alice.user.name, staff: false }, votes: { [a.slug]: "ship", [b.slug]: "skip" }, follows: [] });
+    expect((await me(bob.cookie)).body.data).toEqual({ user: { name: bob.user.name, staff: true }, votes: { [a.slug]: "skip" }, follows: [] });
+    // Follows (docs/decisions/037): the reader's own, by slug, and nobody else's.
+    await setFollow(alice.user.id, b.slug, true);
+    expect((await me(alice.cookie)).body.data.follows).toEqual([b.slug]);
+    expect((await me(bob.cookie)).body.data.follows).toEqual([]);
     for (const { cookie, user, sessionToken } of [alice, bob]) {
       const text = JSON.stringify((await me(cookie)).body);
       expect(text).not.toContain(user.email!);
@@ -92,7 +97,7 @@ describe.each(["route", "gate"] as const)("GET /api/me, answered by the %s", (by
     for (const cookie of [undefined, "authjs.session-token=" + "a".repeat(64), "authjs.session-token=%ff%00", expired.cookie]) {
       const { response, body } = await me(cookie);
       expect(response.status, String(cookie)).toBe(200);
-      expect(body).toEqual({ data: { user: null, votes: {} } });
+      expect(body).toEqual({ data: { user: null, votes: {}, follows: [] } });
     }
   });
 });

@@ -8,6 +8,8 @@ import { VoteWidget } from "@/components/site/vote-widget";
 import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { getCurrentUser } from "@/lib/auth/session";
+import { followFormAction } from "@/lib/follows/actions";
+import { listFollows } from "@/lib/follows/queries";
 import { formatDate } from "@/lib/format";
 import { REASON_MAX } from "@/lib/reasons/schema";
 import { getAccountOverview } from "@/lib/users/queries";
@@ -23,7 +25,7 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=%2Faccount");
-  const [votes, overview] = await Promise.all([listUserVotes(user.id), getAccountOverview(user.id)]);
+  const [votes, overview, follows] = await Promise.all([listUserVotes(user.id), getAccountOverview(user.id), listFollows(user.id)]);
   const liveNewsletter = overview.newsletter === "confirmed" || overview.newsletter === "pending" ? overview.newsletter : null;
   const signInMethods = ["Email link", ...overview.providers.map((provider) => PROVIDER_LABEL[provider] ?? provider)];
 
@@ -78,6 +80,41 @@ export default async function AccountPage() {
                     returnTo="/account"
                     compact
                   />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </Section>
+
+      <Section
+        id="following"
+        title="Following"
+        description="Tools you follow: one email a day tells you what changed on them (a verdict, a new comparison), and none on a day without news."
+        className="mt-12"
+      >
+        {follows.length === 0 ? (
+          <Card className="p-6 text-sm text-stone-600 dark:text-stone-400">You follow no tools yet. Press Follow on a tool or comparison page.</Card>
+        ) : (
+          <Card className="overflow-hidden">
+            <ul className="divide-y divide-stone-100 dark:divide-stone-800" aria-label="Tools you follow">
+              {follows.map((tool) => (
+                <li key={tool.slug} className="flex items-center justify-between gap-4 px-5 py-3" data-testid={`account-follow-${tool.slug}`}>
+                  <div className="min-w-0">
+                    <Link href={`/tools/${tool.slug}`} className="font-semibold hover:underline">
+                      {tool.name}
+                    </Link>
+                    <p className="truncate text-sm text-stone-500 dark:text-stone-400">
+                      {tool.archived ? "Archived · " : ""}Following since {formatDate(tool.since)}
+                    </p>
+                  </div>
+                  <form action={followFormAction}>
+                    <input type="hidden" name="tool" value={tool.slug} />
+                    <input type="hidden" name="follow" value="unfollow" />
+                    <button type="submit" className="rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-stone-300 hover:bg-stone-100 dark:ring-stone-700 dark:hover:bg-stone-800">
+                      Unfollow<span className="sr-only"> {tool.name}</span>
+                    </button>
+                  </form>
                 </li>
               ))}
             </ul>

@@ -11,6 +11,7 @@ import { CommunityFigure, EntryFigure, PanelFigure } from "@/components/site/sco
 import { VerdictQuote } from "@/components/site/verdict-quote";
 import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
+import { FollowButton } from "@/components/site/follow-button";
 import { VoteWidget } from "@/components/site/vote-widget";
 import { ComparePicker } from "@/components/site/compare-picker";
 import { CommunityReasons } from "@/components/site/community-reasons";
@@ -83,6 +84,11 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
               ) : null}
             </p>
             <p className="mt-4 max-w-2xl text-pretty text-xl leading-8 text-stone-700 dark:text-stone-300">{tool.tagline}</p>
+            {tool.archived ? null : (
+              <div className="mt-4">
+                <FollowButton tool={{ slug: tool.slug, name: tool.name }} returnTo={`/tools/${tool.slug}`} />
+              </div>
+            )}
             <LiveDisagreementBadge slug={tool.slug} initial={tool.scores.disagreement} className="mt-4" />
             <p className="mt-6 max-w-2xl text-[15px] leading-7 text-stone-600 dark:text-stone-400">{tool.description}</p>
           </header>
