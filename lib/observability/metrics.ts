@@ -131,9 +131,9 @@ const ROUTES: [RegExp, string][] = [
   [/^\/api\/reasons\/[^/]+\/(helpful|report)\/?$/, "/api/reasons/[id]/$1"],
   [/^\/api\/comparisons\/[^/]+\/?$/, "/api/comparisons/[slug]"],
   [/^\/api\/auth\//, "/api/auth"],
-  [/^\/api\/(live|me|account|account\/export|newsletter|newsletter\/unsubscribe|health|health\/live|metrics|openapi\.json|docs|docs\/rapidoc\.js|admin\/newsletter\/subscribers\.csv)\/?$/, "/api/$1"],
+  [/^\/api\/(live|me|account|account\/export|newsletter|newsletter\/unsubscribe|health|health\/live|metrics|openapi\.json|docs|docs\/rapidoc\.js|admin\/newsletter\/subscribers\.csv|follows\/unfollow)\/?$/, "/api/$1"],
   [/^\/admin(\/(?:tools|comparisons|verdicts|reviewers|users|audit|newsletter|moderation|integrity|stale|jobs))?(?:\/|$)/, "/admin$1"],
-  [/^\/(about|methodology|privacy|account|account\/deleted|signin|signin\/check-email|newsletter\/confirm|newsletter\/unsubscribe|feed\.xml|sitemap\.xml|robots\.txt|manifest\.webmanifest|favicon\.ico|icon\/(?:32|192|512)|apple-icon|opengraph-image)\/?$/, "/$1"],
+  [/^\/(about|methodology|privacy|account|account\/deleted|signin|signin\/check-email|newsletter\/confirm|newsletter\/unsubscribe|follows\/unfollow|feed\.xml|sitemap\.xml|robots\.txt|manifest\.webmanifest|favicon\.ico|icon\/(?:32|192|512)|apple-icon|opengraph-image)\/?$/, "/$1"],
 ];
 
 export function routeLabel(pathname: string): string {
