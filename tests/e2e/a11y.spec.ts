@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -20,6 +20,7 @@ const SAMPLES: Record<string, string[]> = {
   "/compare/[slug]": ["/compare/claude-4-sonnet-vs-smolvlm2-2b", "/compare/cursor-vs-whisper", "/compare/cursor-vs-cursor"],
   "/newsletter/confirm": ["/newsletter/confirm?token=CONFIRM_TOKEN", "/newsletter/confirm?token=used-or-unknown-token-000000000000000000000"],
   "/newsletter/unsubscribe": ["/newsletter/unsubscribe?token=UNSUBSCRIBE_TOKEN"],
+  "/follows/unfollow": ["/follows/unfollow?UNFOLLOW_LINK", "/follows/unfollow?done=tool"],
   "/reviewers": ["/reviewers"],
   "/reviewers/[slug]": ["/reviewers/daniel-okafor"],
   "/signin": ["/signin"],
@@ -43,7 +44,7 @@ function publicPages(dir: string, prefix = ""): string[] {
 const appDir = path.resolve(import.meta.dirname, "../../app");
 let sessionToken = "";
 // Real single-use newsletter links (only their hashes are stored), so the pages render their forms.
-const linkTokens = { CONFIRM_TOKEN: randomBytes(32).toString("base64url"), UNSUBSCRIBE_TOKEN: randomBytes(32).toString("base64url") };
+const linkTokens = { CONFIRM_TOKEN: randomBytes(32).toString("base64url"), UNSUBSCRIBE_TOKEN: randomBytes(32).toString("base64url"), UNFOLLOW_LINK: "" };
 
 test.beforeAll(async () => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
@@ -61,6 +62,12 @@ test.beforeAll(async () => {
         [`${id}_${purpose}`, id, purpose, createHash("sha256").update(token).digest("hex")],
       );
     }
+    // A follow and its signed unfollow link (docs/decisions/037: HMAC-SHA256 of "unfollow:<slug>" under the reader's key), so the page renders its form.
+    const followKey = randomBytes(32).toString("base64url");
+    await db.query(`UPDATE "User" SET "followKey" = $1 WHERE id = $2`, [followKey, id]);
+    await db.query(`INSERT INTO "Follow" ("userId", "toolId") SELECT $1, t.id FROM "Tool" t WHERE t.slug = 'claude-4-sonnet'`, [id]);
+    const sig = createHmac("sha256", followKey).update("unfollow:claude-4-sonnet").digest("base64url");
+    linkTokens.UNFOLLOW_LINK = new URLSearchParams({ u: id, tool: "claude-4-sonnet", sig }).toString();
   } finally {
     await db.end();
   }
@@ -86,7 +93,8 @@ for (const url of [...Object.values(SAMPLES).flat(), ...EXTRA]) {
       const context = await browser.newContext({ colorScheme });
       if (url === "/account") await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseURL! }]);
       const page = await context.newPage();
-      await page.goto(url.replace(/CONFIRM_TOKEN|UNSUBSCRIBE_TOKEN/, (name) => linkTokens[name as keyof typeof linkTokens]));
+      const response = await page.goto(url.replace(/CONFIRM_TOKEN|UNSUBSCRIBE_TOKEN|UNFOLLOW_LINK/, (name) => linkTokens[name as keyof typeof linkTokens]));
+      if (url.includes("UNFOLLOW_LINK")) expect(response?.status(), "the signed link opens its form").toBe(200);
       if (url === "/account") await expect(page).toHaveURL(/\/account$/);
       expect(await seriousViolations(page), `${url} in ${colorScheme}`).toEqual([]);
       await context.close();
