@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { NUL_MESSAGE } from "./form";
+import { asServerAction } from "./form-post";
 
 /**
  * One way to write a server action (docs/decisions/016): the form is read
@@ -139,7 +140,7 @@ type FormStateOptions<S extends z.ZodType, User, State> = {
 export function formStateAction<S extends z.ZodType, User, State>(options: FormStateOptions<S, User, State>): (state: State, formData: FormData) => Promise<State> {
   return async (_state, formData) => {
     const parsed = await parseForm(formData, options.schema, options.files);
-    const user = await options.authorize(parsed.success ? parsed.data : undefined);
+    const user = await asServerAction(() => options.authorize(parsed.success ? parsed.data : undefined));
     if (isAnswer(user)) return user[ANSWER] as State;
     if (!parsed.success) {
       const refusal: FormRefusal = { error: parsed.error, fieldErrors: parsed.fieldErrors, values: parsed.values };
@@ -159,7 +160,7 @@ type FormOptions<S extends z.ZodType, User> = {
 export function formAction<S extends z.ZodType, User>(options: FormOptions<S, User>): (formData: FormData) => Promise<void> {
   return async (formData) => {
     const parsed = await parseForm(formData, options.schema);
-    const user = await options.authorize(parsed.success ? parsed.data : undefined);
+    const user = await asServerAction(() => options.authorize(parsed.success ? parsed.data : undefined));
     if (isAnswer(user) || !parsed.success) return;
     await options.handle(parsed.data, { user });
   };
@@ -183,7 +184,7 @@ export function argumentsAction<S extends z.ZodTuple, User, Result>(options: Arg
   const arity = options.schema.def.items.length;
   const action = async (...args: readonly unknown[]): Promise<Result> => {
     const parsed = await options.schema.safeParseAsync(args.slice(0, arity));
-    const user = await options.authorize(parsed.success ? parsed.data : undefined);
+    const user = await asServerAction(() => options.authorize(parsed.success ? parsed.data : undefined));
     if (isAnswer(user)) return user[ANSWER] as Result;
     if (!parsed.success) return options.invalid(parsed.error);
     return options.handle(parsed.data, { user });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
@@ -94,3 +94,43 @@ for (const page of Object.keys(EXPECTED)) {
     });
   }
 }
+
+/** The build's server actions served only on admin pages, each with one page that serves it. */
+function adminActions(): { id: string; name: string; page: string }[] {
+  const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
+  };
+  return Object.entries(manifest.node).flatMap(([id, entry]) => {
+    const workers = Object.keys(entry.workers);
+    if (!workers.every((worker) => worker.startsWith("app/admin/"))) return [];
+    const worker = workers.find((name) => !name.includes("[")) ?? workers[0]!;
+    const page = worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\/(\w+)\/\[[^\]]+\]/g, (_match, collection: string) => `/${collection}/${sample[collection]!}`);
+    return [{ id, name: entry.exportedName ?? id, page }];
+  });
+}
+
+// A form posted without JavaScript by a reader who is not staff. Next renders forbidden() thrown
+// inside such an action without the root layout (a bare fragment, answered 404), so the action
+// sends the reader to the page instead, whose GET answers 403 with the whole site.
+test("a reader's plain form post of any admin action is answered by the page's 403, with the whole site", async ({ playwright, baseURL }) => {
+  const found = adminActions();
+  expect(found.length).toBeGreaterThan(10);
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `authjs.session-token=${cookies.USER!}`, origin: new URL(baseURL!).origin } });
+  for (const action of found) {
+    const boundary = "form";
+    const data = `--${boundary}\r\nContent-Disposition: form-data; name="$ACTION_ID_${action.id}"\r\n\r\n\r\n--${boundary}--\r\n`;
+    const posted = await request.post(action.page, { headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, data, maxRedirects: 0 });
+    expect(posted.status(), `${action.name} at ${action.page}`).toBe(303);
+    const location = new URL(posted.headers().location!, baseURL);
+    expect(location.pathname, action.name).toMatch(/^\/admin(\/|$)/);
+    const page = await request.get(location.pathname);
+    expect(page.status(), action.name).toBe(403);
+    const html = await page.text();
+    expect(html, action.name).toMatch(/^<!DOCTYPE html><html/i);
+    expect(html, action.name).toContain("This area is for staff");
+  }
+  await request.dispose();
+});

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/session";
  *
  *   vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
  *   vi.mock("next/cache", async () => (await import("../helpers/next-mocks")).cache);
+ *   vi.mock("next/headers", async () => (await import("../helpers/next-mocks")).nextHeaders);
  *   vi.mock("@/lib/auth/session", async (original) => ({
  *     ...(await original<typeof import("@/lib/auth/session")>()),
  *     getCurrentUser: async () => (await import("../helpers/next-mocks")).session.user,
@@ -47,6 +48,17 @@ export const navigation = {
   unstable_rethrow(error: unknown): void {
     if (error instanceof Redirected || error instanceof Forbidden || error instanceof NotFound) throw error;
   },
+};
+
+/**
+ * next/headers as a server action sees the request. By default it is a call
+ * from the client router, which always carries the Next-Action header; a test
+ * of a plain HTML form post (no JavaScript) sets headers without it.
+ */
+export const request: { headers: Headers } = { headers: new Headers({ "next-action": "test" }) };
+export const nextHeaders = {
+  headers: async () => request.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
 };
 
 /** next/cache: refresh() has no request to refresh in a test. */

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { Forbidden, Redirected, session } from "../helpers/next-mocks";
+import { Forbidden, Redirected, request, session } from "../helpers/next-mocks";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -61,6 +61,7 @@ vi.mock("@/lib/auth/session", async (original) => ({
   getCurrentUser: async () => (await import("../helpers/next-mocks")).session.user,
 }));
 vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
+vi.mock("next/headers", async () => (await import("../helpers/next-mocks")).nextHeaders);
 vi.mock("next/cache", async () => (await import("../helpers/next-mocks")).cache);
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -213,6 +214,27 @@ describe("server action authorisation matrix", () => {
       expect(result).toBe("allowed");
     } else {
       expect(result).toBe("forbidden");
+    }
+  });
+
+  // A form posted without JavaScript carries no Next-Action header. forbidden() thrown there is
+  // rendered by Next without the root layout, so the guard sends the reader to the form's page,
+  // whose own guard answers 403 with the whole site (tests/e2e/authz-pages.spec.ts).
+  const guarded = Object.entries(EXPECTED).filter(([, access]) => access === "staff" || access === "admin");
+  it.each(guarded)("%s (%s) posted without JavaScript by a reader: sent to its admin page", async (key) => {
+    const [file, name] = key.split("#") as [string, string];
+    const exported = (await import(`@/${file.replace(/\.tsx?$/, "")}`)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    session.user = users.USER;
+    const headers = request.headers;
+    request.headers = new Headers();
+    try {
+      await exported[name]!(...argumentsFor(key));
+      expect.unreachable("a reader's call went through");
+    } catch (error) {
+      expect(error).toBeInstanceOf(Redirected);
+      expect((error as Redirected).url).toMatch(/^\/admin(\/|$)/);
+    } finally {
+      request.headers = headers;
     }
   });
 

@@ -267,7 +267,8 @@ describe("2. a role change applies on the very next request", () => {
     request.headers = new Headers({ host: "localhost:3000" });
     expect(await outcome("STAFF")).toBe("redirect /signin?callbackUrl=%2Fadmin%2Fusers");
 
-    request.headers = new Headers({ cookie: admin.cookie, host: "localhost:3000" });
+    // Called by the client router (it sends Next-Action with every call).
+    request.headers = new Headers({ cookie: admin.cookie, host: "localhost:3000", "next-action": "00" });
     expect(await outcome("STAFF")).toBe(JSON.stringify({ ok: "Staff access granted." }));
     expect(await targetRole()).toBe("STAFF");
     expect(await audits()).toBe(1);
@@ -279,6 +280,12 @@ describe("2. a role change applies on the very next request", () => {
 
     await client.user.update({ where: { id: admin.user.id }, data: { role: "STAFF" } });
     expect(await outcome("USER")).toBe("forbidden");
+    // The same form posted without JavaScript: sent to its page (whose guard answers 403 with the
+    // whole site), never forbidden() inside the action, which Next renders without the root layout.
+    request.headers = new Headers({ cookie: admin.cookie, host: "localhost:3000" });
+    expect(await outcome("USER")).toBe("redirect /admin/users");
+    expect(await targetRole()).toBe("STAFF");
+    request.headers = new Headers({ cookie: admin.cookie, host: "localhost:3000", "next-action": "00" });
 
     await client.user.update({ where: { id: admin.user.id }, data: { role: "ADMIN" } });
     expect(await outcome("USER")).toBe(JSON.stringify({ ok: "Staff access revoked." }));

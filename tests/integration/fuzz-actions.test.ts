@@ -35,7 +35,8 @@ import { anyValue, changedTables, fingerprint, fuzzParameters, headerSafe, hugeS
  * made.
  */
 
-let requestHeaders = new Headers();
+// As the client router calls an action: with its Next-Action header.
+let requestHeaders = new Headers({ "next-action": "00" });
 const authCalls: { fn: "signIn" | "signOut"; args: unknown[] }[] = [];
 
 vi.mock("@/lib/auth/session", async (original) => ({
@@ -377,7 +378,7 @@ describe("fuzzing the server actions", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom<Role | null>(null, null, "USER"), entries, fc.option(nastyString.map(headerSafe)), async (role, form, forwardedFor) => {
         loggedIn(role);
-        requestHeaders = new Headers(forwardedFor === null ? {} : { "x-forwarded-for": forwardedFor });
+        requestHeaders = new Headers(forwardedFor === null ? { "next-action": "00" } : { "x-forwarded-for": forwardedFor, "next-action": "00" });
         const data = toForm(form);
         const outcome = await call("subscribeFormAction", () => subscribeFormAction({ status: "idle" }, data));
         const what = `subscribeFormAction(${show(form, 300)})`;
@@ -437,7 +438,7 @@ describe("fuzzing the server actions", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("link", "link", "link", "github", "signout"), fc.constantFrom<Role | null>(null, null, "USER"), formEntries({ email, callbackUrl }), async (action, role, form) => {
         loggedIn(role);
-        requestHeaders = new Headers({ "x-forwarded-for": "198.51.100.23" });
+        requestHeaders = new Headers({ "x-forwarded-for": "198.51.100.23", "next-action": "00" });
         authCalls.length = 0;
         const data = toForm(form);
         const what = `${action}(${show(form, 300)})`;

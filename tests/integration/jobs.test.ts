@@ -17,6 +17,7 @@ import { startMailServer, waitForMail, type ReceivedMail } from "../helpers/mail
  */
 
 vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
+vi.mock("next/headers", async () => (await import("../helpers/next-mocks")).nextHeaders);
 vi.mock("next/cache", async () => (await import("../helpers/next-mocks")).cache);
 vi.mock("@/lib/auth/session", async (original) => ({
   ...(await original<typeof import("@/lib/auth/session")>()),

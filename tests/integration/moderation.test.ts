@@ -16,6 +16,7 @@ import { createTool } from "../helpers/factories";
  */
 
 vi.mock("next/navigation", async () => (await import("../helpers/next-mocks")).navigation);
+vi.mock("next/headers", async () => (await import("../helpers/next-mocks")).nextHeaders);
 vi.mock("next/cache", async (original) => ({ ...(await original<typeof import("next/cache")>()), refresh: () => undefined }));
 vi.mock("@/lib/auth/session", async (original) => ({
   ...(await original<typeof import("@/lib/auth/session")>()),
