@@ -1,6 +1,8 @@
-import { Logger, parseCrontab, run, type Runner } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, parseCrontab, run, type Runner, type WorkerEvents } from "graphile-worker";
 import { log } from "@/lib/observability/log";
 import type { PrismaClient } from "@/lib/db/client";
+import { takeNodeLock, SWEEP_INTERVAL_MS } from "./recovery";
 import { CRONTAB, jobTasks, type JobSettings } from "./tasks";
 
 // No `server-only`: started by server.ts (`npm start`, in-process) or scripts/worker.ts (`npm run worker`).
@@ -20,14 +22,50 @@ const jobLogger = new Logger((scope) => (level, message) => {
   else log().debug(fields, message);
 });
 
+/**
+ * Also hands back the jobs of nodes that died mid-job (lib/jobs/recovery.ts):
+ * this node holds its liveness lock while it runs, records its workers, and
+ * looks for dead nodes' workers on start and every minute. If its own lock's
+ * connection is lost, it stops its workers (others will take their jobs) and
+ * its `promise` rejects, so a supervisor starts it again under a new key.
+ */
 export async function startJobRunner(options: { connectionString: string; client: PrismaClient; concurrency: number } & JobSettings): Promise<Runner> {
-  return run({
-    connectionString: options.connectionString,
-    maxPoolSize: options.concurrency + 2,
-    concurrency: options.concurrency,
-    noHandleSignals: true,
-    logger: jobLogger,
-    taskList: jobTasks(options.client, options),
-    parsedCronItems: parseCrontab(CRONTAB),
+  const node = await takeNodeLock(options.connectionString);
+  const events: WorkerEvents = new EventEmitter();
+  node.recordWorkers(events);
+  let runner: Runner;
+  try {
+    runner = await run({
+      connectionString: options.connectionString,
+      maxPoolSize: options.concurrency + 2,
+      concurrency: options.concurrency,
+      noHandleSignals: true,
+      logger: jobLogger,
+      events,
+      taskList: jobTasks(options.client, options),
+      parsedCronItems: parseCrontab(CRONTAB),
+    });
+  } catch (error) {
+    await node.release();
+    throw error;
+  }
+  const sweep = () => void node.sweep().catch((error: unknown) => log().error({ err: error }, "could not look for the jobs of crashed nodes"));
+  sweep();
+  const timer = setInterval(sweep, SWEEP_INTERVAL_MS);
+  timer.unref();
+  const lost = node.lost.then(async (error) => {
+    log().error({ err: error }, "the job node lost its liveness lock; stopping its workers");
+    await runner.stop().catch(() => undefined);
+    throw error;
   });
+  const promise = Promise.race([runner.promise, lost]).finally(() => {
+    clearInterval(timer);
+    return node.release();
+  });
+  // Stopping also releases the lock (and forgets this node's workers) before it resolves.
+  const stop = async (reason?: string) => {
+    await runner.stop(reason);
+    await promise.catch(() => undefined);
+  };
+  return { ...runner, stop, promise };
 }

@@ -7,11 +7,26 @@ import { SMTPServer } from "smtp-server";
  * A real SMTP server for tests: it accepts every message and writes it as JSON
  * ({ to, subject, text, html }) into `dir`, where tests read it. While
  * `refuse()` answers true it refuses every recipient (451, "try again later"),
- * as a mail server that is down for maintenance does.
+ * as a mail server that is down for maintenance does. While `stall(to)` answers
+ * true it reads a message and does not answer it: the sender waits mid-send
+ * until `releaseStalled()` accepts what was held (a sender that died meanwhile
+ * never learns it was accepted).
  */
-export async function startMailServer(dir: string, options: { refuse?: () => boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startMailServer(
+  dir: string,
+  options: { refuse?: () => boolean; stall?: (to: string[]) => boolean } = {},
+): Promise<{ url: string; close: () => Promise<void>; stalled: () => number; releaseStalled: () => Promise<void> }> {
   await mkdir(dir, { recursive: true });
   let count = 0;
+  const held: { message: Promise<Buffer>; callback: (error?: Error | null) => void }[] = [];
+  const save = async (source: Buffer | NodeJS.ReadableStream) => {
+    const mail = await simpleParser(source as Buffer);
+    const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address));
+    const file = path.join(dir, `${Date.now()}-${process.pid}-${count++}.json`);
+    await writeFile(`${file}.tmp`, JSON.stringify({ to, subject: mail.subject, text: mail.text, html: mail.html || null, headers: Object.fromEntries(mail.headers), headerLines: mail.headerLines.map((h) => h.line) }));
+    // Renamed into place only once complete, so a reader never sees half a message.
+    await rename(`${file}.tmp`, file);
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -20,23 +35,30 @@ export async function startMailServer(dir: string, options: { refuse?: () => boo
       if (!options.refuse?.()) return callback();
       callback(Object.assign(new Error("Mail service down for maintenance, try again later"), { responseCode: 451 }));
     },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then(async (mail) => {
-          const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address));
-          const file = path.join(dir, `${Date.now()}-${process.pid}-${count++}.json`);
-          await writeFile(`${file}.tmp`, JSON.stringify({ to, subject: mail.subject, text: mail.text, html: mail.html || null, headers: Object.fromEntries(mail.headers), headerLines: mail.headerLines.map((h) => h.line) }));
-          // Renamed into place only once complete, so a reader never sees half a message.
-          await rename(`${file}.tmp`, file);
-          callback();
-        })
-        .catch((error: Error) => callback(error));
+    onData(stream, session, callback) {
+      if (options.stall?.(session.envelope.rcptTo.map((rcpt) => rcpt.address))) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        held.push({ message: new Promise((resolve) => stream.on("end", () => resolve(Buffer.concat(chunks)))), callback });
+        return;
+      }
+      save(stream).then(() => callback(), (error: Error) => callback(error));
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+    stalled: () => held.length,
+    async releaseStalled() {
+      for (const { message, callback } of held.splice(0)) {
+        await save(await message);
+        callback();
+      }
+    },
+  };
 }
 
 export type ReceivedMail = { to: string[]; subject: string; text: string; html: string | null; headerLines?: string[] };

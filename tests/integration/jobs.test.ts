@@ -1,4 +1,6 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -25,9 +27,9 @@ vi.mock("@/lib/auth/session", async (original) => ({
 }));
 
 // Env is read once when lib/env loads: point email at the test SMTP server before any lib import.
-const smtp = vi.hoisted(() => ({ refusing: false, refused: 0 }));
+const smtp = vi.hoisted(() => ({ refusing: false, refused: 0, stall: null as string | null }));
 const mailDir = await mkdtemp(path.join(os.tmpdir(), "sos-jobs-mail-"));
-const mail = await startMailServer(mailDir, { refuse: () => smtp.refusing && ++smtp.refused > 0 });
+const mail = await startMailServer(mailDir, { refuse: () => smtp.refusing && ++smtp.refused > 0, stall: (to) => smtp.stall !== null && to.includes(smtp.stall) });
 process.env.EMAIL_SERVER = mail.url;
 process.env.SITE_URL = "http://localhost:3000";
 
@@ -36,6 +38,7 @@ const { startJobRunner } = await import("@/lib/jobs/runner");
 const { jobTasks } = await import("@/lib/jobs/tasks");
 const { countJobs, listFailedJobs } = await import("@/lib/jobs/queries");
 const { retryJobAction, discardJobAction } = await import("@/lib/jobs/actions");
+const { takeNodeLock } = await import("@/lib/jobs/recovery");
 
 type Runner = Awaited<ReturnType<typeof startJobRunner>>;
 let client: PrismaClient;
@@ -55,6 +58,7 @@ beforeAll(() => {
 beforeEach(() => {
   smtp.refusing = false;
   smtp.refused = 0;
+  smtp.stall = null;
 });
 afterAll(async () => {
   await stopRunners();
@@ -175,6 +179,75 @@ describe("send_email", () => {
     await enqueue("keyed@example.test", "digest", "digest:d1:s1");
     expect(await jobsFor("keyed@example.test")).toHaveLength(1);
     await client.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key = 'digest:d1:s1'`;
+  });
+});
+
+const lockedBy = async (address: string) =>
+  (await client.$queryRaw<{ locked_by: string | null }[]>`SELECT locked_by FROM graphile_worker._private_jobs WHERE payload #>> '{email,to}' = ${address}`)[0]?.locked_by ?? null;
+
+describe("a node that dies mid-job (lib/jobs/recovery.ts)", () => {
+  it("a live node's job in flight is left alone by another node's sweep, and sent once", async () => {
+    const address = "in-flight@example.test";
+    smtp.stall = address;
+    await startRunner();
+    await enqueue(address, "sign-in");
+    await until(async () => mail.stalled(), (held) => held === 1);
+    const worker = await lockedBy(address);
+    expect(worker).toMatch(/^pool-/);
+    expect(await client.jobWorker.count({ where: { workerId: worker! } })).toBe(1);
+
+    const other = await takeNodeLock(process.env.DATABASE_URL!);
+    try {
+      expect(await other.sweep()).toEqual([]);
+    } finally {
+      await other.release();
+    }
+    expect(await lockedBy(address)).toBe(worker);
+
+    await mail.releaseStalled();
+    await until(() => jobsFor(address), (jobs) => jobs.length === 0);
+    await stopRunners();
+    expect(await delivered(address)).toHaveLength(1);
+    // A node that stops forgets its workers.
+    expect(await client.jobWorker.count({ where: { workerId: worker! } })).toBe(0);
+  });
+
+  it("a node killed mid-send: its job is handed back when another node starts, and the email is sent once", async () => {
+    const address = "killed-mid-send@example.test";
+    smtp.stall = address;
+    await enqueue(address, "sign-in");
+    // A real node: `npm run worker` in a process of its own, killed with SIGKILL while the mail server holds its message.
+    const node = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, EMAIL_SERVER: mail.url, JOBS_CONCURRENCY: "1", LOG_LEVEL: "warn" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let errors = "";
+    node.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    let worker: string | null = null;
+    try {
+      await until(async () => mail.stalled(), (held) => held === 1, 60_000).catch((error: Error) => {
+        throw new Error(`${error.message}; the worker's stderr: ${errors}`);
+      });
+      worker = await lockedBy(address);
+      expect(worker).toMatch(/^pool-/);
+      expect(await client.jobWorker.count({ where: { workerId: worker! } })).toBe(1);
+    } finally {
+      node.kill("SIGKILL");
+      if (node.exitCode === null && node.signalCode === null) await once(node, "exit");
+    }
+    smtp.stall = null;
+    // Left to graphile-worker alone, the job would stay locked to the dead worker for four hours.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await lockedBy(address)).toBe(worker);
+
+    await startRunner();
+    await until(() => delivered(address), (mails) => mails.length === 1, 20_000);
+    await until(() => jobsFor(address), (jobs) => jobs.length === 0);
+    await stopRunners();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await delivered(address)).toHaveLength(1);
+    expect(await client.jobWorker.count({ where: { workerId: worker! } })).toBe(0);
   });
 });
 
