@@ -7,6 +7,10 @@ export type FollowedToolNews = {
   verdictChanges: { reviewer: string; decision: "ship" | "skip"; reason: string | null; version: number; url: string }[];
   /** Comparisons with this tool published since the last digest. */
   newComparisons: { title: string; url: string }[];
+  /** Reasons that entered the tool's top on either side (and that readers marked helpful) since the reader last heard of it. */
+  newTopReasons: { decision: "ship" | "skip"; text: string; author: string; helpful: number }[];
+  /** The tool's reasons page (all of them, most helpful first). */
+  reasonsUrl: string;
   /** The community's ship share crossed the panel's between the last two daily snapshots. */
   crossing: { direction: "above" | "below"; community: string; panel: string } | null;
   /** Where this tool's "unfollow" link goes (signed, no session needed). */
@@ -19,8 +23,13 @@ export type FollowDigestContent = { day: string; tools: FollowedToolNews[]; unfo
 export const MAX_VERDICT_CHANGES_PER_TOOL = 8;
 export const MAX_COMPARISONS_PER_TOOL = 5;
 
-export const hasNews = (news: Omit<FollowedToolNews, "unfollowUrl" | "tool">) =>
-  news.verdictChanges.length > 0 || news.newComparisons.length > 0 || news.crossing !== null;
+export const hasNews = (news: Pick<FollowedToolNews, "verdictChanges" | "newComparisons" | "newTopReasons" | "crossing">) =>
+  news.verdictChanges.length > 0 || news.newComparisons.length > 0 || news.newTopReasons.length > 0 || news.crossing !== null;
+
+/** A new top reason as one line: whose side, the words as typed (quoted, plain text), who wrote it and how many found it helpful. */
+export function topReasonLine(reason: FollowedToolNews["newTopReasons"][number]): string {
+  return `Now a top reason to ${reason.decision}: “${reason.text}” — ${reason.author} (${reason.helpful} found this helpful)`;
+}
 
 export function followDigestSubject(content: FollowDigestContent): string {
   const [first, ...rest] = content.tools;
@@ -41,6 +50,8 @@ export function followDigestText(content: FollowDigestContent, siteName: string)
       lines.push(`* ${change.reviewer} now says ${change.decision} (version ${change.version})${change.reason ? `\n  Why: ${change.reason}` : ""}\n  What changed: ${change.url}`);
     }
     for (const comparison of news.newComparisons) lines.push(`* New comparison: ${comparison.title}\n  ${comparison.url}`);
+    for (const reason of news.newTopReasons) lines.push(`* ${topReasonLine(reason)}`);
+    if (news.newTopReasons.length) lines.push(`  All reasons: ${news.reasonsUrl}`);
     if (news.crossing) lines.push(`* ${crossingLine(news.crossing)}`);
     lines.push(`  ${news.tool.url}`, `  Unfollow ${news.tool.name} (one click, no sign-in): ${news.unfollowUrl}`, "");
   }

@@ -1,7 +1,9 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/jobs/enqueue";
+import { newsworthyTopReasons } from "@/lib/reasons/top";
 import { MIN_COMMUNITY_VOTES } from "@/lib/scores/community";
+import { publicName } from "@/lib/users/display-name";
 import { utcDay } from "@/lib/trends/snapshot";
 import { hasNews, MAX_COMPARISONS_PER_TOOL, MAX_VERDICT_CHANGES_PER_TOOL, type FollowDigestContent, type FollowedToolNews } from "./digest-content";
 import { followDigestEmail } from "./emails";
@@ -86,12 +88,13 @@ async function digestReader(client: PrismaClient, userId: string, now: Date, day
 
 /**
  * What changed on each tool the reader follows, in (max(watermark, follow's start), now];
- * tools without news left out. Three queries per reader whatever the number of follows.
+ * tools without news left out. Four queries per reader whatever the number of follows,
+ * plus one write per follow whose top reasons changed (what the reader has now heard of).
  */
 async function collectNews(tx: Tx, userId: string, watermark: Date | null, now: Date): Promise<Omit<FollowedToolNews, "unfollowUrl">[]> {
   const follows = await tx.follow.findMany({
     where: { userId, tool: { archivedAt: null } },
-    select: { createdAt: true, tool: { select: { id: true, slug: true, name: true } } },
+    select: { createdAt: true, topReasonIds: true, tool: { select: { id: true, slug: true, name: true } } },
     orderBy: { tool: { name: "asc" } },
     take: MAX_FOLLOWS_PER_USER,
   });
@@ -100,7 +103,7 @@ async function collectNews(tx: Tx, userId: string, watermark: Date | null, now: 
   const toolIds = [...sinceOf.keys()];
   const earliest = new Date(Math.min(...[...sinceOf.values()].map((at) => at.getTime())));
   const window = { gt: earliest, lte: now };
-  const [revisions, comparisons, snapshots] = await Promise.all([
+  const [revisions, comparisons, snapshots, tops] = await Promise.all([
     tx.verdictRevision.findMany({
       where: { published: true, createdAt: window, verdict: { toolId: { in: toolIds }, published: true, reviewer: { active: true } } },
       select: { createdAt: true, version: true, decision: true, reason: true, verdict: { select: { toolId: true, reviewer: { select: { slug: true, name: true } } } } },
@@ -119,6 +122,7 @@ async function collectNews(tx: Tx, userId: string, watermark: Date | null, now: 
         SELECT s.*, row_number() OVER (PARTITION BY s."toolId" ORDER BY s."day" DESC) AS n
         FROM "ToolSnapshot" s WHERE s."toolId" = ANY(${toolIds}) AND NOT s."sample" AND s."createdAt" <= ${now}
       ) ranked WHERE n <= 2 ORDER BY "toolId", n`,
+    newsworthyTopReasons(tx, toolIds),
   ]);
   const news: Omit<FollowedToolNews, "unfollowUrl">[] = [];
   for (const follow of follows) {
@@ -144,8 +148,20 @@ async function collectNews(tx: Tx, userId: string, watermark: Date | null, now: 
       .filter((c) => (c.toolAId === toolId || c.toolBId === toolId) && c.publishedAt! > since)
       .slice(0, MAX_COMPARISONS_PER_TOOL)
       .map((c) => ({ title: `${c.toolA.name} vs ${c.toolB.name}`, url: followLinks.page(`/compare/${c.slug}`) }));
-    const item = { verdictChanges, newComparisons, crossing: crossingOf(snapshots.filter((row) => row.toolId === toolId), since) };
-    if (hasNews(item)) news.push({ tool: { slug: follow.tool.slug, name: follow.tool.name, url: followLinks.page(`/tools/${follow.tool.slug}`) }, ...item });
+    // A top reason the reader has not heard of: news once; the follow then remembers today's top.
+    const top = tops.get(toolId) ?? [];
+    const heard = new Set(follow.topReasonIds);
+    const newTopReasons = top
+      .filter((reason) => !heard.has(reason.id))
+      .map((reason) => ({ decision: reason.decision === "SHIP" ? ("ship" as const) : ("skip" as const), text: reason.text, author: publicName({ id: reason.userId, displayName: reason.displayName }), helpful: reason.helpfulCount }));
+    const topIds = top.map((reason) => reason.id);
+    if (topIds.length !== heard.size || newTopReasons.length > 0) {
+      await tx.follow.update({ where: { userId_toolId: { userId, toolId } }, data: { topReasonIds: topIds } });
+    }
+    const item = { verdictChanges, newComparisons, newTopReasons, crossing: crossingOf(snapshots.filter((row) => row.toolId === toolId), since) };
+    if (hasNews(item)) {
+      news.push({ tool: { slug: follow.tool.slug, name: follow.tool.name, url: followLinks.page(`/tools/${follow.tool.slug}`) }, reasonsUrl: followLinks.page(`/tools/${follow.tool.slug}/reasons`), ...item });
+    }
   }
   return news;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { newsworthyTopReasons } from "@/lib/reasons/top";
 import { MAX_FOLLOWS_PER_USER, TOO_MANY_FOLLOWS_MESSAGE } from "./schema";
 import { verifyUnfollowSignature, type UnfollowLink } from "./tokens";
 
@@ -43,7 +44,9 @@ export async function setFollow(userId: string, toolSlug: string, following: boo
       const existing = await tx.follow.findUnique({ where: { userId_toolId: { userId, toolId: tool.id } }, select: { userId: true } });
       if (existing) return { following: true };
       if ((await tx.follow.count({ where: { userId } })) >= MAX_FOLLOWS_PER_USER) throw new TooManyFollowsError();
-      await tx.follow.create({ data: { userId, toolId: tool.id } });
+      // The tool's top reasons as of now: the digest tells of those that join them later, not of these.
+      const top = (await newsworthyTopReasons(tx, [tool.id])).get(tool.id) ?? [];
+      await tx.follow.create({ data: { userId, toolId: tool.id, topReasonIds: top.map((reason) => reason.id) } });
       return { following: true };
     });
   } catch (error) {

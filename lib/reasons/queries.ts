@@ -3,12 +3,12 @@ import { db, readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fromDecisionJson, toDecisionJson, type DecisionJson } from "@/lib/scores/decision";
 import { publicName } from "@/lib/users/display-name";
-import { encodeCursor, type PublicReason, type ReasonListQuery } from "./schema";
+import { encodeCursor, TOP_REASONS, type PublicReason, type ReasonListQuery } from "./schema";
+import { topReasonsQuery, type TopReasonRow } from "./top";
 
 /** Reasons on one page of `/tools/:slug/reasons` and `GET /api/tools/:slug/reasons`. */
 export const REASONS_PAGE_SIZE = 20;
-/** Reasons on each side of a tool or comparison page ("Why readers ship / skip"). */
-export const TOP_REASONS = 3;
+export { TOP_REASONS } from "./schema";
 
 const reasonSelect = {
   id: true,
@@ -86,18 +86,7 @@ export async function summarizeReasons(toolIds: readonly string[], perSide = TOP
     // No tops asked for (a page that shows the counts only): no query for them.
     perSide === 0
       ? []
-      : readDb.$queryRaw<(Omit<ReasonRow, "user"> & { toolId: string; userId: string; displayName: string | null })[]>`
-      SELECT t.id AS "toolId", r.id, r.decision, r.text, r."helpfulCount", r.score, r."createdAt", u.id AS "userId", u."displayName"
-      FROM unnest(${ids}::text[]) AS t(id)
-      CROSS JOIN (VALUES ('SHIP'::"Decision"), ('SKIP'::"Decision")) AS side(decision)
-      CROSS JOIN LATERAL (
-        SELECT r.* FROM "Reason" r
-        WHERE r."toolId" = t.id AND r.decision = side.decision AND r."hiddenAt" IS NULL
-        ORDER BY r.score DESC, r."createdAt" DESC, r.id ASC
-        LIMIT ${perSide}
-      ) r
-      JOIN "User" u ON u.id = r."userId"
-      ORDER BY t.id, r.decision, r.score DESC, r."createdAt" DESC, r.id ASC`,
+      : readDb.$queryRaw<TopReasonRow[]>(topReasonsQuery(ids, perSide)),
     readDb.reason.groupBy({ by: ["toolId", "decision"], where: { toolId: { in: ids }, hiddenAt: null }, _count: { _all: true } }),
   ]);
   for (const row of tops) {

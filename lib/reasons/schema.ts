@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { DECISIONS_JSON } from "@/lib/scores/decision";
 
+/** Reasons on each side of a tool or comparison page ("Why readers ship / skip"), and "top reasons" in a follow digest. */
+export const TOP_REASONS = 3;
+
 /** The longest reason, in characters as the browser counts them (the database checks ≤ 500 code points too). */
 export const REASON_MAX = 500;
 

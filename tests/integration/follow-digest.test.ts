@@ -19,6 +19,8 @@ const { setFollow } = await import("@/lib/follows/writes");
 const { unfollowLinkFormAction } = await import("@/lib/follows/actions");
 const { readUnfollowLink } = await import("@/lib/follows/queries");
 const { saveVerdict } = await import("@/lib/verdicts/writes");
+const { setVote } = await import("@/lib/votes/writes");
+const { setHelpful } = await import("@/lib/reasons/writes");
 const { jobTasks } = await import("@/lib/jobs/tasks");
 const { POST: oneClick } = await import("@/app/api/follows/unfollow/route");
 
@@ -104,6 +106,38 @@ describe("the follow digest", () => {
     const [email, ...more] = await queued(reader.user.email!);
     expect(more).toEqual([]);
     expect(email!.key).toBe(`follow:${reader.user.id}:${day2.toISOString().slice(0, 10)}`);
+  });
+
+  it("a reason that joins the tool's top (marked helpful) is news once; the top the reader followed with, and unmarked reasons, are not", async () => {
+    const tool = await createTool(client);
+    /** A reader's vote with a reason, and `marks` helpful marks on it from other readers. */
+    const reason = async (decision: "ship" | "skip", text: string, marks: number) => {
+      const author = await createSignedInUser(client);
+      await client.user.update({ where: { id: author.user.id }, data: { displayName: `Author of ${text.slice(0, 12)}` } });
+      const vote = await setVote(author.user.id, tool.slug, decision, text);
+      for (let i = 0; i < marks; i++) await setHelpful((await createSignedInUser(client)).user.id, vote.reason!.id, true);
+      return vote.reason!.id;
+    };
+    await reason("ship", "Already on top when the reader followed: the API is stable.", 2);
+    const reader = await createSignedInUser(client);
+    await setFollow(reader.user.id, tool.slug, true);
+    expect((await client.follow.findFirstOrThrow({ where: { userId: reader.user.id } })).topReasonIds).toHaveLength(1);
+
+    await reason("skip", "Joined the top since: the free tier went away in March.", 1);
+    await reason("ship", "Nobody marked this one helpful yet.", 0);
+    const now = new Date(Date.now() + 1000);
+    await runFollowDigests(client, { now });
+    const [email, ...more] = await queued(reader.user.email!);
+    expect(more).toEqual([]);
+    expect(email!.text).toContain("Now a top reason to skip: “Joined the top since: the free tier went away in March.” — Author of Joined the t (1 found this helpful)");
+    expect(email!.text).toMatch(new RegExp(`All reasons: https?://[^/]+/tools/${tool.slug}/reasons\\n`));
+    expect(email!.html).toContain("Joined the top since: the free tier went away in March.");
+    expect(email!.text).not.toContain("Already on top when the reader followed");
+    expect(email!.text).not.toContain("Nobody marked this one helpful yet.");
+
+    // The next day, nothing new on top: no email (the follow remembers the top it told of).
+    await runFollowDigests(client, { now: new Date(now.getTime() + DAY) });
+    expect(await queued(reader.user.email!)).toHaveLength(1);
   });
 
   it("runs from the queue's crontab tick (test clock) as the send_follow_digests task", async () => {

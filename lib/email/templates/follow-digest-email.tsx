@@ -1,4 +1,4 @@
-import { crossingLine, type FollowDigestContent } from "@/lib/follows/digest-content";
+import { crossingLine, topReasonLine, type FollowDigestContent } from "@/lib/follows/digest-content";
 import { site } from "@/lib/site/config";
 import { colors, EmailLayout, text } from "./email-layout";
 
@@ -41,6 +41,18 @@ export function FollowDigestEmail({ content, subject }: { content: FollowDigestC
               </a>
             </p>
           ))}
+          {news.newTopReasons.map((reason) => (
+            <p key={`${reason.decision}-${reason.author}-${reason.text.slice(0, 40)}`} style={text.p}>
+              {topReasonLine(reason)}
+            </p>
+          ))}
+          {news.newTopReasons.length ? (
+            <p style={text.p}>
+              <a href={news.reasonsUrl} style={text.link}>
+                All reasons on {news.tool.name}
+              </a>
+            </p>
+          ) : null}
           {news.crossing ? <p style={text.p}>{crossingLine(news.crossing)}</p> : null}
           <p style={text.small}>
             <a href={news.unfollowUrl} style={{ color: colors.muted }}>
