@@ -17,7 +17,7 @@ import { refuseMalformedAction } from "@/lib/http/server-actions";
 export async function proxy(request: NextRequest) {
   const refusal = await refuseMalformedAction(request);
   if (!refusal) return NextResponse.next();
-  logRefusal({ method: request.method, path: request.nextUrl.pathname, status: refusal.status, reason: refusal.code });
+  logRefusal({ method: request.method, path: request.nextUrl.pathname, status: refusal.status, reason: refusal.code, requestId: request.headers.get("x-request-id") });
   // The security headers are already on the answer (the gate set them).
   return refusalResponse(request.nextUrl.pathname, refusal);
 }

@@ -16,6 +16,7 @@ const dev = process.argv.includes("--dev");
 (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
 const { default: next } = await import("next");
 const { env } = await import("@/lib/env");
+const { log } = await import("@/lib/observability/log");
 const { answerClientError, dropUntrustedForwarding, inspect, lingerAfterAnswer, refuse, rememberTarget, shapeErrors } = await import("@/lib/http/gate");
 const { PEER_HEADER, sealPeer } = await import("@/lib/http/peer");
 
@@ -60,7 +61,7 @@ const serve = (request: IncomingMessage, response: ServerResponse) => {
   const closed = frontRefusal(request);
   if (closed) return refuse(request, response, closed, options);
   answer(request, response).catch((error: unknown) => {
-    console.error("Request failed:", error);
+    log().error({ err: error, requestId: request.headers["x-request-id"] }, "request failed");
     if (!response.headersSent) response.writeHead(500);
     response.end();
   });

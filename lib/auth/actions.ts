@@ -4,7 +4,7 @@ import { z } from "zod";
 import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db";
 import { redirect, unstable_rethrow } from "next/navigation";
-import { anyone, argumentsAction, firstError, formAction, formStateAction } from "@/lib/http/action";
+import { anyone, argumentsAction, firstError, formAction, formStateAction, logActionError } from "@/lib/http/action";
 import { clientIp, RateLimitedError } from "@/lib/rate-limit";
 import { SESSION_COOKIES } from "./cookies";
 import { signIn, signOut } from "./index";
@@ -27,7 +27,7 @@ export const requestSignInLink: (state: SignInState, formData: FormData) => Prom
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof RateLimitedError) return { error: `Too many sign-in emails. ${error.message.replace("Too many requests. ", "")}`, email: values.email };
-      console.error(error);
+      await logActionError(error, "sign-in email request failed");
       return { error: "We could not send the email. Try again in a moment.", email: values.email };
     }
     redirect("/signin/check-email");

@@ -1,4 +1,5 @@
 import { logRefusal } from "@/lib/http/log";
+import { log } from "@/lib/observability/log";
 
 /**
  * Auth.js's errors in our log: a client's mistake (an unknown action, an
@@ -38,5 +39,5 @@ export function logAuthError(error: Error): void {
     logRefusal({ method: "-", path: "/api/auth", status: 400, reason: `auth: ${authError.type}: ${authError.message.split("Read more")[0]!.trim().slice(0, 160)}` });
     return;
   }
-  console.error("[auth]", error);
+  log().error({ err: error }, "auth error");
 }

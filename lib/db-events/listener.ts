@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { env } from "@/lib/env";
 import { CHANNEL_PAYLOADS, CHANNELS, parseJson, type ChannelPayload, type EventChannel } from "./channels";
+import { log } from "@/lib/observability/log";
 
 /**
  * This process's one LISTEN connection: every NOTIFY the database sends
@@ -98,7 +99,7 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
       try {
         handler(...args);
       } catch (error) {
-        console.error("A database-event subscriber failed:", error);
+        log().error({ err: error }, "a database-event subscriber failed");
       }
     }
   };
@@ -110,7 +111,7 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
   const deliver = (channel: EventChannel) => (text: string) => {
     const parsed = CHANNEL_PAYLOADS[channel].safeParse(parseJson(text));
     if (!parsed.success) {
-      console.error(`Unreadable ${channel} notification, resyncing:`, text.slice(0, 200));
+      log().error({ channel, payload: text.slice(0, 200) }, "unreadable notification, resyncing");
       emit(resyncHandlers);
       return;
     }
@@ -120,7 +121,7 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
   const setHearing = (value: boolean) => {
     if (value === hearing) return;
     hearing = value;
-    if (!value && !stopped) console.warn(JSON.stringify({ level: "warn", msg: "database events: self-ping unheard, subscribers told", node: name }));
+    if (!value && !stopped) log().warn({ node: name }, "database events: self-ping unheard, subscribers told");
     emit(hearingHandlers, value);
   };
 

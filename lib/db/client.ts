@@ -16,7 +16,8 @@ function poolConfig(url: string, poolSize = 10): pg.PoolConfig {
 export function createPool(url: string, options: { poolSize?: number } = {}): pg.Pool {
   const pool = new pg.Pool(poolConfig(url, options.poolSize));
   // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
+  // The logger loads lib/env, which the scripts that use this client (start, seed, migrate) must not read this early.
+  pool.on("error", (error) => void import("@/lib/observability/log").then(({ log }) => log().error({ err: error }, "PostgreSQL pool error (an idle connection was lost)")));
   return pool;
 }
 

@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { answer, anyone, argumentsAction, formAction } from "@/lib/http/action";
+import { answer, anyone, argumentsAction, formAction, logActionError } from "@/lib/http/action";
 import { consume, RateLimitedError } from "@/lib/rate-limit";
 import { followArgumentsSchema, followFormSchema } from "./schema";
 import { unfollowLinkSchema } from "./tokens";
@@ -22,7 +22,7 @@ async function changeFollow(user: CurrentUser, toolSlug: string, following: bool
     if (error instanceof RateLimitedError || error instanceof TooManyFollowsError) return { ok: false, error: error.message };
     if (error instanceof FollowToolNotFoundError) return { ok: false, error: "This tool can no longer be followed." };
     if (error instanceof FollowerGoneError) return { ok: false, error: "Sign in to follow tools.", signIn: true };
-    console.error(error);
+    await logActionError(error, "follow failed");
     return { ok: false, error: "That did not work. Try again." };
   }
 }

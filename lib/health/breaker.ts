@@ -1,4 +1,5 @@
 import { databaseEvents, type PingResult } from "@/lib/db-events/listener";
+import { log } from "@/lib/observability/log";
 
 /** A merely slow ping counts as an outage only this many times in a row (a busy machine, a GC pause is not an outage). */
 export const SLOW_PINGS_FOR_OUTAGE = 3;
@@ -22,13 +23,13 @@ export function createBreaker(): { databaseUp: boolean; record(result: PingResul
     record(result) {
       if (result.answered) {
         slowPings = 0;
-        if (!this.databaseUp) console.error("The database answers again.");
+        if (!this.databaseUp) log().warn("the database answers again");
         this.databaseUp = true;
         return;
       }
       slowPings = result.refused ? SLOW_PINGS_FOR_OUTAGE : slowPings + 1;
       if (slowPings >= SLOW_PINGS_FOR_OUTAGE && this.databaseUp) {
-        console.error("The database does not answer; answering 503 until it does.");
+        log().error("the database does not answer; answering 503 until it does");
         this.databaseUp = false;
       }
     },

@@ -1,4 +1,5 @@
 import { stopDatabaseEvents } from "@/lib/db-events/listener";
+import { log } from "@/lib/observability/log";
 
 /**
  * This node's shutdown. On SIGTERM / SIGINT every long-lived answer (the live
@@ -28,7 +29,7 @@ export async function shutDown(): Promise<void> {
 export function registerShutdown(): void {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      void shutDown().catch((error) => console.error("Shutdown failed:", error));
+      void shutDown().catch((error: unknown) => log().error({ err: error }, "shutdown failed"));
     });
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { NUL_MESSAGE } from "./form";
+import { headers } from "next/headers";
 import { asServerAction } from "./form-post";
 
 /**
@@ -190,4 +191,18 @@ export function argumentsAction<S extends z.ZodTuple, User, Result>(options: Arg
     return options.handle(parsed.data, { user });
   };
   return action as (...args: UnknownArguments<S>) => Promise<Result>;
+}
+
+/**
+ * An action's unexpected failure, behind the friendly message it answers: one
+ * error line through the app's logger, with its stack and the request's id
+ * (the gate's line for the same request carries it), never the form's values.
+ */
+export async function logActionError(error: unknown, message: string): Promise<void> {
+  const requestId = await headers()
+    .then((sent) => sent.get("x-request-id") ?? undefined)
+    .catch(() => undefined);
+  // Loaded here, not at the top: the logger reads lib/env, which this module (imported by forms' schemas) must not load early.
+  const { log } = await import("@/lib/observability/log");
+  log().error({ err: error, ...(requestId ? { requestId } : {}) }, message);
 }

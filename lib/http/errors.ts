@@ -3,6 +3,7 @@ import "./zod-messages";
 import { RateLimitedError } from "@/lib/rate-limit/errors";
 import { logRefusal } from "./log";
 import type { z } from "zod";
+import { log } from "@/lib/observability/log";
 
 /** The one JSON error shape of the API: `{ error: { code, message, issues? } }`. */
 export type ApiErrorBody = {
@@ -69,10 +70,10 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
       const request = args[0] instanceof Request ? args[0] : null;
       if (refusal) {
         // One line for a refused request; a client's mistake is not a stack trace.
-        logRefusal({ method: request?.method, path: request ? new URL(request.url).pathname : undefined, status: refusal.status, reason: refusal.code });
+        logRefusal({ method: request?.method, path: request ? new URL(request.url).pathname : undefined, status: refusal.status, reason: refusal.code, requestId: request?.headers.get("x-request-id") });
         return errorResponse(refusal);
       }
-      console.error(error);
+      log().error({ err: error, requestId: request?.headers.get("x-request-id") ?? undefined }, "request failed");
       return errorResponse(new ApiError(500, "internal_error", "Something went wrong on our side. Try again shortly."));
     }
   };

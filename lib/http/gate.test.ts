@@ -3,6 +3,7 @@ import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { log } from "@/lib/observability/log";
 import { answerClientError, dropUntrustedForwarding, inspect, lingerAfterAnswer, refuse, shapeErrors, type GateOptions } from "./gate";
 
 const run = promisify(execFile);
@@ -68,7 +69,7 @@ describe("the front gate over HTTP", () => {
   let app: (req: http.IncomingMessage, res: http.ServerResponse) => void = () => undefined;
 
   beforeAll(async () => {
-    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    vi.spyOn(log(), "warn").mockImplementation(() => undefined);
     server = http.createServer((req, res) => {
       const refusal = inspect(req);
       if (refusal) return refuse(req, res, refusal, options);
@@ -101,14 +102,18 @@ describe("the front gate over HTTP", () => {
   });
 
   it("logs one line per refused request — method, path, status, reason — and no stack", async () => {
-    const warn = vi.mocked(console.warn);
-    const error = vi.spyOn(console, "error");
+    const warn = vi.mocked(log().warn);
+    const error = vi.spyOn(log(), "error");
+    const consoleError = vi.spyOn(console, "error");
     warn.mockClear();
-    await fetch(`${base}/compare/%ff%fe`);
+    // The id the request carries (server.ts's observeRequest puts one on every request) is on the line.
+    await fetch(`${base}/compare/%ff%fe`, { headers: { "x-request-id": "req-0123456789" } });
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(String(warn.mock.calls[0]![0]))).toEqual({ level: "warn", msg: "refused", method: "GET", path: "/compare/%ff%fe", status: 400, reason: "bad_request" });
+    expect(warn.mock.calls[0]).toEqual([{ method: "GET", path: "/compare/%ff%fe", status: 400, reason: "bad_request", requestId: "req-0123456789" }, "refused"]);
     expect(error).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
     error.mockRestore();
+    consoleError.mockRestore();
   });
 
   it("leaves answers of ours alone: a JSON error, an HTML error page, a success", async () => {

@@ -169,7 +169,7 @@ export function lingerAfterAnswer(request: IncomingMessage, response: ServerResp
 /** Answers a refused request and logs one line for it. */
 export function refuse(request: IncomingMessage, response: ServerResponse, refusal: Refusal, options: GateOptions): void {
   const pathname = pathOf(request.url);
-  if (refusal.status >= 400) logRefusal({ method: request.method, path: request.url, status: refusal.status, reason: refusal.code });
+  if (refusal.status >= 400) logRefusal({ method: request.method, path: request.url, status: refusal.status, reason: refusal.code, requestId: request.headers["x-request-id"] });
   const headers: Record<string, string> = { ...gateHeaders(options), "Cache-Control": "no-store", ...refusal.headers };
   // A body we will not read: a small one is read and dropped so the connection stays usable (and the client,
   // still sending, gets this answer rather than a reset); a large or endless one ends the connection.
@@ -218,7 +218,7 @@ export function shapeErrors(request: IncomingMessage, response: ServerResponse, 
     response.setHeader("Content-Length", String(Buffer.byteLength(body)));
     response.setHeader("Cache-Control", "no-store");
     replacement = body;
-    logRefusal({ method, path: request.url, status, reason: status >= 500 ? "server_error" : known.code });
+    logRefusal({ method, path: request.url, status, reason: status >= 500 ? "server_error" : known.code, requestId: request.headers["x-request-id"] });
     return true;
   };
 

@@ -2,6 +2,7 @@ import type { Runner } from "graphile-worker";
 import { createPrismaClient } from "@/lib/db/client";
 import { env, requireDatabaseUrl } from "@/lib/env";
 import { startJobRunner } from "./runner";
+import { log } from "@/lib/observability/log";
 
 // No `server-only`: server.ts and scripts/worker.ts start this.
 
@@ -24,7 +25,7 @@ export async function startWorkers(): Promise<{ runner: Runner; stop: () => Prom
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      await runner.stop().catch((error: unknown) => console.error("[jobs] stopping:", error));
+      await runner.stop().catch((error: unknown) => log().error({ err: error }, "stopping the job workers failed"));
       await client.$disconnect().catch(() => undefined);
     })());
   return { runner, stop };
@@ -48,12 +49,12 @@ export function superviseWorkers(): { stop: () => Promise<void> } {
       if (stopping) return void (await started.stop());
       current = started;
       started.runner.promise.catch((error: unknown) => {
-        console.error(`[jobs] the workers stopped: ${error instanceof Error ? error.message : String(error)}; restarting`);
+        log().error({ err: error }, "the job workers stopped; restarting them in 5 s");
         current = null;
         void started.stop().finally(() => later(5_000));
       });
     } catch (error) {
-      console.error(`[jobs] could not start the workers: ${error instanceof Error ? error.message : String(error)}; retrying in ${delay / 1000} s`);
+      log().error({ err: error }, `could not start the job workers; retrying in ${delay / 1000} s`);
       later(delay);
     }
   };

@@ -1,4 +1,5 @@
 import type { ToolStatsChange } from "@/lib/db-events/channels";
+import { log } from "@/lib/observability/log";
 
 export type LiveSubscriber = (stats: ToolStatsChange) => void;
 
@@ -33,7 +34,7 @@ export class LiveHub {
       try {
         subscriber(stats);
       } catch (error) {
-        console.error("Live subscriber failed:", error);
+        log().error({ err: error }, "a live subscriber failed");
       }
     }
     return subscribers.size;

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { LiveHub } from "./hub";
 import { LiveStreamCounter } from "./limits";
 import { metrics } from "@/lib/observability/metrics";
+import { log } from "@/lib/observability/log";
 
 const KEY = Symbol.for("ship-or-skip.live-hub");
 const globalForLive = globalThis as unknown as Record<typeof KEY, LiveHub | undefined>;
@@ -23,7 +24,7 @@ export function liveHub(): LiveHub {
   const events = databaseEvents();
   if (events) {
     events.subscribe(CHANNELS.toolStats, (change) => hub.publish(change));
-    events.onResync(() => void resync(hub).catch((error) => console.error("Live resync failed:", error)));
+    events.onResync(() => void resync(hub).catch((error: unknown) => log().error({ err: error }, "live resync failed")));
   }
   globalForLive[KEY] = hub;
   return hub;

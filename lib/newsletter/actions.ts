@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { anyone, firstError, formStateAction } from "@/lib/http/action";
+import { anyone, firstError, formStateAction, logActionError } from "@/lib/http/action";
 import { clientIp, RateLimitedError } from "@/lib/rate-limit";
 import { confirmSubscription, subscribe, unsubscribe } from "./writes";
 import { SUBSCRIBE_ACCEPTED, subscribeFormSchema, tokenFormSchema, type SubscribeFormState, type TokenFormState } from "./schema";
@@ -22,7 +22,7 @@ export const subscribeFormAction: (state: SubscribeFormState, formData: FormData
       await subscribe(email, { ip: clientIp(await headers()), honeypot: website });
     } catch (error) {
       if (error instanceof RateLimitedError) return { status: "error", error: error.message, email: values.email ?? "" };
-      console.error(error);
+      await logActionError(error, "newsletter subscribe failed");
       return { status: "error", error: "We couldn't sign you up just now. Try again in a moment.", email: values.email ?? "" };
     }
     return { status: "accepted", message: SUBSCRIBE_ACCEPTED.message };
@@ -39,7 +39,7 @@ const spendToken = (spend: (token: string) => Promise<boolean>) =>
       try {
         return (await spend(token)) ? { status: "done" } : { status: "invalid" };
       } catch (error) {
-        console.error(error);
+        await logActionError(error, "newsletter link failed");
         return { status: "error", error: "Something went wrong on our side. Try the button again in a moment." };
       }
     },

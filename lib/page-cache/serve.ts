@@ -9,6 +9,7 @@ import { inlineScriptHashes, newNonce } from "@/lib/http/security-headers";
 import { sameSecret } from "@/lib/http/secret";
 import { cacheableRequest, FILL_HEADER, pageCacheRoute } from "./routes";
 import { asMember, pageCache, type CacheAnswer, type CachedPage } from "./store";
+import { log } from "@/lib/observability/log";
 
 /**
  * The front gate's page-cache step (docs/decisions/014 and 024): a public
@@ -74,7 +75,7 @@ export async function answerFromPageCache(request: IncomingMessage, response: Se
     write(request, response, page, how);
     return true;
   } catch (error) {
-    console.error("Page cache: render failed, rendering directly:", error);
+    log().error({ err: error }, "page cache: render failed, rendering directly");
     return false;
   }
 }

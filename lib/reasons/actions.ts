@@ -1,17 +1,17 @@
 "use server";
 
 import { getCurrentUser } from "@/lib/auth/session";
-import { answer, firstError, formStateAction } from "@/lib/http/action";
+import { answer, firstError, formStateAction, logActionError } from "@/lib/http/action";
 import { consume, RateLimitedError } from "@/lib/rate-limit";
 import { helpfulFormSchema, reportFormSchema, type HelpfulFormState, type ReportFormState } from "./schema";
 import { AlreadyReportedError, OwnReasonError, ReasonNotFoundError, reportReason, setHelpful } from "./writes";
 
 /** What a refused mark or report says, for the errors a reader can meet. */
-function refusal(error: unknown): string {
+async function refusal(error: unknown): Promise<string> {
   if (error instanceof RateLimitedError || error instanceof ReasonNotFoundError || error instanceof OwnReasonError || error instanceof AlreadyReportedError) {
     return error.message;
   }
-  console.error(error);
+  await logActionError(error, "reason mark or report failed");
   return "That did not go through. Try again.";
 }
 
@@ -25,7 +25,7 @@ export const helpfulFormAction: (state: HelpfulFormState, formData: FormData) =>
       await consume("vote", user.id);
       return await setHelpful(user.id, reason, helpful === "on");
     } catch (error) {
-      return { error: refusal(error) };
+      return { error: await refusal(error) };
     }
   },
 });
@@ -41,7 +41,7 @@ export const reportFormAction: (state: ReportFormState, formData: FormData) => P
       await reportReason(user.id, reason, { category, note });
       return { ok: "Reported. Thank you: the moderators will look at it." };
     } catch (error) {
-      return { error: refusal(error), values };
+      return { error: await refusal(error), values };
     }
   },
 });

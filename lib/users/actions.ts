@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/guards";
 import { getCurrentUser } from "@/lib/auth/session";
-import { firstError, FIX_FIELDS_MESSAGE, formStateAction } from "@/lib/http/action";
+import { firstError, FIX_FIELDS_MESSAGE, formStateAction, logActionError } from "@/lib/http/action";
 import { displayNameFormSchema, generatedName } from "./display-name";
 import { clearSessionCookies } from "./session-cookies";
 import { deleteUser, DisplayNameError, RoleChangeError, setDisplayName, setStaffRole, type DeletedUser } from "./writes";
@@ -66,7 +66,7 @@ export const deleteAccountAction: (state: DeleteAccountState, formData: FormData
     try {
       deleted = await deleteUser(user.id, { keepNewsletter: keepNewsletter === "on" });
     } catch (error) {
-      console.error("Account deletion failed:", error);
+      await logActionError(error, "account deletion failed");
       return { error: "Your account could not be deleted just now. Nothing was changed: try again in a moment.", fieldErrors: {}, values };
     }
     // Null: already deleted (a second tab, a double submit) — the same end.

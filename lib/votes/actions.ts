@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { getOwnVote } from "@/lib/reasons/queries";
-import { answer, argumentsAction, formAction, formStateAction } from "@/lib/http/action";
+import { answer, argumentsAction, formAction, formStateAction, logActionError } from "@/lib/http/action";
 import { consume, RateLimitedError } from "@/lib/rate-limit";
 import type { DecisionJson } from "@/lib/scores/decision";
 import type { ReasonChange } from "./statements";
@@ -44,7 +44,7 @@ async function castVote(user: CurrentUser, toolSlug: string, decision: DecisionJ
     if (error instanceof RateLimitedError || error instanceof ReasonsMutedError) return { ok: false, error: error.message };
     if (error instanceof ToolNotFoundError) return { ok: false, error: "This tool is no longer open for votes." };
     if (error instanceof VoterGoneError) return { ok: false, error: "Sign in to vote.", signIn: true };
-    console.error(error);
+    await logActionError(error, "vote failed");
     return { ok: false, error: "Your vote was not saved. Try again." };
   }
 }

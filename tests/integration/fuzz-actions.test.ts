@@ -79,6 +79,7 @@ const { CONFIRM_MISMATCH_MESSAGE } = await import("@/lib/users/schema");
 const { deleteUser } = await import("@/lib/users/writes");
 const { setVote } = await import("@/lib/votes/writes");
 const { saveToolAction, archiveToolAction } = await import("@/lib/tools/actions");
+const { log } = await import("@/lib/observability/log");
 const { saveReviewerAction, moveReviewerAction } = await import("@/lib/reviewers/actions");
 const { saveComparisonAction } = await import("@/lib/comparisons/actions");
 
@@ -107,12 +108,19 @@ const counts: Record<string, number> = {};
 /** Calls that threw something other than redirect()/forbidden(), or logged an error behind a friendly message. */
 let unexpected = 0;
 
-let errorLog: { mock: { calls: unknown[][] }; mockRestore: () => void };
+// Errors are logged through the app's logger (an action's failure behind its friendly message) or,
+// by libraries, on the console: either one is a failure here.
+type Spy = { mock: { calls: unknown[][] }; mockRestore: () => void };
+let consoleErrors: Spy;
+let loggedErrors: Spy;
+const errorLog = { mock: { get calls() { return [...consoleErrors.mock.calls, ...loggedErrors.mock.calls]; } } };
 beforeEach(() => {
-  errorLog = vi.spyOn(console, "error");
+  consoleErrors = vi.spyOn(console, "error");
+  loggedErrors = vi.spyOn(log(), "error");
 });
 afterEach(() => {
-  errorLog.mockRestore();
+  consoleErrors.mockRestore();
+  loggedErrors.mockRestore();
 });
 
 beforeAll(async () => {
@@ -169,7 +177,7 @@ async function call(name: string, fn: () => Promise<unknown>): Promise<Outcome> 
 /** Nothing was swallowed and logged behind a friendly message. */
 function expectNothingLogged(what: string) {
   if (errorLog.mock.calls.length) unexpected++;
-  expect(errorLog.mock.calls.map((args: unknown[]) => args.map(String).join(" ").slice(0, 300)), what).toEqual([]);
+  expect(errorLog.mock.calls.map((args: unknown[]) => args.map((arg) => (arg && typeof arg === "object" && "err" in arg ? String(arg.err) : String(arg))).join(" ").slice(0, 300)), what).toEqual([]);
 }
 
 /**
