@@ -60,6 +60,7 @@ const schema = z.object({
   /** Reasons written or edited, and reports sent, per user. */
   RATE_LIMIT_REASONS: rate.default({ points: 20, duration: 3600 }),
   RATE_LIMIT_REPORTS: rate.default({ points: 20, duration: 3600 }),
+  RATE_LIMIT_SUGGESTIONS: rate.default({ points: 10, duration: 86400 }),
   /** An account younger than this is new: its votes wait before they count (docs/decisions/030), its reports do not count toward hiding a reason automatically. */
   NEW_ACCOUNT_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   /** Open reports from this many distinct established readers hide a reason until a moderator reviews it. */

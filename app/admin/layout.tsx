@@ -11,6 +11,7 @@ const sections: { href: Route; label: string; adminOnly?: boolean }[] = [
   { href: "/admin/reviewers", label: "Reviewers" },
   { href: "/admin/comparisons", label: "Comparisons" },
   { href: "/admin/verdicts", label: "Verdicts" },
+  { href: "/admin/suggestions", label: "Suggestions" },
   { href: "/admin/moderation", label: "Moderation" },
   { href: "/admin/integrity", label: "Integrity" },
   { href: "/admin/stale", label: "Re-review" },

@@ -6,6 +6,7 @@ const LINKS: { href: string; label: string }[] = [
   { href: "/about", label: "About" },
   { href: "/methodology", label: "Methodology" },
   { href: "/reviewers", label: "The panel" },
+  { href: "/suggest", label: "Suggest a tool" },
   { href: "/methodology#api", label: "API" },
   { href: "/feed.xml", label: "Feed" },
   { href: "/#newsletter", label: "Newsletter" },

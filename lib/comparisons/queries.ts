@@ -83,7 +83,8 @@ export const getComparison = cache(async (slug: string): Promise<ComparisonLooku
   const { toolA: slugA, toolB: slugB } = parsed.data;
   if (slugA === slugB) return { kind: "refused", reason: "same-tool", tool: slugA };
 
-  const tools = await readDb.tool.findMany({ where: { slug: { in: [slugA, slugB] } }, select: toolCardSelect });
+  // A draft (made from a suggestion, never listed) is as unknown as a slug nobody used.
+  const tools = await readDb.tool.findMany({ where: { slug: { in: [slugA, slugB] }, draft: false }, select: toolCardSelect });
   const rowA = tools.find((row) => row.slug === slugA);
   const rowB = tools.find((row) => row.slug === slugB);
   if (!rowA || !rowB) return { kind: "refused", reason: "unknown-tool", tool: rowA ? slugB : slugA };

@@ -7,7 +7,7 @@ import { log } from "@/lib/observability/log";
 
 /** The one JSON error shape of the API: `{ error: { code, message, issues? } }`. */
 export type ApiErrorBody = {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+  error: { code: string; message: string; issues?: { path: string; message: string }[]; [detail: string]: unknown };
 };
 
 export class ApiError extends Error {
@@ -17,6 +17,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues?: ApiErrorBody["error"]["issues"],
     readonly headers?: Record<string, string>,
+    /** More fields of the error object, documented per operation (a duplicate's `match`). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -35,7 +37,7 @@ export function badRequest(error: z.ZodError, message = "The request is not vali
 
 export function errorResponse(error: ApiError): NextResponse<ApiErrorBody> {
   return NextResponse.json(
-    { error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } },
+    { error: { ...error.details, code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } },
     { status: error.status, headers: error.headers },
   );
 }

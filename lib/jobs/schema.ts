@@ -11,12 +11,14 @@ import { z } from "zod";
  *   newsletter 12 attempts, ≈ 16 h: the confirm link lives 48 h.
  *   digest     14 attempts, ≈ 28 h: a week's digest is still worth a day's delay.
  *   follow     11 attempts, ≈ 10 h: a day's changes on followed tools, before the next day's email.
+ *   suggestion 12 attempts, ≈ 16 h: a reader's suggestion changed status (it stays on /account).
  */
 export const EMAIL_KINDS = {
   "sign-in": { maxAttempts: 8 },
   newsletter: { maxAttempts: 12 },
   digest: { maxAttempts: 14 },
   follow: { maxAttempts: 11 },
+  suggestion: { maxAttempts: 12 },
 } as const;
 export type EmailKind = keyof typeof EMAIL_KINDS;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { comparisonDetailResponse, comparisonSlugSchema } from "@/lib/comparisons/schema";
 import { followResponse } from "@/lib/follows/schema";
+import { duplicateResponse, suggestionResponse, suggestToolBodySchema } from "@/lib/suggestions/schema";
 import { unfollowLinkSchema } from "@/lib/follows/tokens";
 import { liveQuerySchema } from "@/lib/live/schema";
 import { subscribeBodySchema, newsletterTokenSchema } from "@/lib/newsletter/schema";
@@ -183,6 +184,23 @@ const paths: ZodOpenApiPathsObject = {
       requestParams: { path: reasonPath },
       requestBody: { required: true, content: { "application/json": { schema: reportBodySchema } } },
       responses: { "201": json(reportResponse, "Reported."), ...writeErrors, "404": error("No such reason.") },
+    },
+  },
+  "/api/suggestions": {
+    post: {
+      operationId: "suggestTool",
+      summary: "Suggest a tool the catalogue lacks (the editors triage it)",
+      description:
+        "Checked against every tool and every waiting suggestion first — the same website page, the same name, or a close one. The reader sees its status on /account and gets an email when it changes.",
+      tags: ["Community"],
+      security: [{ session: [] }],
+      requestBody: { required: true, content: { "application/json": { schema: suggestToolBodySchema } } },
+      responses: {
+        "201": json(suggestionResponse, "Received: it waits in the editors' queue."),
+        ...writeErrors,
+        "409": json(duplicateResponse, "A duplicate (`duplicate`): `error.match` is the listed tool (with its page), or a suggestion already waiting."),
+        "422": error("No category has this slug (`unknown_category`)."),
+      },
     },
   },
   "/api/comparisons/{slug}": {

@@ -24,7 +24,7 @@ import { RateLimitedError } from "./errors";
  * (`TOTAL_KEY`), the backstop against a spread of addresses and IPs.
  */
 
-export type LimitName = "vote" | "follow" | "reason" | "report" | "signinEmail" | "signinIp" | "signinTotal" | "newsletterEmail" | "newsletterIp" | "newsletterTotal";
+export type LimitName = "vote" | "follow" | "reason" | "report" | "signinEmail" | "signinIp" | "signinTotal" | "newsletterEmail" | "newsletterIp" | "newsletterTotal" | "suggestion";
 
 const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   vote: env.RATE_LIMIT_VOTES,
@@ -38,6 +38,8 @@ const LIMITS: Record<LimitName, { points: number; duration: number }> = {
   newsletterEmail: env.RATE_LIMIT_NEWSLETTER_EMAIL,
   newsletterIp: env.RATE_LIMIT_NEWSLETTER_IP,
   newsletterTotal: env.RATE_LIMIT_NEWSLETTER_TOTAL,
+  // Tool suggestions and problem reports together, per reader (docs/decisions/041).
+  suggestion: env.RATE_LIMIT_SUGGESTIONS,
 };
 
 /** The one key of a total limit (`signinTotal`, `newsletterTotal`). */

@@ -50,10 +50,10 @@ export async function listDisagreements(limit = 5) {
     .slice(0, limit);
 }
 
-/** One tool with its published verdicts and its published comparisons; null when unknown. */
+/** One tool with its published verdicts and its published comparisons; null when unknown (or a draft, which has no public page). */
 export const getTool = cache(async (slug: string) => {
   const row = await readDb.tool.findUnique({
-    where: { slug },
+    where: { slug, draft: false },
     select: {
       ...toolCardSelect,
       verdicts: {

@@ -35,7 +35,8 @@ function columns(input: ToolInput) {
   return { ...(data as Omit<ToolInput, (typeof SPEC_FIELD_NAMES)[number]>), specs: specsFromFields(input as SpecFieldsWithColumns) };
 }
 
-function explain(error: unknown): never {
+/** A tool write's database refusal as the form's message (a taken slug, an unknown category); anything else rethrown. */
+function explainToolWrite(error: unknown): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
     throw new ToolWriteError("Another tool already uses this slug.", "slug");
   }
@@ -48,15 +49,28 @@ function explain(error: unknown): never {
 /** Adds a tool (with its counter row) and audits it. */
 export async function createTool(input: ToolInput, actorId: string): Promise<{ id: string; slug: string }> {
   try {
-    return await db.$transaction(async (tx) => {
-      const tool = await tx.tool.create({ data: { ...columns(input), stats: { create: {} } }, select: { id: true, slug: true } });
-      await recordAudit(tx, { actorId, action: "tool.create", entityType: "Tool", entityId: tool.id, after: input });
-      await announce(tx, { kind: "tool", slugs: [tool.slug] });
-      return tool;
-    });
+    return await db.$transaction((tx) => insertTool(tx, input, actorId));
   } catch (error) {
-    explain(error);
+    explainToolWrite(error);
   }
+}
+
+/**
+ * Adds a tool inside the caller's transaction, with its counter row, audited.
+ * `unlisted`: kept off every public page (archived) until staff list it — a
+ * draft made from a reader's suggestion (lib/suggestions). A taken slug or an
+ * unknown category is a ToolWriteError (the transaction is then over).
+ */
+export async function insertTool(tx: Prisma.TransactionClient, input: ToolInput, actorId: string, options: { unlisted?: boolean } = {}): Promise<{ id: string; slug: string }> {
+  const tool = await tx.tool
+    .create({
+      data: { ...columns(input), ...(options.unlisted ? { archivedAt: new Date(), draft: true } : {}), stats: { create: {} } },
+      select: { id: true, slug: true },
+    })
+    .catch(explainToolWrite);
+  await recordAudit(tx, { actorId, action: "tool.create", entityType: "Tool", entityId: tool.id, after: { ...input, ...(options.unlisted ? { unlisted: true } : {}) } });
+  if (!options.unlisted) await announce(tx, { kind: "tool", slugs: [tool.slug] });
+  return tool;
 }
 
 /** Edits a tool's catalogue fields; refuses a stale version; a no-op writes nothing. */
@@ -84,28 +98,29 @@ export async function updateTool(id: string, expectedVersion: number, input: Too
     });
   } catch (error) {
     if (error instanceof ToolConflictError || error instanceof ToolWriteError) throw error;
-    explain(error);
+    explainToolWrite(error);
   }
 }
 
 /**
  * Archives or restores a tool. Archived tools leave listings, pickers and
  * voting; their verdicts, votes and history stay. Nothing is deleted.
+ * Restoring a draft (made from a suggestion) lists it for the first time.
  */
 export async function setToolArchived(id: string, archived: boolean, actorId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const current = await tx.tool.findUnique({ where: { id }, select: { slug: true, archivedAt: true, version: true } });
+    const current = await tx.tool.findUnique({ where: { id }, select: { slug: true, archivedAt: true, draft: true, version: true } });
     if (!current) throw new ToolWriteError("This tool no longer exists.");
     if ((current.archivedAt !== null) === archived) return false;
     const archivedAt = archived ? new Date() : null;
-    await tx.tool.update({ where: { id }, data: { archivedAt, version: current.version + 1 } });
+    await tx.tool.update({ where: { id }, data: { archivedAt, ...(archived ? {} : { draft: false }), version: current.version + 1 } });
     await recordAudit(tx, {
       actorId,
-      action: archived ? "tool.archive" : "tool.restore",
+      action: archived ? "tool.archive" : current.draft ? "tool.list" : "tool.restore",
       entityType: "Tool",
       entityId: id,
-      before: { archivedAt: current.archivedAt },
-      after: { archivedAt },
+      before: { archivedAt: current.archivedAt, ...(current.draft ? { draft: true } : {}) },
+      after: { archivedAt, ...(current.draft ? { draft: false } : {}) },
     });
     await announce(tx, { kind: "tool", slugs: [current.slug] });
     return true;

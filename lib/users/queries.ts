@@ -85,6 +85,10 @@ const exportSelect = {
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
   },
   follows: { select: { createdAt: true, tool: { select: { slug: true, name: true } } }, orderBy: [{ createdAt: "desc" }, { toolId: "asc" }] },
+  suggestions: {
+    select: { kind: true, status: true, name: true, website: true, pitch: true, vendor: true, problemCategory: true, details: true, decisionNote: true, createdAt: true, decidedAt: true, tool: { select: { slug: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
   // Not `reportCount` nor `score`: what other readers reported stays with the moderators.
   reasons: {
     select: { id: true, decision: true, text: true, helpfulCount: true, hiddenAt: true, hiddenReason: true, createdAt: true, updatedAt: true, tool: { select: { slug: true } } },
@@ -169,6 +173,20 @@ export async function exportUserData(userId: string): Promise<UserExport | null>
     },
     votes: user.votes.map((vote) => ({ tool: vote.tool, decision: toDecisionJson(vote.decision), createdAt: iso(vote.createdAt), updatedAt: iso(vote.updatedAt) })),
     follows: user.follows.map((follow) => ({ tool: follow.tool, createdAt: iso(follow.createdAt) })),
+    suggestions: user.suggestions.map((suggestion) => ({
+      kind: suggestion.kind === "TOOL" ? ("tool" as const) : ("problem" as const),
+      status: suggestion.status.toLowerCase() as "received" | "accepted" | "merged" | "declined",
+      name: suggestion.name,
+      website: suggestion.website,
+      pitch: suggestion.pitch,
+      vendor: suggestion.vendor,
+      tool: suggestion.tool?.slug ?? null,
+      problem: suggestion.problemCategory ? suggestion.problemCategory.toLowerCase().replace(/_/g, "-") : null,
+      details: suggestion.details,
+      editorsNote: suggestion.decisionNote,
+      createdAt: iso(suggestion.createdAt),
+      decidedAt: isoOrNull(suggestion.decidedAt),
+    })),
     reasons: user.reasons.map((reason) => ({
       id: reason.id,
       tool: reason.tool.slug,

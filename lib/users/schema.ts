@@ -89,6 +89,23 @@ export const userExportSchema = z.strictObject({
   votes: z.array(z.strictObject({ tool: z.strictObject({ slug: z.string(), name: z.string() }), decision: z.enum(["ship", "skip"]), createdAt: at, updatedAt: at })),
   /** The tools you follow (docs/decisions/037), newest first. */
   follows: z.array(z.strictObject({ tool: z.strictObject({ slug: z.string(), name: z.string() }), createdAt: at })),
+  /** Tools they suggested and problems they reported (docs/decisions/041), with what the editors decided. */
+  suggestions: z.array(
+    z.strictObject({
+      kind: z.enum(["tool", "problem"]),
+      status: z.enum(["received", "accepted", "merged", "declined"]),
+      name: z.string().nullable(),
+      website: z.string().nullable(),
+      pitch: z.string().nullable(),
+      vendor: z.string().nullable(),
+      tool: z.string().nullable(),
+      problem: z.string().nullable(),
+      details: z.string().nullable(),
+      editorsNote: z.string().nullable(),
+      createdAt: at,
+      decidedAt: at.nullable(),
+    }),
+  ),
   /** The reason with each vote that has one (by tool slug), newest change first; `helpfulCount`: how many readers marked it helpful. */
   reasons: z.array(
     z.strictObject({

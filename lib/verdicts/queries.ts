@@ -62,7 +62,7 @@ export async function listVerdictsForAdmin(filter: { tool?: string; reviewer?: s
  */
 export async function getPublicVerdictHistory(toolSlug: string, reviewerSlug: string) {
   return readDb.verdict.findFirst({
-    where: { tool: { slug: toolSlug }, reviewer: { slug: reviewerSlug, active: true }, published: true },
+    where: { tool: { slug: toolSlug, draft: false }, reviewer: { slug: reviewerSlug, active: true }, published: true },
     select: {
       decision: true,
       tool: { select: { slug: true, name: true } },

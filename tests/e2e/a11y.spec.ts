@@ -29,6 +29,9 @@ const SAMPLES: Record<string, string[]> = {
   "/tools/[slug]": ["/tools/claude-4-sonnet"],
   "/tools/[slug]/history/[reviewer]": ["/tools/smolvlm2-2b/history/daniel-okafor"],
   "/tools/[slug]/reasons": ["/tools/claude-4-sonnet/reasons", "/tools/claude-4-sonnet/reasons?decision=skip&sort=newest"],
+  // Signed out (a sign-in prompt) and signed in (the form): "#signed-in" samples are opened with a session.
+  "/suggest": ["/suggest", "/suggest#signed-in"],
+  "/tools/[slug]/report": ["/tools/claude-4-sonnet/report", "/tools/claude-4-sonnet/report#signed-in"],
 };
 const EXTRA = ["/no-such-page"];
 
@@ -91,7 +94,7 @@ for (const url of [...Object.values(SAMPLES).flat(), ...EXTRA]) {
     test.setTimeout(90_000);
     for (const colorScheme of ["light", "dark"] as const) {
       const context = await browser.newContext({ colorScheme });
-      if (url === "/account") await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseURL! }]);
+      if (url === "/account" || url.endsWith("#signed-in")) await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: baseURL! }]);
       const page = await context.newPage();
       const response = await page.goto(url.replace(/CONFIRM_TOKEN|UNSUBSCRIBE_TOKEN|UNFOLLOW_LINK/, (name) => linkTokens[name as keyof typeof linkTokens]));
       if (url.includes("UNFOLLOW_LINK")) expect(response?.status(), "the signed link opens its form").toBe(200);

@@ -15,6 +15,7 @@ const EXPECTED: Record<string, "staff" | "admin"> = {
   "/admin/verdicts/new": "staff",
   "/admin/audit": "staff",
   "/admin/moderation": "staff",
+  "/admin/suggestions": "staff",
   "/admin/integrity": "staff",
   "/admin/stale": "staff",
   "/admin/newsletter": "staff",

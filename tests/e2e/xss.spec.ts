@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
+import { createSignedInSession } from "../helpers/auth";
 import { createTool } from "../helpers/factories";
 
 // Runs in the "admin" project (after the public specs): it writes into shared rows.
@@ -98,4 +99,42 @@ test("script payloads in readers' text (a reason, a display name) render inert o
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toContain("image/png");
   expect(dialogs).toBe(0);
+});
+
+test("script payloads in a reader's suggestion and problem report render inert for the reader (/account) and for staff (/admin/suggestions)", async ({ browser, baseURL }) => {
+  test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
+  const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+  const tool = await createTool(client);
+  const [reader, staff] = [await createSignedInSession(), await createSignedInSession({ role: "STAFF" })];
+  const short = `<img src=x onerror=window.__xss=1>`;
+  // Stored behind the app's back (the forms refuse a website that is not http(s)): what renders must still be inert.
+  const suggestion = await client.suggestion.create({
+    data: { kind: "TOOL", userId: reader.user.id, name: short, website: "javascript:window.__xss=1", siteKey: `xss-${Date.now()}`, pitch: PAYLOAD, vendor: short },
+  });
+  const report = await client.suggestion.create({ data: { kind: "PROBLEM", userId: reader.user.id, toolId: tool.id, problemCategory: "OTHER", details: PAYLOAD } });
+  await client.suggestion.update({ where: { id: report.id }, data: { status: "DECLINED", decidedAt: new Date(), decisionNote: PAYLOAD } });
+  await client.$disconnect();
+  try {
+    for (const [who, path] of [[reader, "/account"], [staff, "/admin/suggestions"], [staff, "/admin/suggestions?view=decided"]] as const) {
+      const context = await browser.newContext();
+      await context.addCookies([{ name: "authjs.session-token", value: who.sessionToken, url: baseURL! }]);
+      const page = await context.newPage();
+      let dialogs = 0;
+      page.on("dialog", (dialog) => {
+        dialogs++;
+        void dialog.dismiss();
+      });
+      await page.goto(path);
+      await expect(page.getByText("<script>window.__xss=1</script>", { exact: false }).first()).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path).toBeUndefined();
+      expect(await page.locator("main img, main script").count(), path).toBe(0);
+      expect(await page.locator('a[href^="javascript:"]').count(), path).toBe(0);
+      expect(dialogs, path).toBe(0);
+      await context.close();
+    }
+  } finally {
+    const cleanup = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
+    await cleanup.suggestion.deleteMany({ where: { id: { in: [suggestion.id, report.id] } } });
+    await cleanup.$disconnect();
+  }
 });

@@ -3,9 +3,9 @@ import { createPrismaClient } from "@/lib/db/client";
 import { createSignedInSession, SESSION_COOKIE } from "./auth";
 import { createTool } from "./factories";
 
-/** A browser context signed in as a new reader (a database session and its cookie), for the e2e specs. */
-export async function signedInContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}) {
-  const session = await createSignedInSession();
+/** A browser context signed in as a new reader (or, with `role`, staff): a database session and its cookie, for the e2e specs. */
+export async function signedInContext(browser: Browser, baseURL: string, { role, ...options }: BrowserContextOptions & { role?: "USER" | "STAFF" | "ADMIN" } = {}) {
+  const session = await createSignedInSession({ role });
   const context = await browser.newContext(options);
   await context.addCookies([{ name: SESSION_COOKIE, value: session.sessionToken, url: baseURL }]);
   return { ...session, email: session.user.email!, context };

@@ -496,6 +496,8 @@ describe("no other way of deleting a user can leave the counters wrong", () => {
       `"Reason".userId CASCADE`,
       `"ReasonReport".userId CASCADE`,
       `"Session".userId CASCADE`,
+      // A suggestion or problem report stays in the editors' queue, anonymous (docs/decisions/041): no email goes out for it.
+      `"Suggestion".userId SET NULL`,
       `"VerdictRevision".editorId SET NULL`,
       // Votes leave only through the counter path (docs/decisions/019).
       `"Vote".userId RESTRICT`,

@@ -53,6 +53,13 @@ const EXPECTED: Record<string, Access> = {
   "lib/logos/actions.ts#removeLogoAction": "staff",
   "lib/jobs/actions.ts#retryJobAction": "staff",
   "lib/jobs/actions.ts#discardJobAction": "staff",
+  // A reader's suggestion or problem report (docs/decisions/041); staff triage them.
+  "lib/suggestions/actions.ts#suggestToolAction": "user",
+  "lib/suggestions/actions.ts#reportProblemAction": "user",
+  "lib/suggestions/actions.ts#acceptSuggestionAction": "staff",
+  "lib/suggestions/actions.ts#mergeSuggestionAction": "staff",
+  "lib/suggestions/actions.ts#declineSuggestionAction": "staff",
+  "lib/suggestions/actions.ts#resolveProblemAction": "staff",
 };
 
 
@@ -169,6 +176,19 @@ function argumentsFor(key: string): unknown[] {
     // A confirmation that is not the caller's email: allowed to try, refused by the form, nothing deleted.
     case "lib/users/actions.ts#deleteAccountAction":
       return [{}, form({ confirm: "target@authz.test" })];
+    // Valid forms for an unknown suggestion: allowed to try, answered "no longer exists", nothing written.
+    case "lib/suggestions/actions.ts#suggestToolAction":
+      return [{}, form({ name: `Authz ${Date.now()}`, website: `authz-${Date.now()}-${Math.random().toString(36).slice(2)}.example`, category: "no-such-category", pitch: "Authz matrix" })];
+    case "lib/suggestions/actions.ts#reportProblemAction":
+      return [{}, form({ tool: "no-such-tool", category: "other", details: "Authz matrix" })];
+    case "lib/suggestions/actions.ts#acceptSuggestionAction":
+      return [{}, form({ suggestion: "no-such-suggestion", slug: "authz-draft", name: "Authz", vendor: "Authz", categoryId: "x", tagline: "Authz matrix tagline", description: "x".repeat(50), pricingModel: "FREE" })];
+    case "lib/suggestions/actions.ts#mergeSuggestionAction":
+      return [{}, form({ suggestion: "no-such-suggestion", tool: "cursor" })];
+    case "lib/suggestions/actions.ts#declineSuggestionAction":
+      return [{}, form({ suggestion: "no-such-suggestion", note: "Authz matrix" })];
+    case "lib/suggestions/actions.ts#resolveProblemAction":
+      return [{}, form({ suggestion: "no-such-suggestion" })];
     default:
       return [];
   }

@@ -382,6 +382,13 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
   }
   const reasonUrl = (id: string, what: "helpful" | "report") => `${SITE}/api/reasons/${id}/${what}`;
 
+  /** A tool suggestion nobody has made (a fresh name and host each time). */
+  const suggestionBody = async () => {
+    const word = randomBytes(8).toString("hex").replace(/[0-9]/g, (digit) => "ghijklmnop"[Number(digit)]!);
+    const category = (await client.category.findFirstOrThrow({ select: { slug: true } })).slug;
+    return { name: word, website: `${word}.example`, category, pitch: "Suggested in the authorisation test." };
+  };
+
   const SPECS: Record<string, Spec> = {
     "app/api/tools/[slug]/vote/route.ts#PUT": {
       params: () => ({ slug: votable.slug }),
@@ -397,6 +404,15 @@ describe("3. every state-changing route handler refuses signed-out and cross-sit
       control: async () => ({ request: new Request(`${SITE}/api/tools/${votable.slug}/vote`, { method: "DELETE", headers: { origin: SITE, cookie: alice.cookie } }), status: 200 }),
     },
     // Following (docs/decisions/037): signed in, same site; the PUT's control follows, the DELETE's unfollows.
+    // A reader's tool suggestion (docs/decisions/041): signed in, same site.
+    "app/api/suggestions/route.ts#POST": {
+      params: () => ({}),
+      refusals: async () => standard("POST", `${SITE}/api/suggestions`, json(await suggestionBody()), { sessionRequired: true }),
+      control: async () => ({
+        request: new Request(`${SITE}/api/suggestions`, { method: "POST", body: json(await suggestionBody()), headers: { "content-type": "application/json", origin: SITE, cookie: alice.cookie } }),
+        status: 201,
+      }),
+    },
     "app/api/tools/[slug]/follow/route.ts#PUT": {
       params: () => ({ slug: votable.slug }),
       refusals: async () => standard("PUT", `${SITE}/api/tools/${votable.slug}/follow`, undefined, { sessionRequired: true }),

@@ -99,6 +99,21 @@ async function newVerdict() {
   return { ...verdict, tool };
 }
 
+/** A name no other suggestion's is like (the duplicate check compares names fuzzily). */
+const randomName = () => Array.from({ length: 10 }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("");
+
+/** A reader's tool suggestion, as the form sends it (a host nobody else suggests). */
+const suggestion = (name: string) => ({ name, website: { url: `https://${name.toLowerCase().replace(/\W+/g, "-")}.events.test/`, siteKey: `${name.toLowerCase().replace(/\W+/g, "-")}.events.test` }, category: "events-test", pitch: "A tool suggested in the events test.", vendor: null, pricingModel: null });
+
+/** A waiting suggestion (its write heard and forgotten): something for staff to decide. */
+async function waitingSuggestion(): Promise<string> {
+  const { suggestTool } = await import("@/lib/suggestions/writes");
+  const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `waiting-${++serial}@events.test` } });
+  const { id } = await suggestTool(reader.id, suggestion(randomName()));
+  await heard();
+  return id;
+}
+
 /** Readers made here are established (a new account's vote waits before it counts: docs/decisions/030). */
 const ESTABLISHED = new Date(Date.now() - 30 * 86_400_000);
 
@@ -331,6 +346,53 @@ const WRITES: Record<string, () => Promise<Expectation>> = {
     const { setReasonsMute } = await import("@/lib/moderation/writes");
     const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `muted-${++serial}@events.test` } });
     expect(await setReasonsMute(reader.id, new Date(Date.now() + 86_400_000), null, staffId)).toBe(true);
+    return nothing;
+  },
+  // A draft made from a reader's suggestion is unlisted: on no public page until staff list it (setToolArchived announces that).
+  "lib/tools/writes.ts#insertTool": async () => {
+    const [{ insertTool }, { db }] = await Promise.all([import("@/lib/tools/writes"), import("@/lib/db")]);
+    await db.$transaction((tx) => insertTool(tx, toolInput(`events-draft-${++serial}`), staffId, { unlisted: true }));
+    return nothing;
+  },
+  // Suggestions and problem reports are on no public page (docs/decisions/041); an accepted one's draft is unlisted.
+  "lib/suggestions/writes.ts#suggestTool": async () => {
+    const { suggestTool } = await import("@/lib/suggestions/writes");
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `suggester-${++serial}@events.test` } });
+    await suggestTool(reader.id, suggestion(randomName()));
+    return nothing;
+  },
+  "lib/suggestions/writes.ts#reportProblem": async () => {
+    const { reportProblem } = await import("@/lib/suggestions/writes");
+    const tool = await newTool();
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `problem-${++serial}@events.test` } });
+    await reportProblem(reader.id, { tool: tool.slug, category: "wrong-price", details: "The price changed." });
+    return nothing;
+  },
+  "lib/suggestions/writes.ts#acceptSuggestion": async () => {
+    const { acceptSuggestion } = await import("@/lib/suggestions/writes");
+    const id = await waitingSuggestion();
+    await acceptSuggestion(id, toolInput(`events-accepted-${++serial}`), null, staffId);
+    return nothing;
+  },
+  "lib/suggestions/writes.ts#mergeSuggestion": async () => {
+    const { mergeSuggestion } = await import("@/lib/suggestions/writes");
+    const tool = await newTool();
+    const id = await waitingSuggestion();
+    await mergeSuggestion(id, tool.slug, null, staffId);
+    return nothing;
+  },
+  "lib/suggestions/writes.ts#declineSuggestion": async () => {
+    const { declineSuggestion } = await import("@/lib/suggestions/writes");
+    await declineSuggestion(await waitingSuggestion(), "Not for us.", staffId);
+    return nothing;
+  },
+  "lib/suggestions/writes.ts#resolveProblem": async () => {
+    const { reportProblem, resolveProblem } = await import("@/lib/suggestions/writes");
+    const tool = await newTool();
+    const reader = await client.user.create({ data: { createdAt: ESTABLISHED, email: `fixed-${++serial}@events.test` } });
+    const { id } = await reportProblem(reader.id, { tool: tool.slug, category: "other", details: "Something is off." });
+    await heard();
+    await resolveProblem(id, null, staffId);
     return nothing;
   },
   // Follows are personal: on no public page (a reader's own arrive through /api/me, docs/decisions/037).

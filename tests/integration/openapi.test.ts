@@ -47,6 +47,7 @@ const routes = {
   markHelpful: (await import("@/app/api/reasons/[id]/helpful/route")).PUT,
   unmarkHelpful: (await import("@/app/api/reasons/[id]/helpful/route")).DELETE,
   reportReason: (await import("@/app/api/reasons/[id]/report/route")).POST,
+  suggestTool: (await import("@/app/api/suggestions/route")).POST,
   getComparison: (await import("@/app/api/comparisons/[slug]/route")).GET,
   streamFigures: (await import("@/app/api/live/route")).GET,
   getViewer: (await import("@/app/api/me/route")).GET,
@@ -206,6 +207,14 @@ describe("every operation answers as documented", () => {
     expect((await call("unmarkHelpful", { params: { id: reason!.id }, cookie: reader.cookie })).status).toBe(200);
     expect((await call("reportReason", { params: { id: reason!.id }, body: { category: "spam" }, cookie: reader.cookie })).status).toBe(201);
     expect((await call("reportReason", { params: { id: reason!.id }, body: { category: "boring" }, cookie: reader.cookie })).status).toBe(400);
+
+    const category = (await client.category.findFirstOrThrow({ select: { slug: true } })).slug;
+    const fresh = `contract${Date.now().toString(36).replace(/[0-9]/g, "q")}`;
+    expect((await call("suggestTool", { body: { name: fresh, website: `${fresh}.example`, category, pitch: "Suggested by the contract test." }, cookie: reader.cookie })).status).toBe(201);
+    expect((await call("suggestTool", { body: { name: "Cursor", website: "cursor.com", category, pitch: "An AI code editor." }, cookie: reader.cookie })).status).toBe(409);
+    expect((await call("suggestTool", { body: { name: fresh, website: "x", category, pitch: "" }, cookie: reader.cookie })).status).toBe(400);
+    expect((await call("suggestTool", { body: { name: `${fresh}b`, website: `${fresh}b.example`, category: "no-such-category", pitch: "Nope." }, cookie: reader.cookie })).status).toBe(422);
+    expect((await call("suggestTool", { body: {} })).status).toBe(401);
   });
 
   it("the account, the newsletter, staff's export and operations", async () => {

@@ -20,6 +20,7 @@ const EXPECTED: Record<string, string> = {
   "app/api/tools/[slug]/reasons/route.ts": "public read (public names only, never an email); tested in tests/integration/reasons.test.ts",
   "app/api/tools/[slug]/history/route.ts": "public read (daily figures of a listed tool, no personal data); tested in tests/integration/trends.test.ts",
   "app/api/reasons/[id]/helpful/route.ts": "signed-in user, own marks only, never on their own reason (401/403 otherwise; Origin-checked); tested in tests/integration/reasons.test.ts",
+  "app/api/suggestions/route.ts": "signed-in user, suggestions in their own name (401 otherwise; Origin-checked, rate-limited); tested in tests/integration/suggestions.test.ts",
   "app/api/reasons/[id]/report/route.ts": "signed-in user, once per reason, never their own (401/403/409 otherwise; Origin-checked, rate-limited); tested in tests/integration/reasons.test.ts",
   "app/api/account/route.ts": "signed-in user, own account only (DELETE: Origin-checked, 401 otherwise); tested in tests/integration/account.test.ts",
   "app/api/me/route.ts": "anyone; a signed-in reader gets only their own name, staff flag, votes and follows (no email), nobody else anything; private, no-store; tested in tests/integration/viewer.test.ts",

@@ -12,6 +12,7 @@ import { followFormAction } from "@/lib/follows/actions";
 import { listFollows } from "@/lib/follows/queries";
 import { formatDate } from "@/lib/format";
 import { REASON_MAX } from "@/lib/reasons/schema";
+import { listOwnSuggestions } from "@/lib/suggestions/queries";
 import { getAccountOverview } from "@/lib/users/queries";
 import { listUserVotes } from "@/lib/votes/queries";
 import { toVoteCommunity } from "@/lib/votes/schema";
@@ -25,7 +26,7 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=%2Faccount");
-  const [votes, overview, follows] = await Promise.all([listUserVotes(user.id), getAccountOverview(user.id), listFollows(user.id)]);
+  const [votes, overview, follows, suggestions] = await Promise.all([listUserVotes(user.id), getAccountOverview(user.id), listFollows(user.id), listOwnSuggestions(user.id)]);
   const liveNewsletter = overview.newsletter === "confirmed" || overview.newsletter === "pending" ? overview.newsletter : null;
   const signInMethods = ["Email link", ...overview.providers.map((provider) => PROVIDER_LABEL[provider] ?? provider)];
 
@@ -123,6 +124,52 @@ export default async function AccountPage() {
       </Section>
 
       <Section
+        id="suggestions"
+        title="Your suggestions"
+        description="Tools you suggested and problems you reported, with what the editors decided. We email you when one changes."
+        className="mt-12"
+      >
+        {suggestions.length === 0 ? (
+          <Card className="p-6 text-sm text-stone-600 dark:text-stone-400">
+            Nothing yet. Missing a tool?{" "}
+            <Link href="/suggest" className="font-medium text-stone-900 underline underline-offset-2 dark:text-white">
+              Suggest it
+            </Link>
+            .
+          </Card>
+        ) : (
+          <Card className="overflow-hidden">
+            <ul className="divide-y divide-stone-100 dark:divide-stone-800" aria-label="Your suggestions and reports">
+              {suggestions.map((suggestion) => (
+                <li key={suggestion.id} className="px-5 py-4" data-testid="account-suggestion">
+                  <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                    <p className="font-semibold">
+                      {suggestion.kind === "problem" ? <span className="font-normal text-stone-500 dark:text-stone-400">Problem on </span> : null}
+                      {suggestion.title}
+                    </p>
+                    <SuggestionStatus status={suggestion.status} kind={suggestion.kind} />
+                  </div>
+                  <p className="mt-0.5 text-sm text-stone-500 dark:text-stone-400">
+                    Sent {formatDate(suggestion.createdAt)}
+                    {suggestion.decidedAt ? ` · decided ${formatDate(suggestion.decidedAt)}` : ""}
+                    {suggestion.tool ? (
+                      <>
+                        {" · "}
+                        <Link href={`/tools/${suggestion.tool.slug}`} className="font-medium text-stone-700 underline underline-offset-2 dark:text-stone-300">
+                          {suggestion.tool.name}
+                        </Link>
+                      </>
+                    ) : null}
+                  </p>
+                  {suggestion.note ? <p className="mt-2 whitespace-pre-line break-words text-sm text-stone-700 dark:text-stone-300">“{suggestion.note}” — the editors</p> : null}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </Section>
+
+      <Section
         id="your-data"
         title="Your data"
         description="Everything we hold about you, in one JSON file: your profile and public name, votes and their reasons, the reasons you marked helpful or reported, newsletter subscription, signed-in sessions and linked sign-in accounts — never their secret tokens."
@@ -183,6 +230,7 @@ export default async function AccountPage() {
           </li>
           {overview.helpfulMarks + overview.reasonReports > 0 ? <li>Your helpful marks and reports on other readers’ reasons are deleted.</li> : null}
           <li>You are signed out on every browser, and your sign-in methods are removed.</li>
+          {suggestions.length ? <li>The tools you suggested and problems you reported stay with the editors, without your name; no email about them reaches you.</li> : null}
           {overview.newsletter ? <li>Your newsletter subscription is deleted too, unless you keep it below.</li> : null}
           {overview.staffHistory > 0 ? (
             <li>The audit log and verdict history keep what you did, under an anonymous “Deleted account” name instead of yours.</li>
@@ -198,4 +246,19 @@ export default async function AccountPage() {
       </section>
     </div>
   );
+}
+
+const STATUS_LABEL = {
+  tool: { received: "Received", accepted: "Accepted: coming to the catalogue", merged: "Already listed", declined: "Declined" },
+  problem: { received: "Received", accepted: "Fixed", merged: "Already listed", declined: "Left as it is" },
+} as const;
+
+function SuggestionStatus({ status, kind }: { status: keyof (typeof STATUS_LABEL)["tool"]; kind: "tool" | "problem" }) {
+  const tone =
+    status === "received"
+      ? "bg-stone-100 text-stone-700 dark:bg-stone-800 dark:text-stone-300"
+      : status === "declined"
+        ? "bg-skip-50 text-skip-800 dark:bg-skip-950 dark:text-skip-200"
+        : "bg-ship-50 text-ship-800 dark:bg-ship-950 dark:text-ship-200";
+  return <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${tone}`}>{STATUS_LABEL[kind][status]}</span>;
 }

@@ -16,6 +16,7 @@ export default function PrivacyPage() {
         <ul>
           <li>Your email address, to send sign-in links (and the newsletter, if you subscribe and confirm).</li>
           <li>Your votes, your reasons, the reasons you marked helpful or reported, and the display name you chose.</li>
+          <li>The tools you follow, and the tools you suggested or problems you reported, with the editors&apos; reply.</li>
           <li>A session cookie while you are signed in. No analytics, advertising or third-party scripts run on the site.</li>
           <li>Limits on how often an address or network may ask for sign-in links, kept for an hour, to stop abuse.</li>
         </ul>
@@ -31,7 +32,8 @@ export default function PrivacyPage() {
         <h2 id="yours">Taking it with you, or deleting it</h2>
         <p>
           On <a href="/account">your account page</a> you can download everything we hold about you as JSON, and delete your account: your votes are
-          withdrawn from every figure, your reasons removed, and your email address erased. Every newsletter email has a one-click unsubscribe link.
+          withdrawn from every figure, your reasons removed, and your email address erased. Your suggestions stay with the editors without your
+          name. Every newsletter email has a one-click unsubscribe link.
         </p>
       </section>
     </ProsePage>

@@ -62,7 +62,11 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
       <header>
         <h1 className="text-4xl font-semibold tracking-tight">AI tools</h1>
         <p className="mt-3 max-w-2xl text-lg text-stone-600 dark:text-stone-400">
-          Every tool the panel has reviewed, with its panel verdict and the community vote.
+          Every tool the panel has reviewed, with its panel verdict and the community vote. Missing one?{" "}
+          <Link href="/suggest" className="font-medium text-stone-900 underline underline-offset-2 dark:text-white">
+            Suggest a tool
+          </Link>
+          .
         </p>
       </header>
 

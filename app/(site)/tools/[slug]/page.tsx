@@ -1,4 +1,5 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -123,6 +124,14 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
               <h2 className="mb-3 text-sm font-semibold">Specs</h2>
               <ToolSpecsList tool={tool} />
             </Card>
+            {tool.archived ? null : (
+              <p className="px-1 text-sm text-stone-500 dark:text-stone-400">
+                Something wrong or out of date here?{" "}
+                <Link href={`/tools/${tool.slug}/report` as Route} className="font-medium text-stone-700 underline underline-offset-2 hover:text-stone-900 dark:text-stone-300 dark:hover:text-white">
+                  Report a problem
+                </Link>
+              </p>
+            )}
           </aside>
 
         <div className="mt-8 min-w-0 space-y-16 lg:col-start-1 lg:row-start-2">

@@ -6,6 +6,7 @@ import { ToolLogo } from "@/components/site/tool-logo";
 import { Card } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/guards";
 import { getToolLogoSummary } from "@/lib/logos/queries";
+import { getSuggestionOrigin } from "@/lib/suggestions/queries";
 import { archiveToolAction } from "@/lib/tools/actions";
 import { getToolForEdit, listCategories } from "@/lib/tools/queries";
 import { listPanelForTool } from "@/lib/verdicts/queries";
@@ -18,8 +19,9 @@ const asText = (value: unknown) => (value instanceof Date ? value.toISOString().
 export default async function EditToolPage({ params }: PageProps<"/admin/tools/[id]">) {
   const { id } = await params;
   await requireStaff(`/admin/tools/${encodeURIComponent(id)}`);
-  const [tool, categories, panel, logo] = await Promise.all([getToolForEdit(id), listCategories(), listPanelForTool(id), getToolLogoSummary(id)]);
+  const [tool, categories, panel, logo, origin] = await Promise.all([getToolForEdit(id), listCategories(), listPanelForTool(id), getToolLogoSummary(id), getSuggestionOrigin(id)]);
   if (!tool) notFound();
+  const draft = tool.draft;
   const values = Object.fromEntries(Object.entries(tool).map(([key, value]) => [key, asText(value)])) as Record<string, string> & { id: string; version: string };
   return (
     <div className="space-y-6">
@@ -28,14 +30,28 @@ export default async function EditToolPage({ params }: PageProps<"/admin/tools/[
         <div>
           <h1 className="text-3xl font-semibold tracking-tight">{tool.name}</h1>
           <p className="mt-1 text-sm text-stone-500 dark:text-stone-400">
-            {tool.archivedAt ? "Archived" : "Listed"} · version {tool.version} · <Link href={`/tools/${tool.slug}`} className="underline">public page</Link>
+            {draft ? (
+              <>
+                Draft{origin ? (
+                  <>
+                    {" "}from a <Link href="/admin/suggestions?view=decided" className="underline">reader&apos;s suggestion</Link>
+                  </>
+                ) : null}
+                , not listed yet (no public page): write its verdicts, then list it
+              </>
+            ) : tool.archivedAt ? (
+              "Archived"
+            ) : (
+              "Listed"
+            )}{" "}
+            · version {tool.version} · <Link href={`/tools/${tool.slug}`} className="underline">public page</Link>
           </p>
         </div>
         <form action={archiveToolAction}>
           <input type="hidden" name="id" value={tool.id} />
           <input type="hidden" name="archived" value={tool.archivedAt ? "false" : "true"} />
           <button type="submit" className="rounded-lg px-3 py-2 text-sm font-medium ring-1 ring-stone-300 hover:bg-stone-100 dark:ring-stone-700 dark:hover:bg-stone-800">
-            {tool.archivedAt ? "Restore to listings" : "Archive"}
+            {draft ? "List it" : tool.archivedAt ? "Restore to listings" : "Archive"}
           </button>
         </form>
       </div>
