@@ -16,6 +16,10 @@ const dev = process.argv.includes("--dev");
 (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
 const { default: next } = await import("next");
 const { env } = await import("@/lib/env");
+// Before Next starts: with OTEL_EXPORTER_OTLP_ENDPOINT set, this process's tracer provider (Next's own spans
+// report to it); unset, nothing of OpenTelemetry is loaded (lib/observability/tracing.ts).
+const { startTracing, stopTracing } = await import("@/lib/observability/tracing");
+const tracing = await startTracing();
 const { answerClientError, dropUntrustedForwarding, inspect, lingerAfterAnswer, refuse, rememberTarget, shapeErrors } = await import("@/lib/http/gate");
 const { PEER_HEADER, sealPeer } = await import("@/lib/http/peer");
 
@@ -41,9 +45,10 @@ const { answerViewer } = await import("@/lib/users/viewer");
 const { answerMetrics, observeRequest, wireMetricSources } = await import("@/lib/observability/gate");
 wireMetricSources();
 
-const serve = (request: IncomingMessage, response: ServerResponse) => {
-  // Its id and, once answered, its log line and duration (lib/observability): refused requests included.
-  observeRequest(request, response);
+// Its id, its span when traced, and once answered its log line and duration (lib/observability): refused requests included.
+const serve = (request: IncomingMessage, response: ServerResponse) => observeRequest(request, response, () => admit(request, response));
+
+const admit = (request: IncomingMessage, response: ServerResponse) => {
   rememberTarget(request);
   lingerAfterAnswer(request, response);
   const refusal = inspect(request);
@@ -99,6 +104,7 @@ server.on("connect", (request, socket) => answerClientError(Object.assign(new Er
 
 server.listen(port, hostname, () => {
   console.log(`▸ Ready on http://${selfHost}:${port}${hostname ? "" : " (every interface)"}`);
+  if (tracing) console.log(`▸ Traces to ${tracing.endpoint} (OTLP ${tracing.protocol})`);
 });
 
 // The job queue's workers and schedule (lib/jobs, docs/decisions/031), in this process unless `npm run worker` runs them apart.
@@ -108,7 +114,8 @@ const workers = env.JOBS_IN_PROCESS ? superviseWorkers() : null;
 /**
  * SIGTERM / SIGINT: stop taking connections and let requests in flight finish
  * (the live streams end by themselves: lib/health/shutdown.ts), then close
- * Next and exit; a request that still hangs after 10 s is cut.
+ * Next and the workers, send the spans still waiting (at most 5 s) and exit;
+ * a request that still hangs after 10 s is cut.
  */
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -117,7 +124,9 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     stopping = true;
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close(() => {
-      void Promise.all([app.close(), workers?.stop()]).finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
+      void Promise.all([app.close(), workers?.stop()])
+        .finally(() => stopTracing())
+        .finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
     });
     server.closeIdleConnections();
   });

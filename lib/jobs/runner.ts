@@ -1,5 +1,6 @@
 import { Logger, parseCrontab, run, type Runner } from "graphile-worker";
 import { log } from "@/lib/observability/log";
+import { traceTasks } from "@/lib/observability/tracing";
 import type { PrismaClient } from "@/lib/db/client";
 import { CRONTAB, jobTasks, type JobSettings } from "./tasks";
 
@@ -27,7 +28,8 @@ export async function startJobRunner(options: { connectionString: string; client
     concurrency: options.concurrency,
     noHandleSignals: true,
     logger: jobLogger,
-    taskList: jobTasks(options.client, options),
+    // Each run in a span of its own when tracing is on (lib/observability/tracing.ts).
+    taskList: traceTasks(jobTasks(options.client, options)),
     parsedCronItems: parseCrontab(CRONTAB),
   });
 }
