@@ -37,7 +37,7 @@ export function observeRequest(request: IncomingMessage, response: ServerRespons
     metrics().httpDuration.observe({ route, method: /^[A-Z]{3,7}$/.test(method) ? method : "OTHER", status: String(status) }, seconds);
     if (env.LOG_REQUESTS === "true") {
       log().info(
-        { reqId: id, method, route, path, status, ms: Math.round(seconds * 10_000) / 10, aborted: !response.writableFinished || undefined, trace_id: span?.traceId },
+        { reqId: id, method, route, path, status, ms: Math.round(seconds * 10_000) / 10, aborted: !response.writableFinished || undefined, ...(span?.ids ?? {}) },
         "request",
       );
     }

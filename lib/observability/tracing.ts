@@ -21,6 +21,7 @@ import { routeLabel } from "./metrics";
  */
 type Tracing = {
   api: typeof OtelApi;
+  suppressTracing: (context: OtelApi.Context) => OtelApi.Context;
   tracer: OtelApi.Tracer;
   provider: { shutdown(): Promise<void> };
   /** Where spans go and how they are encoded, for the start-up line. */
@@ -43,8 +44,9 @@ export async function startTracing(): Promise<{ endpoint: string; protocol: stri
   const running = current();
   if (running) return describe(running);
   const protocol = env.OTLP_TRACES_PROTOCOL;
-  const [api, { NodeTracerProvider, BatchSpanProcessor }, resources, { OTLPTraceExporter }] = await Promise.all([
+  const [api, { suppressTracing }, { NodeTracerProvider, BatchSpanProcessor }, resources, { OTLPTraceExporter }] = await Promise.all([
     import("@opentelemetry/api"),
+    import("@opentelemetry/core"),
     import("@opentelemetry/sdk-trace-node"),
     import("@opentelemetry/resources"),
     protocol === "http/json" ? import("@opentelemetry/exporter-trace-otlp-http") : import("@opentelemetry/exporter-trace-otlp-proto"),
@@ -74,7 +76,7 @@ export async function startTracing(): Promise<{ endpoint: string; protocol: stri
     return { trace_id: context.traceId, span_id: context.spanId };
   };
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? `${env.OTEL_EXPORTER_OTLP_ENDPOINT!.replace(/\/$/, "")}/v1/traces`;
-  const tracing: Tracing = { api, tracer: api.trace.getTracer("ship-or-skip"), provider, endpoint, protocol };
+  const tracing: Tracing = { api, suppressTracing, tracer: api.trace.getTracer("ship-or-skip"), provider, endpoint, protocol };
   globalForTracing[KEY] = tracing;
   return describe(tracing);
 }
@@ -95,10 +97,13 @@ export async function stopTracing(ms = 5_000): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Load balancers' and Prometheus's probes, every few seconds on every node: not worth a trace each. */
+const UNTRACED = /^\/api\/(health|health\/live|metrics)\/?$/;
+
 /** A request's span as the front gate holds it (lib/observability/gate.ts). */
 export type RequestSpan = {
-  /** The trace id when the span is sampled (it is exported), for the request's log line. */
-  traceId: string | undefined;
+  /** The span's ids when it is sampled (it is exported), for the request's log line. */
+  ids: TraceFields | undefined;
   /** Runs the rest of the request's handling with this span active: Next's spans become its children. */
   run(handle: () => void): void;
   end(status: number): void;
@@ -111,13 +116,18 @@ export type RequestSpan = {
  * page cache's own render) makes it part of that trace. Named by its route
  * pattern, never by the path; the path is recorded without its query string
  * (links carry tokens there); the request id is `app.request_id`, as on the log line.
+ * Probes (health checks, Prometheus's scrapes) are not traced, Next's spans of them neither.
  */
 export function startRequestSpan(request: IncomingMessage, requestId: string): RequestSpan | null {
   const tracing = current();
   if (!tracing) return null;
   const { api, tracer } = tracing;
-  const parent = api.propagation.extract(api.ROOT_CONTEXT, request.headers);
   const path = (request.url ?? "/").split("?")[0]!.slice(0, 200);
+  if (UNTRACED.test(path)) {
+    const untraced = tracing.suppressTracing(api.ROOT_CONTEXT);
+    return { ids: undefined, run: (handle) => api.context.with(untraced, handle), end: () => {} };
+  }
+  const parent = api.propagation.extract(api.ROOT_CONTEXT, request.headers);
   const route = routeLabel(path);
   const method = /^[A-Z]{3,7}$/.test(request.method ?? "") ? request.method! : "_OTHER";
   const span = tracer.startSpan(
@@ -136,7 +146,7 @@ export function startRequestSpan(request: IncomingMessage, requestId: string): R
   const context = api.trace.setSpan(parent, span);
   const spanContext = span.spanContext();
   return {
-    traceId: spanContext.traceFlags & api.TraceFlags.SAMPLED ? spanContext.traceId : undefined,
+    ids: spanContext.traceFlags & api.TraceFlags.SAMPLED ? { trace_id: spanContext.traceId, span_id: spanContext.spanId } : undefined,
     run: (handle) => api.context.with(context, handle),
     end: (status) => {
       // 0: the client went away before an answer was sent.

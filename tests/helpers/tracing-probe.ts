@@ -51,7 +51,7 @@ const loaded = [...new Set(Object.keys(createRequire(import.meta.url).cache).map
 const registered = Object.keys((globalThis as Record<symbol, Record<string, unknown> | undefined>)[Symbol.for("opentelemetry.js.api.1")] ?? {}).filter((key) => key !== "version");
 console.log(
   JSON.stringify({
-    tracingProbe: { started, requestSpan: span !== null, traceId: span?.traceId ?? null, headers, tasksUnchanged: traced === tasks, ranJob, loaded, registered },
+    tracingProbe: { started, requestSpan: span !== null, traceId: span?.ids?.trace_id ?? null, headers, tasksUnchanged: traced === tasks, ranJob, loaded, registered },
   }),
 );
 process.exit(0);
