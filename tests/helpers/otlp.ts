@@ -83,23 +83,31 @@ export function decodeOtlpJson(body: ExportTraceServiceRequest): ReceivedSpan[] 
 
 /**
  * A collector of the tests' own: OTLP/HTTP's trace endpoint (POST /v1/traces,
- * JSON bodies) on a free port of 127.0.0.1, keeping what it receives. An
- * export that is not that (another path, protobuf, a missing `header`) is
- * answered 400 and listed in `refused`.
+ * JSON bodies, or protobuf ones with `protobuf`) on a free port of 127.0.0.1,
+ * keeping what it receives. An export that is not that (another path, the
+ * other encoding, a missing `header`) is answered 400 and listed in `refused`.
  */
-export async function startCollector(options: { header?: [string, string] } = {}) {
+export async function startCollector(options: { header?: [string, string]; protobuf?: boolean } = {}) {
   const { createServer } = await import("node:http");
-  const received = { spans: [] as ReceivedSpan[], bodies: [] as string[], refused: [] as string[] };
+  const received = { spans: [] as ReceivedSpan[], bodies: [] as string[], protobufBodies: [] as Buffer[], refused: [] as string[] };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString("utf8");
       const [name, value] = options.header ?? [];
-      const expected = request.method === "POST" && request.url === "/v1/traces" && /^application\/json/.test(String(request.headers["content-type"]));
+      const type = options.protobuf ? /^application\/x-protobuf/ : /^application\/json/;
+      const expected = request.method === "POST" && request.url === "/v1/traces" && type.test(String(request.headers["content-type"]));
       if (!expected || (name && request.headers[name] !== value)) {
         received.refused.push(`${request.method} ${request.url} ${request.headers["content-type"]}`);
         response.writeHead(400).end();
+        return;
+      }
+      if (options.protobuf) {
+        // Kept undecoded: its strings (names, attribute keys and values) are in it as UTF-8.
+        received.protobufBodies.push(raw);
+        response.writeHead(200, { "content-type": "application/x-protobuf" }).end();
         return;
       }
       received.bodies.push(body);

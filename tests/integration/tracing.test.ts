@@ -132,3 +132,21 @@ describe("tracing on", () => {
     expect(promoted.attributes).toMatchObject({ "app.job.task": "promote_pending_votes", "app.job.id": run.probe.ranJob, "app.job.attempt": 1 });
   });
 });
+
+describe("tracing on, the default protocol", () => {
+  it("without OTEL_EXPORTER_OTLP_PROTOCOL spans go as protobuf (OTLP's default), through the protobuf exporter", async () => {
+    const collector = await startCollector({ protobuf: true });
+    try {
+      const { probe } = await runProbe({ DATABASE_URL: undefined, OTEL_EXPORTER_OTLP_ENDPOINT: `${collector.url}/` });
+      expect(probe.started).toEqual({ endpoint: `${collector.url}/v1/traces`, protocol: "http/protobuf" });
+      expect(probe.loaded).toContain("@opentelemetry/exporter-trace-otlp-proto");
+      expect(probe.loaded).not.toContain("@opentelemetry/exporter-trace-otlp-http");
+      expect(collector.refused).toEqual([]);
+      const body = Buffer.concat(collector.protobufBodies);
+      for (const text of ["ship-or-skip", "GET /api/tools", "app.request_id", "probe-request-0001", "job probe_job"]) expect(body.includes(text)).toBe(true);
+      expect(body.includes("probe-secret")).toBe(false);
+    } finally {
+      await collector.close();
+    }
+  }, 60_000);
+});
