@@ -18,7 +18,7 @@ const { default: next } = await import("next");
 const { env } = await import("@/lib/env");
 // Before Next starts: with OTEL_EXPORTER_OTLP_ENDPOINT set, this process's tracer provider (Next's own spans
 // report to it); unset, nothing of OpenTelemetry is loaded (lib/observability/tracing.ts).
-const { startTracing, stopTracing } = await import("@/lib/observability/tracing");
+const { startTracing, stopTracing, untraced } = await import("@/lib/observability/tracing");
 const tracing = await startTracing();
 const { answerClientError, dropUntrustedForwarding, inspect, lingerAfterAnswer, refuse, rememberTarget, shapeErrors } = await import("@/lib/http/gate");
 const { PEER_HEADER, sealPeer } = await import("@/lib/http/peer");
@@ -34,8 +34,9 @@ process.env.__NEXT_PRIVATE_ORIGIN = `http://${selfHost}:${port}`;
 
 // This process's requests are stamped with their peer here (instrumentation.ts need not).
 (globalThis as Record<symbol, unknown>)[Symbol.for("ship-or-skip.gate")] = true;
-const app = next({ dev, dir: root, hostname: selfHost, port });
-await app.prepare();
+// Next's start-up is not a trace (requests are: lib/observability/gate.ts).
+const app = untraced(() => next({ dev, dir: root, hostname: selfHost, port }));
+await untraced(() => app.prepare());
 const handle = app.getRequestHandler();
 // After Next is prepared: these reach modules that expect Next's server environment (its AsyncLocalStorage).
 const { frontRefusal } = await import("@/lib/http/front");

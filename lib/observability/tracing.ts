@@ -158,6 +158,16 @@ export function startRequestSpan(request: IncomingMessage, requestId: string): R
 }
 
 /**
+ * Runs `work` with tracing suppressed (when it is on): Next's start-up — its
+ * instrumentation hook and the route modules it preloads, some eighty root
+ * spans of no use to anyone — and whatever it starts keep that context.
+ */
+export function untraced<T>(work: () => T): T {
+  const tracing = current();
+  return tracing ? tracing.api.context.with(tracing.suppressTracing(tracing.api.context.active()), work) : work();
+}
+
+/**
  * The active trace as W3C headers (`traceparent`, `tracestate`), to carry it
  * over a request this process makes to itself (the page cache's render); none
  * when tracing is off or no span is active.
