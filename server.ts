@@ -103,13 +103,16 @@ server.on("clientError", (error, socket) => answerClientError(error, socket, opt
 // CONNECT asks this server to be a tunnel: it is not one.
 server.on("connect", (request, socket) => answerClientError(Object.assign(new Error("CONNECT"), { code: "CONNECT_REFUSED" }), socket, options));
 
+// Loaded before listening: from `listen` to the signal handlers below nothing awaits, so a SIGTERM
+// that comes as soon as the server answers finds them (Next's own handler, lib/health/shutdown.ts, does not exit).
+const { superviseWorkers } = await import("@/lib/jobs/process");
+
 server.listen(port, hostname, () => {
   console.log(`▸ Ready on http://${selfHost}:${port}${hostname ? "" : " (every interface)"}`);
   if (tracing) console.log(`▸ Traces to ${tracing.endpoint} (OTLP ${tracing.protocol})`);
 });
 
 // The job queue's workers and schedule (lib/jobs, docs/decisions/031), in this process unless `npm run worker` runs them apart.
-const { superviseWorkers } = await import("@/lib/jobs/process");
 const workers = env.JOBS_IN_PROCESS ? superviseWorkers() : null;
 
 /**
