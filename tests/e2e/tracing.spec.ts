@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { freePort } from "../../scripts/lib/next";
 import { newTool } from "../helpers/e2e";
@@ -11,53 +11,60 @@ import { startCollector, type ReceivedSpan } from "../helpers/otlp";
  * request each arrive as a trace whose root is the front gate's server span —
  * named by the route pattern, carrying the request id of the log line — with
  * Next's own spans under it (a cached page's render included, over the page
- * cache's request to itself); health checks are not traced; a caller's `traceparent` is continued; the
- * request's log line names its trace; no query string (where links carry
- * tokens) reaches the collector. That nothing loads with the variable unset
- * is tests/integration/tracing.test.ts.
+ * cache's request to itself); neither Next's start-up nor health checks are
+ * traced; a caller's `traceparent` is continued; the request's log line names
+ * its trace; no query string (where links carry tokens) reaches the
+ * collector; SIGTERM sends the spans still waiting. That nothing loads with
+ * the variable unset is tests/integration/tracing.test.ts.
  */
 
 test.describe.configure({ mode: "default" });
 
 const COLLECTOR_TOKEN = "collector-token-for-the-tracing-spec";
-let node: ChildProcess | undefined;
 let collector: Awaited<ReturnType<typeof startCollector>> | undefined;
+let node: Awaited<ReturnType<typeof startNode>> | undefined;
 let base = "";
-let output = "";
 
 test.beforeAll(async () => {
   test.skip(!process.env.DATABASE_URL, "needs `npm test` (the database)");
   collector = await startCollector({ header: ["x-collector-token", COLLECTOR_TOKEN] });
+  // Batches every 100 ms rather than every 5 s: the spans arrive while the spec waits.
+  node = await startNode({ NODE_ID: `tracing-${process.pid}`, OTEL_BSP_SCHEDULE_DELAY: "100" });
+  base = node.url;
+});
+
+test.afterAll(async () => {
+  node?.process.kill("SIGTERM");
+  await collector?.close();
+});
+
+/** Starts a production node exporting to the spec's collector, with `env` on top; resolves once it answers. */
+async function startNode(env: Record<string, string>) {
   const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  node = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const started = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
-      NODE_ID: `tracing-${process.pid}`,
       LOG_REQUESTS: "true",
       JOBS_IN_PROCESS: "false",
-      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector!.url,
       OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
       OTEL_EXPORTER_OTLP_HEADERS: `x-collector-token=${COLLECTOR_TOKEN}`,
-      // Batches every 100 ms rather than every 5 s: the spans arrive while the spec waits.
-      OTEL_BSP_SCHEDULE_DELAY: "100",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  node.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  node.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let log = "";
+  started.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  started.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${base}/api/health/live`).then((r) => r.ok, () => false)) break;
+    if (await fetch(`${url}/api/health/live`).then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-});
-
-test.afterAll(async () => {
-  node?.kill("SIGTERM");
-  await collector?.close();
-});
+  return { process: started, url, output: () => log };
+}
 
 /** The gate's server span of the request the node answered with this X-Request-Id, once it has arrived. */
 const gateSpan = (requestId: string) => collector!.spans.find((span) => span.kind === "server" && span.attributes["app.request_id"] === requestId);
@@ -65,14 +72,15 @@ const inTrace = (traceId: string) => collector!.spans.filter((span) => span.trac
 
 /** The node's JSON log lines so far. */
 const lines = () =>
-  output
+  node!
+    .output()
     .split("\n")
     .filter((line) => line.startsWith("{"))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 test("a page and an API request each arrive at the collector as a trace: the gate's span, its request id, Next's spans under it", async () => {
   test.setTimeout(90_000);
-  expect(output).toContain("▸ Traces to http://127.0.0.1:");
+  expect(node!.output()).toContain("▸ Traces to http://127.0.0.1:");
 
   // A page (a page-cache miss: the gate renders it through this same server, in the same trace).
   const tool = await newTool();
@@ -116,6 +124,9 @@ test("a page and an API request each arrive at the collector as a trace: the gat
   // The request's log line names its trace and span: from a line to the trace.
   await expect.poll(() => lines().find((line) => line.msg === "request" && line.reqId === apiId), { timeout: 5_000 }).toMatchObject({ trace_id: apiSpan.traceId, span_id: apiSpan.spanId });
 
+  // Every trace starts at the gate: Next's start-up (its instrumentation hook, the route modules it preloads) is not traced.
+  expect(collector!.spans.filter((span) => span.parentSpanId === "" && !("app.request_id" in span.attributes)).map((span) => span.name)).toEqual([]);
+
   // Probes are not traced, by the gate or by Next: the spec's own health checks while the node started made none.
   expect(lines().some((line) => line.msg === "request" && line.route === "/api/health/live")).toBe(true);
   expect(collector!.spans.filter((span) => span.attributes["url.path"] === "/api/health/live" || span.attributes["http.target"] === "/api/health/live")).toEqual([]);
@@ -143,4 +154,19 @@ test("a caller's traceparent is continued, and no query string reaches the colle
   expect(nextSpan.attributes["http.target"]).toBe("/newsletter/confirm");
   // …and nothing the collector received holds the query.
   expect(collector!.bodies.join("\n")).not.toContain(secret);
+});
+
+test("on SIGTERM a node sends the spans still waiting, then exits", async () => {
+  test.setTimeout(90_000);
+  // A batch only every ten minutes: what arrives was sent by the shutdown.
+  const second = await startNode({ NODE_ID: `tracing-sigterm-${process.pid}`, OTEL_BSP_SCHEDULE_DELAY: "600000" });
+  const id = `trace-sigterm-${Date.now()}`;
+  expect((await fetch(`${second.url}/api/tools?pageSize=1`, { headers: { "x-request-id": id } })).status).toBe(200);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(gateSpan(id)).toBeUndefined();
+  const exited = new Promise<number | null>((resolve) => second.process.on("exit", (code) => resolve(code)));
+  second.process.kill("SIGTERM");
+  expect(await exited).toBe(143);
+  expect(gateSpan(id)).toMatchObject({ name: "GET /api/tools", resource: { "service.instance.id": `tracing-sigterm-${process.pid}` } });
+  expect(inTrace(gateSpan(id)!.traceId).some((span) => span.attributes["next.span_type"] === "AppRouteRouteHandlers.runHandler")).toBe(true);
 });
