@@ -53,8 +53,16 @@ export async function startTracing(): Promise<{ endpoint: string; protocol: stri
   ]);
   if (current()) return describe(current()!);
   // The SDK's own warnings (an export the collector refused or never answered) as the app's log lines.
-  const diag = (level: "warn" | "error") => (message: string, ...args: unknown[]) =>
-    log()[level]({ source: "opentelemetry" }, [message, ...args.map((arg) => (arg instanceof Error ? arg.message : typeof arg === "string" ? arg : JSON.stringify(arg)))].join(" "));
+  const text = (arg: unknown) => {
+    if (arg instanceof Error) return arg.message;
+    if (typeof arg === "string") return arg;
+    try {
+      return JSON.stringify(arg);
+    } catch {
+      return String(arg);
+    }
+  };
+  const diag = (level: "warn" | "error") => (message: string, ...args: unknown[]) => log()[level]({ source: "opentelemetry" }, [message, ...args.map(text)].join(" "));
   api.diag.setLogger({ error: diag("error"), warn: diag("warn"), info: () => {}, debug: () => {}, verbose: () => {} }, api.DiagLogLevel.WARN);
 
   // service.name: OTEL_SERVICE_NAME (default "ship-or-skip"); OTEL_RESOURCE_ATTRIBUTES adds to it (the env detector).
