@@ -17,6 +17,10 @@ const dev = process.argv.includes("--dev");
 const { default: next } = await import("next");
 const { env } = await import("@/lib/env");
 const { log } = await import("@/lib/observability/log");
+// Before Next starts: with OTEL_EXPORTER_OTLP_ENDPOINT set, this process's tracer provider (Next's own spans
+// report to it); unset, nothing of OpenTelemetry is loaded (lib/observability/tracing.ts).
+const { startTracing, stopTracing, untraced } = await import("@/lib/observability/tracing");
+const tracing = await startTracing();
 const { answerClientError, dropUntrustedForwarding, inspect, lingerAfterAnswer, refuse, rememberTarget, shapeErrors } = await import("@/lib/http/gate");
 const { PEER_HEADER, sealPeer } = await import("@/lib/http/peer");
 
@@ -31,8 +35,9 @@ process.env.__NEXT_PRIVATE_ORIGIN = `http://${selfHost}:${port}`;
 
 // This process's requests are stamped with their peer here (instrumentation.ts need not).
 (globalThis as Record<symbol, unknown>)[Symbol.for("ship-or-skip.gate")] = true;
-const app = next({ dev, dir: root, hostname: selfHost, port });
-await app.prepare();
+// Next's start-up is not a trace (requests are: lib/observability/gate.ts).
+const app = untraced(() => next({ dev, dir: root, hostname: selfHost, port }));
+await untraced(() => app.prepare());
 const handle = app.getRequestHandler();
 // After Next is prepared: these reach modules that expect Next's server environment (its AsyncLocalStorage).
 const { frontRefusal } = await import("@/lib/http/front");
@@ -42,9 +47,10 @@ const { answerViewer } = await import("@/lib/users/viewer");
 const { answerMetrics, observeRequest, wireMetricSources } = await import("@/lib/observability/gate");
 wireMetricSources();
 
-const serve = (request: IncomingMessage, response: ServerResponse) => {
-  // Its id and, once answered, its log line and duration (lib/observability): refused requests included.
-  observeRequest(request, response);
+// Its id, its span when traced, and once answered its log line and duration (lib/observability): refused requests included.
+const serve = (request: IncomingMessage, response: ServerResponse) => observeRequest(request, response, () => admit(request, response));
+
+const admit = (request: IncomingMessage, response: ServerResponse) => {
   rememberTarget(request);
   lingerAfterAnswer(request, response);
   const refusal = inspect(request);
@@ -98,18 +104,23 @@ server.on("clientError", (error, socket) => answerClientError(error, socket, opt
 // CONNECT asks this server to be a tunnel: it is not one.
 server.on("connect", (request, socket) => answerClientError(Object.assign(new Error("CONNECT"), { code: "CONNECT_REFUSED" }), socket, options));
 
+// Loaded before listening: from `listen` to the signal handlers below nothing awaits, so a SIGTERM
+// that comes as soon as the server answers finds them (Next's own handler, lib/health/shutdown.ts, does not exit).
+const { superviseWorkers } = await import("@/lib/jobs/process");
+
 server.listen(port, hostname, () => {
   console.log(`▸ Ready on http://${selfHost}:${port}${hostname ? "" : " (every interface)"}`);
+  if (tracing) console.log(`▸ Traces to ${tracing.endpoint} (OTLP ${tracing.protocol})`);
 });
 
 // The job queue's workers and schedule (lib/jobs, docs/decisions/031), in this process unless `npm run worker` runs them apart.
-const { superviseWorkers } = await import("@/lib/jobs/process");
 const workers = env.JOBS_IN_PROCESS ? superviseWorkers() : null;
 
 /**
  * SIGTERM / SIGINT: stop taking connections and let requests in flight finish
  * (the live streams end by themselves: lib/health/shutdown.ts), then close
- * Next and exit; a request that still hangs after 10 s is cut.
+ * Next and the workers, send the spans still waiting (at most 5 s) and exit;
+ * a request that still hangs after 10 s is cut.
  */
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -118,7 +129,9 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     stopping = true;
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close(() => {
-      void Promise.all([app.close(), workers?.stop()]).finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
+      void Promise.all([app.close(), workers?.stop()])
+        .finally(() => stopTracing())
+        .finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
     });
     server.closeIdleConnections();
   });

@@ -25,6 +25,13 @@ const list = z
       .filter(Boolean),
   );
 
+const otlpProtocol = z.enum(["http/protobuf", "http/json"], {
+  error: 'OTLP goes over HTTP here: "http/protobuf" (the default) or "http/json"; gRPC (port 4317) is not supported, use the collector\'s HTTP port 4318',
+});
+
+/** An http(s) URL; empty counts as unset (compose files pass `${VAR:-}`). */
+const otlpUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url({ protocol: /^https?$/, error: "an OTLP endpoint is an http:// or https:// URL" }).optional());
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z
@@ -119,6 +126,19 @@ const schema = z.object({
   LOG_REQUESTS: z.enum(["true", "false"]).default("true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /**
+   * OpenTelemetry tracing (lib/observability/tracing.ts, docs/decisions/039): on when an OTLP endpoint
+   * is set, e.g. http://collector:4318 (spans go to <endpoint>/v1/traces), or the traces' own URL. The
+   * SDK reads the other standard variables itself (OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER, OTEL_BSP_*, …).
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpUrl,
+  /** OTLP over HTTP only: protobuf (the spec's default) or JSON; gRPC is not shipped. */
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).max(255).default("ship-or-skip"),
+  /** The spec's off switch: `true` turns tracing off even with an endpoint set. */
+  OTEL_SDK_DISABLED: z.enum(["true", "false"]).default("false"),
+  /**
    * How many proxies you run in front of the app (lib/http/forwarded.ts): 0 ("false", the default)
    * trusts no client-settable header and takes the client from the TCP peer; 1 ("true") takes the
    * last X-Forwarded-For entry (the one your proxy appended); 2 the second from the right, and so on.
@@ -132,7 +152,15 @@ const schema = z.object({
     .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value))),
 })
   // TRUST_PROXY stays a yes/no for the code that only asks that; TRUST_PROXY_HOPS is the count.
-  .transform(({ TRUST_PROXY, ...rest }) => ({ ...rest, TRUST_PROXY: TRUST_PROXY > 0, TRUST_PROXY_HOPS: TRUST_PROXY }));
+  .transform(({ TRUST_PROXY, ...rest }) => ({
+    ...rest,
+    TRUST_PROXY: TRUST_PROXY > 0,
+    TRUST_PROXY_HOPS: TRUST_PROXY,
+    /** Traces are exported: an OTLP endpoint is set and the SDK is not disabled. */
+    TRACING: Boolean(rest.OTEL_EXPORTER_OTLP_ENDPOINT || rest.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && rest.OTEL_SDK_DISABLED !== "true",
+    /** The OTLP encoding: the traces' own setting, else the general one, else protobuf (the spec's default). */
+    OTLP_TRACES_PROTOCOL: rest.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? rest.OTEL_EXPORTER_OTLP_PROTOCOL ?? "http/protobuf",
+  }));
 
 export type Env = z.infer<typeof schema>;
 

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { Logger, parseCrontab, run, type Runner, type WorkerEvents } from "graphile-worker";
 import { log } from "@/lib/observability/log";
+import { traceTasks } from "@/lib/observability/tracing";
 import type { PrismaClient } from "@/lib/db/client";
 import { takeNodeLock, SWEEP_INTERVAL_MS } from "./recovery";
 import { CRONTAB, jobTasks, type JobSettings } from "./tasks";
@@ -42,7 +43,8 @@ export async function startJobRunner(options: { connectionString: string; client
       noHandleSignals: true,
       logger: jobLogger,
       events,
-      taskList: jobTasks(options.client, options),
+      // Each run in a span of its own when tracing is on (lib/observability/tracing.ts).
+      taskList: traceTasks(jobTasks(options.client, options)),
       parsedCronItems: parseCrontab(CRONTAB),
     });
   } catch (error) {

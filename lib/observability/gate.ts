@@ -5,6 +5,7 @@ import { getPool } from "@/lib/db/pool";
 import { pageCache } from "@/lib/page-cache/store";
 import { log, REQUEST_ID } from "./log";
 import { metrics, routeLabel } from "./metrics";
+import { startRequestSpan } from "./tracing";
 
 // The front gate's half of logs and metrics (server.ts): plain modules only, no `server-only`.
 
@@ -13,28 +14,36 @@ export const REQUEST_ID_HEADER = "x-request-id";
 /**
  * Gives the request its id (the proxy's X-Request-Id when it looks like one,
  * else a fresh one) on the request — Next's handlers, actions and the jobs
- * they enqueue read it there — and on the answer; when the answer is done,
- * one log line and one observation of its duration, by route pattern.
+ * they enqueue read it there — and on the answer; runs `handle` (the rest of
+ * the gate, then Next) inside the request's span when tracing is on
+ * (lib/observability/tracing.ts); when the answer is done, one log line (with
+ * the trace's id when traced) and one observation of its duration, by route pattern.
  * The path is logged without its query string: links carry tokens there.
  */
-export function observeRequest(request: IncomingMessage, response: ServerResponse): string {
+export function observeRequest(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
   const sent = request.headers[REQUEST_ID_HEADER];
   const id = typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID();
   request.headers[REQUEST_ID_HEADER] = id;
   response.setHeader("X-Request-Id", id);
   const started = performance.now();
+  const span = startRequestSpan(request, id);
   response.once("close", () => {
     const seconds = (performance.now() - started) / 1000;
     const path = (request.url ?? "/").split("?")[0]!.slice(0, 200);
     const route = routeLabel(path);
     const method = (request.method ?? "-").slice(0, 16);
     const status = response.headersSent ? response.statusCode : 0;
+    span?.end(status);
     metrics().httpDuration.observe({ route, method: /^[A-Z]{3,7}$/.test(method) ? method : "OTHER", status: String(status) }, seconds);
     if (env.LOG_REQUESTS === "true") {
-      log().info({ reqId: id, method, route, path, status, ms: Math.round(seconds * 10_000) / 10, aborted: !response.writableFinished || undefined }, "request");
+      log().info(
+        { reqId: id, method, route, path, status, ms: Math.round(seconds * 10_000) / 10, aborted: !response.writableFinished || undefined, ...(span?.ids ?? {}) },
+        "request",
+      );
     }
   });
-  return id;
+  if (span) span.run(handle);
+  else handle();
 }
 
 /** The scrape sources the gate owns: its page cache, the pool and the queue (the live streams register themselves, lib/live). */

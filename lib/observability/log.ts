@@ -28,9 +28,20 @@ const REDACT = [
   "headers.authorization",
 ];
 
+/**
+ * Where lib/observability/tracing.ts, once its tracer provider runs, puts the function that gives the
+ * active (sampled) span's ids: every line written inside a traced request or job carries them, so an
+ * operator can go from a line to its trace. Without tracing configured the logger has no mixin at all.
+ */
+export const TRACE_FIELDS = Symbol.for("ship-or-skip.trace-fields");
+export type TraceFields = { trace_id: string; span_id: string };
+const globalForTrace = globalThis as unknown as Record<typeof TRACE_FIELDS, (() => TraceFields | undefined) | undefined>;
+const traceFields = () => globalForTrace[TRACE_FIELDS]?.() ?? {};
+
 function create(): Logger {
   return pino({
     level: env.LOG_LEVEL,
+    ...(env.TRACING ? { mixin: traceFields } : {}),
     base: { service: "ship-or-skip" },
     messageKey: "msg",
     timestamp: pino.stdTimeFunctions.isoTime,

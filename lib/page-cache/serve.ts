@@ -7,6 +7,7 @@ import { nodeHeaders } from "@/lib/http/front";
 import { secureAnswer } from "@/lib/http/secure";
 import { inlineScriptHashes, newNonce } from "@/lib/http/security-headers";
 import { sameSecret } from "@/lib/http/secret";
+import { traceHeaders } from "@/lib/observability/tracing";
 import { cacheableRequest, FILL_HEADER, pageCacheRoute } from "./routes";
 import { asMember, pageCache, type CacheAnswer, type CachedPage } from "./store";
 import { log } from "@/lib/observability/log";
@@ -153,6 +154,8 @@ async function renderForCache(request: IncomingMessage, key: string, tags: strin
       // Uncompressed: it is read here, not sent on.
       "accept-encoding": "identity",
       "user-agent": (request.headers["user-agent"] as string | undefined) ?? "ship-or-skip-page-cache",
+      // The render is part of the trace of the request that missed (none when tracing is off).
+      ...traceHeaders(),
     },
     redirect: "manual",
     cache: "no-store",
