@@ -42,7 +42,7 @@ export function ReportForm({ tool }: { tool: { slug: string; name: string } }) {
         <div className="mt-2 space-y-2">
           {PROBLEM_CATEGORIES.map((category) => (
             <label key={category} className="flex items-center gap-3 rounded-xl border border-stone-200 bg-white px-4 py-3 text-[15px] has-checked:border-stone-500 has-checked:ring-2 has-checked:ring-stone-300 dark:border-stone-800 dark:bg-stone-900 dark:has-checked:ring-stone-700">
-              <input type="radio" name="category" value={category} defaultChecked={problem === category} required className="size-4 accent-stone-900 dark:accent-white" />
+              <input type="radio" name="category" value={category} defaultChecked={problem === category} required className="size-4 shrink-0 accent-stone-900 dark:accent-white" />
               {PROBLEM_LABELS[category]}
             </label>
           ))}

@@ -58,7 +58,7 @@ export function SuggestForm({ categories }: Props) {
         </p>
       ) : null}
       <div className="grid gap-6 sm:grid-cols-2">
-        <Field id={`${id}-name`} label="Name" error={errors.name}>
+        <Field id={`${id}-name`} label="Name" hint="As its makers write it" error={errors.name}>
           {(describedBy) => (
             <input id={`${id}-name`} name="name" type="text" required maxLength={SUGGESTION_LIMITS.name} defaultValue={values.name ?? ""} aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy} className={inputClass} />
           )}
