@@ -72,25 +72,27 @@ describe("ranking alternatives", () => {
 
   it("lists the same category first, then another category only for shared specs, readers' comparisons or an editor's", () => {
     const sameCategory = tool({ name: "Zed Same" });
-    const otherAlike = tool({ name: "Alike", category: { slug: "img", name: "Image" }, specs: { selfHostable: fact(true), apiAvailable: fact(true) }, pricingModel: "PAID" });
+    const otherAlike = tool({ name: "Alike", category: { slug: "img", name: "Image" }, specs: { selfHostable: fact(true), apiAvailable: fact(true) }, pricingModel: "FREEMIUM" });
+    const otherHalfAlike = tool({ name: "Half alike", category: { slug: "img", name: "Image" }, specs: { selfHostable: fact(true), apiAvailable: fact(true) }, pricingModel: "PAID" });
     const otherCompared = tool({ name: "Compared", category: { slug: "img", name: "Image" } });
     const otherCurated = tool({ name: "Curated", category: { slug: "img", name: "Image" } });
     const unrelated = tool({ name: "Unrelated", category: { slug: "img", name: "Image" }, pricingModel: "FREEMIUM" });
-    const ranked = rankAlternatives(subject, [subject, unrelated, otherCurated, otherCompared, otherAlike, sameCategory], {
+    const ranked = rankAlternatives(subject, [subject, unrelated, otherHalfAlike, otherCurated, otherCompared, otherAlike, sameCategory], {
       visits: new Map([[otherCompared.id, OFTEN_COMPARED_MIN_VISITS]]),
       curated: new Set([otherCurated.id]),
     });
-    // Same category 4 · shared self-hosting and API (2 of 5 facts) 0.8 = 2 × 0.4 · compared (the most-compared) 2 · editor 1.
-    expect(names(ranked)).toEqual(["Zed Same", "Compared", "Curated", "Alike"]);
-    expect(ranked.map((row) => row.score)).toEqual([ALTERNATIVE_WEIGHTS.category, ALTERNATIVE_WEIGHTS.compared, ALTERNATIVE_WEIGHTS.editorial, ALTERNATIVE_WEIGHTS.specs * 0.4]);
+    // Same category 4 · compared (the most-compared pair) 2 · self-hosting, API and pricing model shared (3 of 5 facts) 2 × 0.6 · editor 1.
+    expect(names(ranked)).toEqual(["Zed Same", "Compared", "Alike", "Curated"]);
+    expect(ranked.map((row) => row.score)).toEqual([ALTERNATIVE_WEIGHTS.category, ALTERNATIVE_WEIGHTS.compared, ALTERNATIVE_WEIGHTS.specs * 0.6, ALTERNATIVE_WEIGHTS.editorial]);
     expect(ranked.map((row) => row.reasons)).toEqual([
       [{ kind: "category", category: "Coding Assistants" }],
       [{ kind: "compared", visits: OFTEN_COMPARED_MIN_VISITS }],
+      [{ kind: "specs", shared: ["self-hostable", "API", "freemium"] }],
       [{ kind: "editorial" }],
-      [{ kind: "specs", shared: ["self-hostable", "API"] }],
     ]);
-    // Unrelated shares only the pricing model (1 of 5 facts): under MIN_SPEC_OVERLAP, so not listed.
+    // Unrelated shares only the pricing model (1 of 5 facts), Half alike self-hosting and the API (2 of 5): under MIN_SPEC_OVERLAP, so not listed.
     expect(specOverlap(subject, unrelated).share).toBeLessThan(MIN_SPEC_OVERLAP);
+    expect(specOverlap(subject, otherHalfAlike).share).toBeLessThan(MIN_SPEC_OVERLAP);
   });
 
   it("a pair opened fewer than the threshold moves a tool up but is no reason to list it", () => {

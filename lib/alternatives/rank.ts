@@ -34,8 +34,11 @@ export type AlternativePart = keyof typeof ALTERNATIVE_WEIGHTS;
 
 /** How many alternatives a page lists. */
 export const MAX_ALTERNATIVES = 12;
-/** Specs shared at least this much (of 1) list a tool from another category. */
-export const MIN_SPEC_OVERLAP = 0.4;
+/**
+ * Specs shared at least this much (of 1) list a tool from another category: three of the five facts,
+ * so an API and a pricing model alone (most tools have both) do not make a speech tool an alternative to a language model.
+ */
+export const MIN_SPEC_OVERLAP = 0.6;
 /** A pair opened at least this often in the window is "often compared" (a reason to list it). */
 export const OFTEN_COMPARED_MIN_VISITS = 5;
 /** Comparison visits count for this many days (UTC), today included. */
