@@ -40,7 +40,7 @@ describe("spec overlap", () => {
       apiAvailable: fact(true),
     };
     const a = { specs, pricingModel: "OPEN_WEIGHTS" };
-    expect(specOverlap(a, a)).toEqual({ share: 1, shared: ["text in", "image in", "text out", "self-hostable", "API", "open weights"] });
+    expect(specOverlap(a, a)).toEqual({ share: 1, shared: ["text in", "image in", "text out", "self-hostable", "API", "open weights"], differentJob: false });
     const b = { specs: { inputModalities: fact(["text", "audio"] as ("text" | "audio")[]), apiAvailable: fact(true) }, pricingModel: "USAGE" };
     // Input: text shared of text, image, audio (1/3); output unknown for b (0); b not known self-hostable (0); API both (1); pricing differs (0).
     const overlap = specOverlap(a, b);
@@ -51,8 +51,8 @@ describe("spec overlap", () => {
   it("never counts a fact that is unknown or false on either side as shared", () => {
     const noApi = { specs: { apiAvailable: fact(false), selfHostable: fact(false) }, pricingModel: "PAID" };
     const unknown = { specs: {}, pricingModel: "FREE" };
-    expect(specOverlap(noApi, noApi)).toEqual({ share: 1 / 5, shared: ["paid"] });
-    expect(specOverlap(noApi, unknown)).toEqual({ share: 0, shared: [] });
+    expect(specOverlap(noApi, noApi)).toEqual({ share: 1 / 5, shared: ["paid"], differentJob: false });
+    expect(specOverlap(noApi, unknown)).toEqual({ share: 0, shared: [], differentJob: false });
   });
 });
 
@@ -93,6 +93,19 @@ describe("ranking alternatives", () => {
     // Unrelated shares only the pricing model (1 of 5 facts), Half alike self-hosting and the API (2 of 5): under MIN_SPEC_OVERLAP, so not listed.
     expect(specOverlap(subject, unrelated).share).toBeLessThan(MIN_SPEC_OVERLAP);
     expect(specOverlap(subject, otherHalfAlike).share).toBeLessThan(MIN_SPEC_OVERLAP);
+  });
+
+  it("a tool from another category that does a different job (known input or output types, none shared) is not listed for its other specs", () => {
+    const open = { selfHostable: fact(true), apiAvailable: fact(true) };
+    const speechToText = tool({ name: "Speech", category: { slug: "speech", name: "Speech" }, pricingModel: "OPEN_WEIGHTS", specs: { ...open, inputModalities: fact(["audio"]), outputModalities: fact(["text"]) } });
+    const textToImage = tool({ name: "Image", category: { slug: "img", name: "Image" }, pricingModel: "OPEN_WEIGHTS", specs: { ...open, inputModalities: fact(["text"]), outputModalities: fact(["image"]) } });
+    const unknownTypes = tool({ name: "Unknown types", category: { slug: "img", name: "Image" }, pricingModel: "OPEN_WEIGHTS", specs: open });
+    // Self-hosting, API and open weights are shared (3 of 5 = 0.6) either way.
+    expect(specOverlap(speechToText, textToImage)).toMatchObject({ share: 0.6, differentJob: true });
+    expect(specOverlap(speechToText, unknownTypes)).toMatchObject({ share: 0.6, differentJob: false });
+    expect(names(rankAlternatives(speechToText, [textToImage, unknownTypes], none))).toEqual(["Unknown types"]);
+    // An editor's comparison or readers' visits still list it: then readers do weigh them against each other.
+    expect(names(rankAlternatives(speechToText, [textToImage], { visits: new Map(), curated: new Set([textToImage.id]) }))).toEqual(["Image"]);
   });
 
   it("a pair opened fewer than the threshold moves a tool up but is no reason to list it", () => {
@@ -145,6 +158,6 @@ describe("the ranking sentence", () => {
   it("states the weights the code uses", () => {
     const sentence = rankingSentence();
     for (const weight of Object.values(ALTERNATIVE_WEIGHTS)) expect(sentence).toContain(String(weight));
-    expect(sentence).toMatch(/same category counts 4/);
+    expect(sentence).toMatch(/^Ranked by points: 4 for the same category, up to 2 for shared specs/);
   });
 });

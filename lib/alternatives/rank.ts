@@ -16,7 +16,8 @@ import type { Modality, ToolSpecs } from "@/lib/specs/schema";
  * - panel:     the panel's ship share (0 without verdicts);
  * - community: the Wilson lower bound of the community's ship share (thin samples count little).
  * A tool is listed only with a reason a reader can check (the same category, specs shared at
- * least MIN_SPEC_OVERLAP, often compared, or compared by an editor): the figures alone only order.
+ * least MIN_SPEC_OVERLAP without doing a different job, often compared, or compared by an
+ * editor): the figures alone only order.
  * Ties go by name. At most MAX_ALTERNATIVES rows.
  */
 
@@ -91,19 +92,25 @@ const PRICING_LABELS: Record<string, string> = {
 /** The number of spec facts `specOverlap` averages over. */
 export const SPEC_FACTS = 5;
 
-function modalityOverlap(a: Modality[] | undefined, b: Modality[] | undefined): { share: number; common: Modality[] } {
-  if (!a?.length || !b?.length) return { share: 0, common: [] };
+function modalityOverlap(a: Modality[] | undefined, b: Modality[] | undefined): { share: number; common: Modality[]; disjoint: boolean } {
+  if (!a?.length || !b?.length) return { share: 0, common: [], disjoint: false };
   const common = a.filter((modality) => b.includes(modality));
   const either = new Set([...a, ...b]).size;
-  return { share: common.length / either, common };
+  return { share: common.length / either, common, disjoint: common.length === 0 };
 }
 
 /**
  * How much of their spec facts two tools share, in [0, 1], and the shared facts in words
  * ("text in", "image out", "self-hostable", "API", "open weights"). A fact not known for
  * either tool counts as not shared: the score never claims what the catalogue does not say.
+ * `differentJob`: both tools' input types, or both tools' output types, are known and have
+ * nothing in common (speech to text against text to image): whatever else they share, they
+ * are not alternatives across categories.
  */
-export function specOverlap(a: Pick<AlternativeCandidate, "specs" | "pricingModel">, b: Pick<AlternativeCandidate, "specs" | "pricingModel">): { share: number; shared: string[] } {
+export function specOverlap(
+  a: Pick<AlternativeCandidate, "specs" | "pricingModel">,
+  b: Pick<AlternativeCandidate, "specs" | "pricingModel">,
+): { share: number; shared: string[]; differentJob: boolean } {
   const input = modalityOverlap(a.specs.inputModalities?.value, b.specs.inputModalities?.value);
   const output = modalityOverlap(a.specs.outputModalities?.value, b.specs.outputModalities?.value);
   const selfHostable = a.specs.selfHostable?.value === true && b.specs.selfHostable?.value === true;
@@ -117,7 +124,7 @@ export function specOverlap(a: Pick<AlternativeCandidate, "specs" | "pricingMode
     ...(pricing ? [PRICING_LABELS[a.pricingModel] ?? a.pricingModel.toLowerCase()] : []),
   ];
   const share = (input.share + output.share + Number(selfHostable) + Number(api) + Number(pricing)) / SPEC_FACTS;
-  return { share, shared };
+  return { share, shared, differentJob: input.disjoint || output.disjoint };
 }
 
 /** ln(1 + n) / ln(1 + max): the most-compared pair is 1, a pair never opened 0, and one giant pair does not flatten the rest. */
@@ -145,13 +152,14 @@ export function rankAlternatives<T extends AlternativeCandidate>(
     const sameCategory = tool.category.slug === subject.category.slug;
     const curated = signals.curated.has(tool.id);
     const often = visits >= OFTEN_COMPARED_MIN_VISITS;
+    const alike = specs.share >= MIN_SPEC_OVERLAP && !specs.differentJob;
     const reasons: AlternativeReason[] = [
       ...(sameCategory ? [{ kind: "category", category: tool.category.name } as const] : []),
-      ...(specs.shared.length && (sameCategory || specs.share >= MIN_SPEC_OVERLAP) ? [{ kind: "specs", shared: specs.shared } as const] : []),
+      ...(specs.shared.length && (sameCategory || alike) ? [{ kind: "specs", shared: specs.shared } as const] : []),
       ...(often ? [{ kind: "compared", visits } as const] : []),
       ...(curated ? [{ kind: "editorial" } as const] : []),
     ];
-    if (!sameCategory && specs.share < MIN_SPEC_OVERLAP && !often && !curated) continue;
+    if (!sameCategory && !alike && !often && !curated) continue;
     const parts: Record<AlternativePart, number> = {
       category: Number(sameCategory),
       specs: specs.share,
@@ -168,12 +176,13 @@ export function rankAlternatives<T extends AlternativeCandidate>(
     .slice(0, Math.max(0, limit));
 }
 
-/** The formula in one plain sentence, for the page: the weights come from ALTERNATIVE_WEIGHTS. */
+/** The formula in one plain sentence, for the page: the figures come from ALTERNATIVE_WEIGHTS. */
 export function rankingSentence(): string {
   const w = ALTERNATIVE_WEIGHTS;
   return (
-    `Ranked by a score: the same category counts ${w.category}, shared specs (input and output types, self-hosting, API, pricing model) up to ${w.specs}, ` +
-    `how often readers compare the pair (last ${PAIR_VISIT_WINDOW_DAYS} days) up to ${w.compared}, a comparison our editors wrote ${w.editorial}, ` +
-    `and the panel's ship share and the community's (its 95 % lower bound) up to ${w.panel} each.`
+    `Ranked by points: ${w.category} for the same category, up to ${w.specs} for shared specs (input and output types, self-hosting, API, pricing model), ` +
+    `up to ${w.compared} for how often readers open the pair's comparison (last ${PAIR_VISIT_WINDOW_DAYS} days), ${w.editorial} for a comparison our editors wrote, ` +
+    (w.panel === w.community ? `and up to ${w.panel} each for the panel's ship share and the community's` : `up to ${w.panel} for the panel's ship share and up to ${w.community} for the community's`) +
+    " (the low end of its 95 % range, so a few votes count little)."
   );
 }
