@@ -63,7 +63,7 @@ export default async function AlternativesPage({ params }: PageProps<"/tools/[sl
           </p>
           <p className="mt-3 text-sm leading-6 text-stone-500 dark:text-stone-400">
             {rankingSentence()}{" "}
-            <Link href="/methodology" className="underline underline-offset-2 hover:text-stone-800 dark:hover:text-stone-200">
+            <Link href="/methodology#alternatives" className="underline underline-offset-2 hover:text-stone-800 dark:hover:text-stone-200">
               How the figures work
             </Link>
           </p>
