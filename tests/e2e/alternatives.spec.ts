@@ -124,7 +124,7 @@ test("visits of a comparison on two nodes, at once, add up exactly; prefetches, 
     ]);
     expect(statuses.slice(0, 100).every((status) => status === 200)).toBe(true);
     expect(statuses.slice(115, 120)).toEqual([308, 308, 308, 308, 308]);
-    expect(statuses.slice(125)).toEqual([404, 404, 404, 404, 404]);
+    expect(statuses.slice(120)).toEqual([404, 404, 404, 404, 404]);
 
     // A client navigation (the RSC payload, no HTML) from the alternatives page counts once.
     const context = await browser.newContext({ userAgent: BROWSER });
