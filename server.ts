@@ -45,6 +45,7 @@ const { ownsItsPolicy, secureAsset, secureForApp } = await import("@/lib/http/se
 const { answerFromPageCache, FILL_NONCE, isCacheFill } = await import("@/lib/page-cache/serve");
 const { answerViewer } = await import("@/lib/users/viewer");
 const { answerMetrics, observeRequest, wireMetricSources } = await import("@/lib/observability/gate");
+const { countComparisonVisit, flushPairVisits } = await import("@/lib/comparisons/visits");
 wireMetricSources();
 
 // Its id, its span when traced, and once answered its log line and duration (lib/observability): refused requests included.
@@ -66,6 +67,8 @@ const admit = (request: IncomingMessage, response: ServerResponse) => {
   shapeErrors(request, response, options);
   const closed = frontRefusal(request);
   if (closed) return refuse(request, response, closed, options);
+  // Readers' visits of comparison pages, counted per pair (lib/comparisons/visits.ts); the cache's own renders are not visits.
+  if (!isCacheFill(request)) countComparisonVisit(request, response);
   answer(request, response).catch((error: unknown) => {
     log().error({ err: error, requestId: request.headers["x-request-id"] }, "request failed");
     if (!response.headersSent) response.writeHead(500);
@@ -129,7 +132,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     stopping = true;
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close(() => {
-      void Promise.all([app.close(), workers?.stop()])
+      void Promise.all([app.close(), workers?.stop(), flushPairVisits()])
         .finally(() => stopTracing())
         .finally(() => process.exit(signal === "SIGTERM" ? 143 : 130));
     });

@@ -6,8 +6,9 @@ import { absoluteUrl, sitePaths } from "@/lib/site/urls";
 export const dynamic = "force-dynamic";
 
 /**
- * /sitemap.xml: the fixed pages, every listed tool, every published comparison
- * and every active reviewer. Generated comparisons of other pairs are reachable
+ * /sitemap.xml: the fixed pages, every listed tool (and its alternatives, when
+ * another listed tool shares its category), every published comparison and
+ * every active reviewer. Generated comparisons of other pairs are reachable
  * from the tool pages' picker but not listed (there are n² of them).
  */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
@@ -26,6 +27,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     entry(sitePaths.reviewers, newest(reviewers), 0.5),
     ...comparisons.map((comparison) => entry(sitePaths.comparison(comparison.slug), comparison.lastModified, 0.9)),
     ...tools.map((tool) => entry(sitePaths.tool(tool.slug), tool.lastModified, 0.7)),
+    ...tools.filter((tool) => tool.hasAlternatives).map((tool) => entry(sitePaths.alternatives(tool.slug), tool.lastModified, 0.5)),
     ...reviewers.map((reviewer) => entry(sitePaths.reviewer(reviewer.slug), reviewer.lastModified, 0.4)),
   ];
 }

@@ -112,6 +112,8 @@ const schema = z.object({
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().max(86_400).default(300),
   /** A page whose figures moved (votes) is re-rendered at most this often; in between it is served with figures up to this old. */
   PAGE_CACHE_FIGURE_REFRESH_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** Comparison visits (lib/comparisons/visits.ts) are counted in memory and written this often, in seconds, and on shutdown. */
+  PAIR_VISITS_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(15),
   /**
    * How long a shared cache in front (nginx, a CDN) may keep a signed-out
    * page from the page cache (s-maxage, and as long again stale while it

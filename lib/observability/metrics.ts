@@ -117,6 +117,7 @@ const ROUTES: [RegExp, string][] = [
   [/^\/logos\/[^/]+$/, "/logos/[file]"],
   [/^\/tools\/?$/, "/tools"],
   [/^\/tools\/[^/]+\/reasons\/?$/, "/tools/[slug]/reasons"],
+  [/^\/tools\/[^/]+\/alternatives\/?$/, "/tools/[slug]/alternatives"],
   [/^\/tools\/[^/]+\/history\/[^/]+\/?$/, "/tools/[slug]/history/[reviewer]"],
   [/^\/tools\/[^/]+\/opengraph-image/, "/tools/[slug]/opengraph-image"],
   [/^\/tools\/[^/]+\/?$/, "/tools/[slug]"],

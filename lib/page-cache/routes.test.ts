@@ -11,13 +11,13 @@ const get = (path: string, headers: Record<string, string> = {}, method = "GET")
 describe("page cache routes", () => {
   it("tags a comparison by its two tools and list pages by every tool", () => {
     expect(pageCacheTags("/compare/cursor-vs-github-copilot")).toEqual(["tool:cursor", "tool:github-copilot"]);
-    for (const path of ["/", "/tools", "/compare", "/reviewers", "/tools/cursor", "/tools/cursor/history/ada", "/reviewers/ada"]) {
+    for (const path of ["/", "/tools", "/compare", "/reviewers", "/tools/cursor", "/tools/cursor/history/ada", "/tools/cursor/alternatives", "/reviewers/ada"]) {
       expect(pageCacheTags(path), path).toEqual([ALL_TOOLS]);
     }
   });
 
   it("never caches private, admin, API, auth or baseline pages", () => {
-    for (const path of ["/account", "/admin", "/admin/tools", "/api/tools", "/signin", "/newsletter/confirm", "/bench/dynamic", "/compare/a", "/compare/a-vs-b-vs-c", "/tools/Bad_Slug", "/tools/a/b"]) {
+    for (const path of ["/account", "/admin", "/admin/tools", "/api/tools", "/signin", "/newsletter/confirm", "/bench/dynamic", "/compare/a", "/compare/a-vs-b-vs-c", "/tools/Bad_Slug", "/tools/a/b", "/tools/Bad_Slug/alternatives", "/tools/a/alternatives/b"]) {
       expect(pageCacheTags(path), path).toBeNull();
     }
   });

@@ -35,8 +35,8 @@ export function pageCacheTags(pathname: string): string[] | null {
     if (pair.length === 2 && pair.every((slug) => TOOL_SLUG.test(slug))) return pair.map(toolTag);
     return null;
   }
-  if (parts[0] === "tools" && (parts.length === 2 || (parts.length === 4 && parts[2] === "history"))) {
-    // A tool's page lists comparisons with other tools' figures too.
+  if (parts[0] === "tools" && (parts.length === 2 || (parts.length === 3 && parts[2] === "alternatives") || (parts.length === 4 && parts[2] === "history"))) {
+    // A tool's page lists comparisons with other tools' figures too; its alternatives are ranked from every listed tool.
     return TOOL_SLUG.test(parts[1]!) ? [ALL_TOOLS] : null;
   }
   if (parts.length === 2 && parts[0] === "reviewers") return TOOL_SLUG.test(parts[1]!) ? [ALL_TOOLS] : null;

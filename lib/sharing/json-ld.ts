@@ -1,5 +1,5 @@
 import { decisionLabel } from "@/lib/scores/decision";
-import type { Article, Offer, Review, SoftwareApplication, WebPage, WithContext } from "schema-dts";
+import type { Article, ItemList, Offer, Review, SoftwareApplication, WebPage, WithContext } from "schema-dts";
 import type { ComparisonView } from "@/lib/comparisons/queries";
 import type { PublicVerdict } from "@/lib/reviewers/select";
 import { site } from "@/lib/site/config";
@@ -89,4 +89,21 @@ export function comparisonJsonLd(comparison: ComparisonView): WithContext<Articl
     };
   }
   return { "@context": "https://schema.org", "@type": "WebPage", ...common };
+}
+
+/** An alternatives page: an ItemList of the ranked tools, best first, each the application it is with its own page. */
+export function alternativesJsonLd(tool: Pick<ToolLike, "slug" | "name">, alternatives: { tool: ToolLike }[]): WithContext<ItemList> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "ItemList",
+    name: `Alternatives to ${tool.name}`,
+    url: absoluteUrl(sitePaths.alternatives(tool.slug)),
+    itemListOrder: "https://schema.org/ItemListOrderDescending",
+    numberOfItems: alternatives.length,
+    itemListElement: alternatives.map((alternative, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      item: { ...softwareApplication(alternative.tool), url: absoluteUrl(sitePaths.tool(alternative.tool.slug)) },
+    })),
+  };
 }

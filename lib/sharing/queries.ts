@@ -8,9 +8,10 @@ import { toolScores } from "@/lib/scores";
 const latest = (...dates: (Date | null | undefined)[]) => new Date(Math.max(...dates.map((date) => date?.getTime() ?? 0)));
 
 /**
- * What the sitemap lists: every listed tool, every published comparison of two
- * listed tools (not every possible generated pair: that is n²) and every active
- * reviewer, each with the time its page last changed.
+ * What the sitemap lists: every listed tool (and whether its alternatives page
+ * is worth listing), every published comparison of two listed tools (not every
+ * possible generated pair: that is n²) and every active reviewer, each with the
+ * time its page last changed.
  */
 export async function listSitemapEntries() {
   const [tools, comparisons, reviewers] = await Promise.all([
@@ -19,6 +20,7 @@ export async function listSitemapEntries() {
       select: {
         slug: true,
         updatedAt: true,
+        categoryId: true,
         verdicts: { where: publicVerdictWhere, select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 },
       },
       orderBy: { slug: "asc" },
@@ -30,8 +32,15 @@ export async function listSitemapEntries() {
     }),
     readDb.reviewer.findMany({ where: { active: true }, select: { slug: true, updatedAt: true }, orderBy: [{ position: "asc" }, { slug: "asc" }] }),
   ]);
+  // A listed tool's alternatives page is listed when another listed tool shares its category (so the page is never empty).
+  const inCategory = new Map<string, number>();
+  for (const tool of tools) inCategory.set(tool.categoryId, (inCategory.get(tool.categoryId) ?? 0) + 1);
   return {
-    tools: tools.map((tool) => ({ slug: tool.slug, lastModified: latest(tool.updatedAt, tool.verdicts[0]?.updatedAt) })),
+    tools: tools.map((tool) => ({
+      slug: tool.slug,
+      lastModified: latest(tool.updatedAt, tool.verdicts[0]?.updatedAt),
+      hasAlternatives: inCategory.get(tool.categoryId)! > 1,
+    })),
     comparisons: comparisons.map((comparison) => ({ slug: comparison.slug, lastModified: latest(comparison.updatedAt, comparison.publishedAt) })),
     reviewers: reviewers.map((reviewer) => ({ slug: reviewer.slug, lastModified: reviewer.updatedAt })),
   };

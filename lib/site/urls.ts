@@ -9,6 +9,7 @@ export const sitePaths = {
   feed: "/feed.xml",
   sitemap: "/sitemap.xml",
   tool: (slug: string) => `/tools/${slug}`,
+  alternatives: (slug: string) => `/tools/${slug}/alternatives`,
   comparison: (slug: string) => `/compare/${slug}`,
   reviewer: (slug: string) => `/reviewers/${slug}`,
   badge: (slug: string) => `/api/tools/${slug}/badge.svg`,

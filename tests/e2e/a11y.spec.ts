@@ -28,6 +28,7 @@ const SAMPLES: Record<string, string[]> = {
   "/tools": ["/tools", "/tools?q=cursr", "/tools?q=qzxwvjk"],
   "/tools/[slug]": ["/tools/claude-4-sonnet"],
   "/tools/[slug]/history/[reviewer]": ["/tools/smolvlm2-2b/history/daniel-okafor"],
+  "/tools/[slug]/alternatives": ["/tools/claude-4-sonnet/alternatives"],
   "/tools/[slug]/reasons": ["/tools/claude-4-sonnet/reasons", "/tools/claude-4-sonnet/reasons?decision=skip&sort=newest"],
   // Signed out (a sign-in prompt) and signed in (the form): "#signed-in" samples are opened with a session.
   "/suggest": ["/suggest", "/suggest#signed-in"],

@@ -23,7 +23,7 @@ afterAll(() => client.$disconnect());
 /** What the database says is public: listed tools, and published comparisons of two listed tools. */
 async function publicRows() {
   const [tools, comparisons, reviewers] = await Promise.all([
-    client.tool.findMany({ where: { archivedAt: null }, select: { slug: true } }),
+    client.tool.findMany({ where: { archivedAt: null }, select: { slug: true, categoryId: true } }),
     client.comparison.findMany({
       where: { status: "PUBLISHED", toolA: { archivedAt: null }, toolB: { archivedAt: null } },
       select: { slug: true, publishedAt: true },
@@ -63,7 +63,13 @@ describe("sitemap.xml", () => {
     for (const { slug } of rows.comparisons) expect(urls).toContain(absoluteUrl(`/compare/${slug}`));
     for (const { slug } of rows.tools) expect(urls).toContain(absoluteUrl(`/tools/${slug}`));
     for (const { slug } of rows.reviewers) expect(urls).toContain(absoluteUrl(`/reviewers/${slug}`));
-    expect(urls).toHaveLength(4 + rows.comparisons.length + rows.tools.length + rows.reviewers.length);
+    // A tool's alternatives, when another listed tool shares its category (its page is never empty then).
+    const withSiblings = rows.tools.filter((tool) => rows.tools.some((other) => other.slug !== tool.slug && other.categoryId === tool.categoryId));
+    expect(withSiblings.map((tool) => tool.slug)).toContain("gpt-4o");
+    for (const tool of rows.tools) {
+      expect(urls.includes(absoluteUrl(`/tools/${tool.slug}/alternatives`)), tool.slug).toBe(withSiblings.includes(tool));
+    }
+    expect(urls).toHaveLength(4 + rows.comparisons.length + rows.tools.length + withSiblings.length + rows.reviewers.length);
     expect(new Set(urls).size).toBe(urls.length);
     for (const entry of entries) expect(entry.lastModified).toBeInstanceOf(Date);
   });
@@ -76,6 +82,7 @@ describe("sitemap.xml", () => {
     const { m, f, withM, withoutM } = await comparedTrio();
     const urls = await withArchived(m.slug, async () => (await sitemap()).map((entry) => entry.url));
     expect(urls).not.toContain(absoluteUrl(`/tools/${m.slug}`));
+    expect(urls).not.toContain(absoluteUrl(`/tools/${m.slug}/alternatives`));
     expect(urls).not.toContain(absoluteUrl(`/compare/${withM.slug}`));
     expect(urls).toContain(absoluteUrl(`/tools/${f.slug}`));
     expect(urls).toContain(absoluteUrl(`/compare/${withoutM.slug}`));

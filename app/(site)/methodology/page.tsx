@@ -4,6 +4,7 @@ import { MIN_COMMUNITY_VOTES, OVERALL_PRIOR_WEIGHT, Z_95 } from "@/lib/scores";
 import { site } from "@/lib/site/config";
 import { pageMetadata } from "@/lib/site/metadata";
 import { newAccountAgeWords } from "@/lib/votes/pending";
+import { MIN_SPEC_OVERLAP, OFTEN_COMPARED_MIN_VISITS, PAIR_VISIT_WINDOW_DAYS, rankingSentence, SPEC_FACTS } from "@/lib/alternatives/rank";
 
 export const metadata = pageMetadata({
   title: "Methodology",
@@ -77,6 +78,13 @@ export default function MethodologyPage() {
           Once a day (23:55 UTC) the site records every tool&apos;s panel and community figures. Each tool&apos;s chart plots the community share with
           its Wilson band, the panel&apos;s share, and the days a reviewer published or changed a call. Days marked &ldquo;sample&rdquo; come from the
           demonstration data a new installation starts with, never from real votes.
+        </p>
+        <h3 id="alternatives">Alternatives</h3>
+        <p>
+          {rankingSentence()} A tool from another category is listed only when it shares at least {Math.round(MIN_SPEC_OVERLAP * SPEC_FACTS)} of{" "}
+          {SPEC_FACTS} spec facts (and does not do a different job), when readers opened the pair&apos;s comparison {OFTEN_COMPARED_MIN_VISITS} or
+          more times in the last {PAIR_VISIT_WINDOW_DAYS} days, or when our editors compared the two. Visits are counted per pair and day, never per
+          reader: prefetches, crawlers and redirects do not count.
         </p>
       </section>
 

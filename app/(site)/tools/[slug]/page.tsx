@@ -15,6 +15,7 @@ import { Section } from "@/components/ui/section";
 import { FollowButton } from "@/components/site/follow-button";
 import { VoteWidget } from "@/components/site/vote-widget";
 import { ComparePicker } from "@/components/site/compare-picker";
+import { AlternativesLink } from "@/components/site/alternatives-link";
 import { CommunityReasons } from "@/components/site/community-reasons";
 import { TrendChart } from "@/components/site/trend-chart";
 import { ToolLogo } from "@/components/site/tool-logo";
@@ -114,6 +115,7 @@ export default async function ToolPage({ params }: PageProps<"/tools/[slug]">) {
               <Card className="p-5">
                 <h2 className="mb-3 text-sm font-semibold">Compare</h2>
                 <ComparePicker tools={toolNames} fixed={{ slug: tool.slug, name: tool.name }} />
+                <AlternativesLink tool={tool} />
               </Card>
             )}
             <Card className="p-5">
