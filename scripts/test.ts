@@ -11,6 +11,7 @@
  * File filters narrow a run while developing, skipping lint and typecheck:
  *   npm test -- tests/integration/api.test.ts            (Vitest only)
  *   npm test -- --only-e2e tests/e2e/directory.spec.ts   (Playwright only)
+ *   npm test -- --only-e2e --no-deps tests/e2e/xss.spec.ts   (an "admin"-project spec without the specs it follows)
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -152,7 +153,8 @@ async function runPlaywright(env: NodeJS.ProcessEnv) {
   const crashes: string[] = [];
   const code = await runWatched(
     bin("playwright"),
-    ["test", ...filters],
+    // --no-deps: run an "admin"-project spec alone, without the public projects it depends on (while developing).
+    ["test", ...filters, ...(args.has("--no-deps") ? ["--no-deps"] : [])],
     {
       ...env,
       SITE_URL: `http://127.0.0.1:${port}`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacters } from "@/lib/reasons/schema";
 import { toolSlugSchema } from "@/lib/tools/schema";
 
 // No `server-only`: the suggestion forms (client) and the API's OpenAPI document read these too.
@@ -30,12 +31,24 @@ export const fromProblemCategory = (value: string) => value.toLowerCase().replac
 export const SUGGESTION_STATUSES = ["received", "accepted", "merged", "declined"] as const;
 export type SuggestionStatusJson = (typeof SUGGESTION_STATUSES)[number];
 
-const text = (max: number, empty: string) => z.string().trim().min(1, empty).max(max, `Keep it under ${max} characters.`);
-const optionalText = (max: number) =>
+/** One line of text: no control characters at all (PostgreSQL cannot store NUL; a line break has no place in a name). */
+const oneLine = (text: string) => !/[\u0000-\u001f\u007f]/.test(text);
+const ONE_LINE_MESSAGE = "Keep it to one line of plain text.";
+const CONTROL_MESSAGE = "Remove the control characters.";
+
+const text = (max: number, empty: string, multiline = false) =>
+  z
+    .string()
+    .trim()
+    .min(1, empty)
+    .max(max, `Keep it under ${max} characters.`)
+    .refine(multiline ? (value) => !hasControlCharacters(value) : oneLine, multiline ? CONTROL_MESSAGE : ONE_LINE_MESSAGE);
+const optionalText = (max: number, multiline = false) =>
   z
     .string()
     .trim()
     .max(max, `Keep it under ${max} characters.`)
+    .refine(multiline ? (value) => !hasControlCharacters(value) : oneLine, multiline ? CONTROL_MESSAGE : ONE_LINE_MESSAGE)
     .optional()
     .transform((value) => (value ? value : null));
 
@@ -45,6 +58,7 @@ export const websiteSchema = z
   .trim()
   .min(1, "Give its website.")
   .max(SUGGESTION_LIMITS.website, `Keep it under ${SUGGESTION_LIMITS.website} characters.`)
+  .refine(oneLine, "That is not a web address (e.g. example.com).")
   .transform((value, context) => {
     const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
     let url: URL;
@@ -85,7 +99,7 @@ const suggestToolShape = {
   name: text(SUGGESTION_LIMITS.name, "Give the tool's name."),
   website: websiteSchema,
   /** The category's slug. */
-  category: z.string().trim().min(1, "Choose a category.").max(80),
+  category: z.string().trim().min(1, "Choose a category.").max(80).refine(oneLine, "Choose a category."),
   pitch: text(SUGGESTION_LIMITS.pitch, "Say in one line what it does."),
   vendor: optionalText(SUGGESTION_LIMITS.vendor),
   pricingModel: z
@@ -105,16 +119,16 @@ export const suggestToolBodySchema = z.strictObject(suggestToolShape);
 export const reportProblemSchema = z.object({
   tool: toolSlugSchema,
   category: z.enum(PROBLEM_CATEGORIES, { error: "Choose what is wrong." }),
-  details: text(SUGGESTION_LIMITS.details, "Tell us what is wrong, and where you saw it."),
+  details: text(SUGGESTION_LIMITS.details, "Tell us what is wrong, and where you saw it.", true),
 });
 
 const idField = z.string().min(1).max(40);
-const optionalNote = optionalText(SUGGESTION_LIMITS.note);
+const optionalNote = optionalText(SUGGESTION_LIMITS.note, true);
 
 /** Staff: fold a suggested tool into a listed one. */
 export const mergeFormSchema = z.object({ suggestion: idField, tool: toolSlugSchema, note: optionalNote });
 /** Staff: decline, with the reason the reader sees. */
-export const declineFormSchema = z.object({ suggestion: idField, note: text(SUGGESTION_LIMITS.note, "Say why: the reader sees it.") });
+export const declineFormSchema = z.object({ suggestion: idField, note: text(SUGGESTION_LIMITS.note, "Say why: the reader sees it.", true) });
 /** Staff: a reported problem was fixed. */
 export const resolveFormSchema = z.object({ suggestion: idField, note: optionalNote });
 

@@ -384,6 +384,7 @@ export const ALL_TABLES = [
   "NewsletterToken",
   "Digest",
   "AuditLog",
+  "Suggestion",
 ] as const;
 export type TableName = (typeof ALL_TABLES)[number];
 

@@ -59,6 +59,7 @@ process.env.RATE_LIMIT_SIGNIN_IP = "1000000/3600";
 process.env.RATE_LIMIT_SIGNIN_EMAIL = "1000000/3600";
 process.env.RATE_LIMIT_SIGNIN_TOTAL = "1000000/3600";
 process.env.RATE_LIMIT_NEWSLETTER_TOTAL = "1000000/3600";
+process.env.RATE_LIMIT_SUGGESTIONS = "1000000/3600";
 delete process.env.BENCH_TOKEN;
 
 const { NextRequest } = await import("next/server");
@@ -77,6 +78,8 @@ const { userExportSchema } = await import("@/lib/users/schema");
 const { setVote } = await import("@/lib/votes/writes");
 const { GET: authGet, POST: authPost } = await import("@/app/api/auth/[...nextauth]/route");
 const { PUT: benchRoute } = await import("@/app/api/bench/vote-baseline/route");
+const { POST: suggestRoute } = await import("@/app/api/suggestions/route");
+const { suggestToolBodySchema } = await import("@/lib/suggestions/schema");
 const { GET: feedRoute } = await import("@/app/feed.xml/route");
 const { GET: healthRoute } = await import("@/app/api/health/route");
 const { GET: livenessRoute } = await import("@/app/api/health/live/route");
@@ -104,6 +107,8 @@ let statsBefore = new Map<string, { panelShip: number; panelTotal: number; commu
 const expectedVotes = new Map<string, "SHIP" | "SKIP">(); // `${userId} ${slug}` → decision
 const expectedSubscribers = new Set<string>();
 let acceptedSubscribes = 0;
+/** Suggestions POST /api/suggestions answered 201 for. */
+let acceptedSuggestions = 0;
 let csvExports = 0;
 
 const tallies: Record<string, FuzzTally> = {};
@@ -523,6 +528,61 @@ describe("fuzzing the route handlers", () => {
     report("POST /api/newsletter");
   });
 
+  it("POST /api/suggestions: only a signed-in, same-site JSON suggestion that passes the schema, in a real category, is stored (201) or named a duplicate (409); all else is a 4xx", async () => {
+    const letters = fc.stringMatching(/^[a-z]{8,12}$/);
+    const valid = fc.record(
+      {
+        name: fc.oneof({ weight: 4, arbitrary: letters.map((word) => `Fz ${word}`) }, { weight: 1, arbitrary: nastyString }),
+        website: fc.oneof({ weight: 4, arbitrary: letters.map((word) => `${word}.example`) }, { weight: 1, arbitrary: nastyString }),
+        category: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...categorySlugs) }, { weight: 1, arbitrary: nastyString }),
+        pitch: fc.oneof({ weight: 4, arbitrary: fc.constant("Suggested by the handler fuzz.") }, { weight: 1, arbitrary: nastyString }),
+        vendor: fc.oneof(fc.constant("Fuzz Labs"), nastyString),
+        pricingModel: fc.constantFrom("FREE", "PAID", "OPEN_WEIGHTS", "free", ""),
+      },
+      { requiredKeys: ["name", "website", "category", "pitch"] },
+    );
+    const input = fc.record({
+      body: jsonBodyArb(valid, ["name", "website", "category", "pitch", "vendor", "pricingModel"]),
+      origin: originArb,
+      type: fc.oneof({ weight: 4, arbitrary: fc.constant("application/json") }, { weight: 1, arbitrary: contentType }),
+      session: fc.constantFrom<"reader" | "none" | "expired">("reader", "reader", "reader", "none", "expired"),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async ({ body, origin, type, session }) => {
+        const sendType = body.init instanceof FormData ? undefined : type;
+        const cookie = session === "reader" ? reader.cookie : session === "expired" ? expired.cookie : undefined;
+        const response = await respond("POST /api/suggestions", () => suggestRoute(
+          new Request(`${SITE}/api/suggestions`, {
+            method: "POST",
+            headers: headers({ origin: origin.origin, "sec-fetch-site": origin.fetchSite, "content-type": sendType, cookie }),
+            body: body.init,
+          }),
+        ));
+        const json = await parsedJson(body);
+        const parsed = suggestToolBodySchema.safeParse(json);
+        const shapeOk = (sendType ?? "").toLowerCase().startsWith("application/json") && origin.ok && session === "reader" && parsed.success;
+        const what = `POST /api/suggestions ${JSON.stringify({ origin, type: sendType, session, body: body.text?.slice(0, 200) })}`;
+        if (response.status === 201 || response.status === 409) {
+          expect(shapeOk, `accepted an invalid suggestion (${response.status}): ${what}`).toBe(true);
+          expect(categorySlugs, what).toContain(parsed.data!.category);
+          const answer = (await response.json()) as { data?: { status: string }; error?: { code: string; match?: unknown } };
+          if (response.status === 201) {
+            expect(answer, what).toEqual({ data: { id: expect.any(String), status: "received" } });
+            acceptedSuggestions++;
+          } else {
+            expect(answer.error, what).toMatchObject({ code: "duplicate", match: expect.objectContaining({ kind: expect.stringMatching(/^(tool|suggestion)$/) }) });
+          }
+        } else {
+          const plainGood = shapeOk && categorySlugs.includes(parsed.data.category);
+          expect(plainGood && response.status !== 429, `refused a valid suggestion with ${response.status}: ${what}`).toBe(false);
+          await expectClientError(response, { what });
+        }
+      }),
+      fuzzParameters(500),
+    );
+    report("POST /api/suggestions");
+  });
+
   it("POST /api/newsletter/unsubscribe: junk tokens and bodies answer 400/404 JSON (413 past the body cap) and unsubscribe nobody", async () => {
     const token = fc.oneof(
       fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
@@ -768,7 +828,7 @@ describe("fuzzing the route handlers", () => {
     expect.soft(serverErrors, "5xx answers").toBe(0);
 
     const after = await fingerprint(client);
-    const written = ["Vote", "ToolStats", "NewsletterSubscriber", "NewsletterToken", "AuditLog"];
+    const written = ["Vote", "ToolStats", "NewsletterSubscriber", "NewsletterToken", "AuditLog", "Suggestion"];
     expect(changedTables(before, after).filter((table) => !written.includes(table))).toEqual([]);
 
     // Votes: exactly the final state of every accepted vote request.
@@ -796,6 +856,9 @@ describe("fuzzing the route handlers", () => {
     expect(subscribers.every((s) => s.status === "PENDING")).toBe(true);
     expect(await client.newsletterToken.count()).toBe(before.NewsletterToken.count + 2 * acceptedSubscribes);
     expect(await client.newsletterToken.count({ where: { usedAt: { not: null } } })).toBe(0);
+
+    // Suggestions: one row per 201, nothing for a refusal or a duplicate.
+    expect(await client.suggestion.count()).toBe(before.Suggestion.count + acceptedSuggestions);
 
     // Audit: one entry per CSV export a staff member downloaded, nothing else.
     const audit = await client.auditLog.groupBy({ by: ["action", "actorId"], _count: true });
