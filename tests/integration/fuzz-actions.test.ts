@@ -69,6 +69,7 @@ process.env.RATE_LIMIT_SIGNIN_IP = "1000000/3600";
 process.env.RATE_LIMIT_SIGNIN_EMAIL = "1000000/3600";
 process.env.RATE_LIMIT_SIGNIN_TOTAL = "1000000/3600";
 process.env.RATE_LIMIT_NEWSLETTER_TOTAL = "1000000/3600";
+process.env.RATE_LIMIT_SUGGESTIONS = "1000000/3600";
 
 const { requestSignInLink, signInWithGitHub, signOutAction } = await import("@/lib/auth/actions");
 const { subscribeFormAction, confirmSubscriptionFormAction, unsubscribeFormAction } = await import("@/lib/newsletter/actions");
@@ -80,6 +81,8 @@ const { deleteUser } = await import("@/lib/users/writes");
 const { setVote } = await import("@/lib/votes/writes");
 const { saveToolAction, archiveToolAction } = await import("@/lib/tools/actions");
 const { log } = await import("@/lib/observability/log");
+const { suggestToolAction } = await import("@/lib/suggestions/actions");
+const { suggestToolSchema } = await import("@/lib/suggestions/schema");
 const { saveReviewerAction, moveReviewerAction } = await import("@/lib/reviewers/actions");
 const { saveComparisonAction } = await import("@/lib/comparisons/actions");
 
@@ -415,6 +418,46 @@ describe("fuzzing the server actions", () => {
       fuzzParameters(500),
     );
     report(["subscribeFormAction"]);
+  });
+
+  it("suggestToolAction: signed out → sign-in; a form that passes the rule and the schema, in a real category, is received or named a duplicate; all else is refused inline, nothing stored", async () => {
+    const categories = (await client.category.findMany({ select: { slug: true } })).map((c) => c.slug);
+    const entries = formEntries({
+      name: fc.stringMatching(/^[a-z]{8,12}$/).map((word) => `Fa ${word}`),
+      website: fc.stringMatching(/^[a-z]{8,12}$/).map((word) => `${word}.example`),
+      category: fc.constantFrom(...categories),
+      pitch: fc.constant("Suggested by the action fuzz."),
+      vendor: fc.constantFrom("", "Fuzz Labs"),
+      pricingModel: fc.constantFrom("", "FREE", "PAID", "free"),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom<Role | null>(null, "USER", "USER", "USER"), entries, async (role, form) => {
+        loggedIn(role);
+        const before = await client.suggestion.count();
+        const outcome = await call("suggestToolAction", () => suggestToolAction({}, toForm(form)));
+        const what = `suggestToolAction(${show(form, 300)})`;
+        expectNothingLogged(what);
+        if (role === null) {
+          expect(outcome, what).toEqual({ kind: "redirect", url: "/signin?callbackUrl=%2Fsuggest" });
+          return;
+        }
+        expect(outcome.kind, what).toBe("state");
+        const state = (outcome as { value: { ok?: string; error?: string; duplicate?: unknown } }).value;
+        const { clean, fields } = readModel(form);
+        const parsed = suggestToolSchema.safeParse(fields);
+        const stored = (await client.suggestion.count()) - before;
+        if (state.ok) {
+          expect(clean && parsed.success, `received an invalid form: ${what}`).toBe(true);
+          expect(stored, what).toBe(1);
+        } else {
+          expect(stored, what).toBe(0);
+          expect(state.error, what).toEqual(expect.any(String));
+          if (clean && parsed.success) expect(state.duplicate, `refused a valid form: ${what} → ${JSON.stringify(state)}`).toBeDefined();
+        }
+      }),
+      fuzzParameters(200),
+    );
+    report(["suggestToolAction"]);
   });
 
   it("confirm/unsubscribe form actions: any token that is not a live one is 'invalid', and spends nothing", async () => {
@@ -841,7 +884,7 @@ describe("fuzzing the server actions", () => {
     expect.soft(unexpected, "unexpected throws or logged errors").toBe(0);
 
     const after = await fingerprint(client);
-    const written = ["Vote", "ToolStats", "NewsletterSubscriber", "NewsletterToken"];
+    const written = ["Vote", "ToolStats", "NewsletterSubscriber", "NewsletterToken", "Suggestion"];
     expect(changedTables(before, after).filter((table) => !written.includes(table))).toEqual([]);
 
     const votes = await client.vote.findMany({ select: { userId: true, decision: true, tool: { select: { slug: true } } } });
