@@ -139,11 +139,11 @@ function Combobox({ pool, name, id, label, defaultSlug }: Props & { pool: Pickab
                   highlightedIndex === index ? "bg-stone-100 dark:bg-stone-800" : ""
                 }`}
               >
-                <span className={`truncate ${selectedItem?.slug === item.slug ? "font-semibold" : "font-medium"} text-stone-900 dark:text-stone-100`}>
+                <span className={`max-w-[80%] flex-none truncate ${selectedItem?.slug === item.slug ? "font-semibold" : "font-medium"} text-stone-900 dark:text-stone-100`}>
                   {item.name}
                   {selectedItem?.slug === item.slug ? <span className="sr-only"> (chosen)</span> : null}
                 </span>
-                {item.vendor ? <span className="shrink-0 truncate text-xs text-stone-500 dark:text-stone-400">{item.vendor}</span> : null}
+                {item.vendor ? <span className="min-w-0 truncate text-xs text-stone-500 dark:text-stone-400">{item.vendor}</span> : null}
               </li>
             ))
           : null}
