@@ -1,10 +1,9 @@
-type ToolName = { slug: string; name: string };
-
-const control =
-  "w-full min-w-0 rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100";
+import type { PickableTool } from "@/lib/tools/name-filter";
+import { ToolCombobox } from "./tool-combobox";
 
 /**
- * "Compare with…": a plain GET form to /compare, so it works without JavaScript.
+ * "Compare with…": a plain GET form to /compare, so it works without JavaScript (its fields are <select>s
+ * until hydrated, then searchable comboboxes submitting the same `a` and `b`).
  * With `fixed`, tool A is the page's own tool and only B is chosen.
  */
 export function ComparePicker({
@@ -13,45 +12,26 @@ export function ComparePicker({
   selected,
   idPrefix = "compare",
 }: {
-  tools: ToolName[];
-  fixed?: ToolName;
+  tools: PickableTool[];
+  fixed?: { slug: string; name: string };
   selected?: { a?: string; b?: string };
   idPrefix?: string;
 }) {
-  const options = (exclude?: string) =>
-    tools
-      .filter((tool) => tool.slug !== exclude)
-      .map((tool) => (
-        <option key={tool.slug} value={tool.slug}>
-          {tool.name}
-        </option>
-      ));
   return (
     <form action="/compare" method="get" className="flex flex-col gap-3 sm:flex-row sm:items-end">
       {fixed ? (
         <input type="hidden" name="a" value={fixed.slug} />
       ) : (
-        <label htmlFor={`${idPrefix}-a`} className="flex-1 text-sm">
-          <span className="mb-1 block font-medium text-stone-700 dark:text-stone-300">First tool</span>
-          <select id={`${idPrefix}-a`} name="a" required defaultValue={selected?.a ?? ""} className={control}>
-            <option value="" disabled>
-              Choose a tool
-            </option>
-            {options()}
-          </select>
-        </label>
+        <ToolCombobox tools={tools} name="a" id={`${idPrefix}-a`} label="First tool" defaultSlug={selected?.a} />
       )}
-      <label htmlFor={`${idPrefix}-b`} className="flex-1 text-sm">
-        <span className="mb-1 block font-medium text-stone-700 dark:text-stone-300">
-          {fixed ? `Compare ${fixed.name} with…` : "Second tool"}
-        </span>
-        <select id={`${idPrefix}-b`} name="b" required defaultValue={selected?.b ?? ""} className={control}>
-          <option value="" disabled>
-            Choose a tool
-          </option>
-          {options(fixed?.slug)}
-        </select>
-      </label>
+      <ToolCombobox
+        tools={tools}
+        name="b"
+        id={`${idPrefix}-b`}
+        label={fixed ? `Compare ${fixed.name} with…` : "Second tool"}
+        defaultSlug={selected?.b}
+        exclude={fixed?.slug}
+      />
       <button
         type="submit"
         className="rounded-lg bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900 dark:hover:bg-stone-200"

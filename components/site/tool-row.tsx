@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { ToolCard } from "@/lib/tools/select";
+import { CompareCheckbox } from "./compare-checkbox";
 import { DisagreementBadge } from "./disagreement-badge";
 import { ToolLogo } from "./tool-logo";
 
-/** A tool in a list: name, vendor, tagline, panel and community figures. */
-export function ToolRow({ tool, rank }: { tool: ToolCard; rank?: number }) {
+/** A tool in a list: name, vendor, tagline, panel and community figures; with `compare`, a "Compare" tick (the directory). */
+export function ToolRow({ tool, rank, compare = false }: { tool: ToolCard; rank?: number; compare?: boolean }) {
   const { panel, community } = tool.scores;
   return (
     <li className="relative flex items-center gap-4 px-5 py-4 transition-colors hover:bg-stone-50 dark:hover:bg-stone-800/40">
@@ -20,8 +21,11 @@ export function ToolRow({ tool, rank }: { tool: ToolCard; rank?: number }) {
           <span className="text-xs text-stone-500 dark:text-stone-400">{tool.vendor}</span>
         </p>
         <p className="mt-0.5 line-clamp-2 text-sm text-stone-600 sm:truncate dark:text-stone-400">{tool.tagline}</p>
-        {tool.scores.disagreement ? (
-          <div className="mt-1.5"><DisagreementBadge label={tool.scores.disagreement.label} /></div>
+        {tool.scores.disagreement || compare ? (
+          <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1">
+            {tool.scores.disagreement ? <DisagreementBadge label={tool.scores.disagreement.label} /> : null}
+            {compare ? <CompareCheckbox slug={tool.slug} name={tool.name} /> : null}
+          </div>
         ) : null}
       </div>
       <dl className="flex shrink-0 gap-4 text-right sm:gap-6">

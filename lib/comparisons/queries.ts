@@ -152,6 +152,15 @@ export const listLatestComparisons = (limit = 6) => listPublishedComparisons({ l
 
 export type ComparisonSummary = Awaited<ReturnType<typeof listLatestComparisons>>[number];
 
+/**
+ * Every published comparison's slug, for the directory's compare bar: a curated pair is linked at its own slug
+ * (either order), any other at the alphabetical one. A copy made stale by a later edit only costs a redirect.
+ */
+export async function listCuratedComparisonSlugs(): Promise<string[]> {
+  const rows = await readDb.comparison.findMany({ where: { status: "PUBLISHED" }, select: { slug: true }, orderBy: { slug: "asc" } });
+  return rows.map((row) => row.slug);
+}
+
 /** Every comparison for the admin table, drafts included, filtered by state and sorted. */
 export async function listComparisonsForAdmin(filter: { status?: "DRAFT" | "PUBLISHED"; sort?: "updated" | "slug" } = {}) {
   return db.comparison.findMany({

@@ -65,3 +65,11 @@ export const comparePickSchema = z.object({
   a: toolSlugSchema,
   b: toolSlugSchema,
 });
+
+/** The directory's "Compare" ticks without JavaScript: `/compare?tools=<slug>&tools=<slug>`, exactly two. */
+export const compareTicksSchema = z.object({
+  tools: z
+    .union([z.string(), z.array(z.string())])
+    .transform((tools) => (Array.isArray(tools) ? tools : [tools]))
+    .pipe(z.tuple([toolSlugSchema, toolSlugSchema])),
+});

@@ -27,6 +27,9 @@ describe("page cache routes", () => {
     expect(cacheableRequest(get("/tools?sort=community&q=chat%20bots"))).toEqual({ kind: "cache", key: "/tools?q=chat%20bots&sort=community", tags: [ALL_TOOLS] });
     expect(cacheableRequest(get("/tools?q=chat+bots&sort=community"))).toEqual({ kind: "cache", key: "/tools?q=chat%20bots&sort=community", tags: [ALL_TOOLS] });
     expect(cacheableRequest(get("/compare/a-vs-b"))).toEqual({ kind: "cache", key: "/compare/a-vs-b", tags: ["tool:a", "tool:b"] });
+    // The directory's ticks without JavaScript repeat `tools`: kept (not redirected away), and left to the app.
+    expect(cacheableRequest(get("/compare?tools=a&tools=b"))).toBeNull();
+    expect(cacheableRequest(get("/compare?tools=a&utm=x"))).toEqual({ kind: "redirect", location: "/compare?tools=a" });
     expect(cacheableRequest(get("/tools", {}, "HEAD"))).not.toBeNull();
     expect(cacheableRequest(get("/tools", { cookie: "authjs.csrf-token=abc; theme=dark" }))).not.toBeNull();
   });

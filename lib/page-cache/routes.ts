@@ -12,7 +12,8 @@ const TOOL_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The query parameters a cacheable page reads: they are its cache key; any other parameter is dropped by a redirect. */
 const DIRECTORY_PARAMS = Object.keys(toolDirectoryParamsSchema.shape);
-const COMPARE_PICKER_PARAMS = ["a", "b"];
+// a and b from the pickers; tools (twice) from the directory's ticks without JavaScript, left to the app as a repeated parameter.
+const COMPARE_PICKER_PARAMS = ["a", "b", "tools"];
 
 /** What a cacheable path depends on: its tags, and the query parameters it reads. */
 export type CacheRoute = { tags: string[]; params: readonly string[] };

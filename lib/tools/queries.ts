@@ -77,7 +77,7 @@ export type ToolDetail = NonNullable<Awaited<ReturnType<typeof getTool>>>;
 
 /** Every listed tool by name, for the "compare with…" pickers (kept between edits by lib/tools/names.ts); from a read replica unless told otherwise. */
 export async function readToolNames(client: typeof readDb | typeof db = readDb) {
-  return client.tool.findMany({ where: listed, select: { slug: true, name: true }, orderBy: [{ name: "asc" }, { slug: "asc" }] });
+  return client.tool.findMany({ where: listed, select: { slug: true, name: true, vendor: true }, orderBy: [{ name: "asc" }, { slug: "asc" }] });
 }
 
 export async function listCategories() {

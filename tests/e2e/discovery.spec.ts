@@ -52,7 +52,8 @@ test.describe("the directory", () => {
 test.describe("any-pair comparisons", () => {
   test("the compare-with picker on a tool page opens a generated comparison at the canonical slug", async ({ page }) => {
     await page.goto("/tools/whisper");
-    await page.getByLabel("Compare Whisper with…").selectOption("cursor");
+    await page.getByRole("combobox", { name: "Compare Whisper with…", exact: true }).fill("cursor");
+    await page.getByRole("option", { name: /^Cursor/ }).click();
     await page.getByRole("button", { name: "Compare" }).click();
     await expect(page).toHaveURL(/\/compare\/cursor-vs-whisper$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cursor vs Whisper");
@@ -63,8 +64,10 @@ test.describe("any-pair comparisons", () => {
 
   test("the picker on /tools, the canonical redirect, and refusals with a friendly 404", async ({ page }) => {
     await page.goto("/tools");
-    await page.getByLabel("First tool").selectOption("midjourney");
-    await page.getByLabel("Second tool").selectOption("aider");
+    await page.getByRole("combobox", { name: "First tool", exact: true }).fill("midjourney");
+    await page.getByRole("option", { name: /^Midjourney/ }).click();
+    await page.getByRole("combobox", { name: "Second tool", exact: true }).fill("aider");
+    await page.getByRole("option", { name: /^Aider/ }).click();
     await page.getByRole("button", { name: "Compare", exact: true }).click();
     await expect(page).toHaveURL(/\/compare\/aider-vs-midjourney$/);
 

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
 import { getComparison, listLatestComparisons } from "@/lib/comparisons/queries";
 import { refusalMessage } from "@/lib/comparisons/refusal";
-import { comparePickSchema, comparisonSlug } from "@/lib/comparisons/schema";
+import { comparePickSchema, compareTicksSchema, comparisonSlug } from "@/lib/comparisons/schema";
 import { pageMetadata } from "@/lib/site/metadata";
 import { listedToolNames } from "@/lib/tools/names";
 
@@ -21,10 +21,13 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   await connection();
   const params = await searchParams;
   let error: string | null = null;
-  if (params.a !== undefined || params.b !== undefined) {
-    const pick = comparePickSchema.safeParse(params);
+  // The pickers send a and b; the directory's ticks, without JavaScript, send tools twice.
+  const ticked = params.tools !== undefined;
+  if (ticked || params.a !== undefined || params.b !== undefined) {
+    const ticks = ticked ? compareTicksSchema.safeParse(params) : null;
+    const pick = ticks ? (ticks.success ? { success: true as const, data: { a: ticks.data.tools[0], b: ticks.data.tools[1] } } : ticks) : comparePickSchema.safeParse(params);
     if (!pick.success) {
-      error = "Choose two tools to compare.";
+      error = ticked ? "Tick exactly two tools in the directory to compare them." : "Choose two tools to compare.";
     } else {
       const result = await getComparison(comparisonSlug(pick.data.a, pick.data.b));
       if (result.kind === "refused") error = refusalMessage(result.reason, result.tool);

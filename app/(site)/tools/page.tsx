@@ -2,11 +2,13 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { CompareBar } from "@/components/site/compare-bar";
 import { ComparePicker } from "@/components/site/compare-picker";
 import { DirectoryFilters, PRICING_LABELS, SORT_LABELS } from "@/components/site/directory-filters";
 import { ToolRow } from "@/components/site/tool-row";
 import { Card } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
+import { listCuratedComparisonSlugs } from "@/lib/comparisons/queries";
 import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools, suggestToolName } from "@/lib/tools/directory";
 import { directoryHref, isCanonicalDirectoryQuery, type DirectoryParams } from "@/lib/tools/directory-url";
 import { listedToolNames } from "@/lib/tools/names";
@@ -40,10 +42,11 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
   const tooLong = typeof asked === "string" && asked.trim().length > SEARCH_MAX_LENGTH ? asked.trim().length : null;
   // A submitted form carries empty fields and defaults: answer at the one URL of this view.
   if (tooLong === null && !isCanonicalDirectoryQuery(raw, params)) redirect(directoryHref(params) as Route);
-  const [result, categories, toolNames] = await Promise.all([
+  const [result, categories, toolNames, curated] = await Promise.all([
     searchTools({ ...params, pageSize: DIRECTORY_PAGE_SIZE }),
     listCategoryOptions(),
     listedToolNames(),
+    listCuratedComparisonSlugs(),
   ]);
   const view: DirectoryParams = { ...params, sort: params.sort };
   const categoryName = categories.find((option) => option.slug === params.category)?.name;
@@ -124,7 +127,7 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
           <Card className="overflow-hidden">
             <ol start={firstRank} className="divide-y divide-stone-100 dark:divide-stone-800">
               {result.tools.map((tool, index) => (
-                <ToolRow key={tool.slug} tool={tool} rank={firstRank + index} />
+                <ToolRow key={tool.slug} tool={tool} rank={firstRank + index} compare />
               ))}
             </ol>
           </Card>
@@ -155,6 +158,8 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
             </Link>
           </Card>
         )}
+
+        {result.tools.length > 0 && tooLong === null ? <CompareBar curated={curated} /> : null}
 
         {/* Past the last page the card above says so: no "Page 9 of 2". */}
         {outOfRange || tooLong !== null ? null : (
