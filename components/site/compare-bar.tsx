@@ -46,7 +46,7 @@ export function CompareBar({ curated }: { curated: string[] }) {
           Compare ticked tools
         </button>
       ) : picks.length ? (
-        <div className="flex items-center gap-2">
+        <div className="flex w-full min-w-0 items-center gap-2 sm:w-auto">
           <button
             type="button"
             onClick={() => {
@@ -58,7 +58,10 @@ export function CompareBar({ curated }: { curated: string[] }) {
             Clear
           </button>
           {pair ? (
-            <Link href={comparisonHref(pair[0]!.slug, pair[1]!.slug, curated)} className={primary}>
+            <Link
+              href={comparisonHref(pair[0]!.slug, pair[1]!.slug, curated)}
+              className={`${primary.replace("shrink-0", "min-w-0")} flex-1 justify-center text-center sm:flex-none`}
+            >
               Compare {pair[0]!.name} vs {pair[1]!.name}
               <span aria-hidden>→</span>
             </Link>
