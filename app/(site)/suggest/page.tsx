@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SignInPrompt } from "@/components/suggestions/sign-in-prompt";
 import { SuggestForm } from "@/components/suggestions/suggest-form";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -26,16 +27,7 @@ export default async function SuggestPage() {
         {user ? (
           <SuggestForm categories={categories.map(({ slug, name }) => ({ slug, name }))} />
         ) : (
-          <div className="text-center" data-testid="suggest-sign-in">
-            <p className="text-lg font-medium">Sign in to suggest a tool</p>
-            <p className="mt-2 text-stone-600 dark:text-stone-400">One email link, no password. We ask so that we can tell you what became of it.</p>
-            <Link
-              href="/signin?callbackUrl=%2Fsuggest"
-              className="mt-5 inline-block rounded-lg bg-stone-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900"
-            >
-              Sign in
-            </Link>
-          </div>
+          <SignInPrompt title="Sign in to suggest a tool" why="We ask so that we can tell you what became of it." returnTo="/suggest" testId="suggest-sign-in" />
         )}
       </Card>
       <p className="mt-6 text-sm text-stone-500 dark:text-stone-400">

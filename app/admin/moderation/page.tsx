@@ -1,6 +1,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { HideForm, MuteForm, ReportsForm } from "@/components/admin/moderation-forms";
+import { QueueTabs } from "@/components/admin/queue-tabs";
 import { Pagination } from "@/components/ui/pagination";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
@@ -19,15 +20,6 @@ export default async function ModerationQueue({ searchParams }: PageProps<"/admi
   const view = choiceParam(QUEUE_VIEWS, "open").parse(params.view);
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(params.page);
   const queue = await listModerationQueue(view, page);
-  const tab = (value: (typeof QUEUE_VIEWS)[number], label: string) => (
-    <Link
-      href={`/admin/moderation${value === "open" ? "" : `?view=${value}`}` as Route}
-      aria-current={view === value ? "page" : undefined}
-      className={`rounded-lg px-3 py-1.5 text-sm font-medium ${view === value ? "bg-stone-900 text-white dark:bg-white dark:text-stone-900" : "hover:bg-stone-200/60 dark:hover:bg-stone-800"}`}
-    >
-      {label}
-    </Link>
-  );
   return (
     <div>
       <h1 className="text-3xl font-semibold tracking-tight">Moderation</h1>
@@ -35,10 +27,14 @@ export default async function ModerationQueue({ searchParams }: PageProps<"/admi
         Readers&apos; reasons that were reported, newest report first. A hidden reason leaves every public page at once and its author sees
         your note; everything here is in the audit log and can be undone.
       </p>
-      <nav aria-label="Queue" className="mt-6 flex gap-1">
-        {tab("open", "Reported")}
-        {tab("hidden", "Hidden")}
-      </nav>
+      <QueueTabs
+        base="/admin/moderation"
+        current={view}
+        views={[
+          ["open", "Reported"],
+          ["hidden", "Hidden"],
+        ]}
+      />
       {queue.items.length === 0 ? (
         <p className="mt-6 rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-500 dark:border-stone-700 dark:text-stone-400">
           {view === "open" ? "Nothing reported: the queue is empty." : "No reason is hidden."}

@@ -1,6 +1,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { QueueTabs } from "@/components/admin/queue-tabs";
 import { AcceptForm, DeclineForm, MergeForm, ResolveForm } from "@/components/admin/suggestion-forms";
 import { Pagination } from "@/components/ui/pagination";
 import { requireStaff } from "@/lib/auth/guards";
@@ -33,15 +34,6 @@ export default async function SuggestionQueue({ searchParams }: PageProps<"/admi
   ]);
   const categoryOptions = categories.map((category) => ({ value: category.id, label: category.name }));
   const toolOptions = tools.map((tool) => ({ value: tool.slug, label: tool.name }));
-  const tab = (value: (typeof QUEUE_VIEWS)[number], label: string) => (
-    <Link
-      href={`/admin/suggestions${value === "waiting" ? "" : `?view=${value}`}` as Route}
-      aria-current={view === value ? "page" : undefined}
-      className={`rounded-lg px-3 py-1.5 text-sm font-medium ${view === value ? "bg-stone-900 text-white dark:bg-white dark:text-stone-900" : "hover:bg-stone-200/60 dark:hover:bg-stone-800"}`}
-    >
-      {label}
-    </Link>
-  );
   return (
     <div>
       <h1 className="text-3xl font-semibold tracking-tight">Suggestions</h1>
@@ -51,10 +43,14 @@ export default async function SuggestionQueue({ searchParams }: PageProps<"/admi
         and is in the audit log.
       </p>
       {decided ? <DoneBanner decided={decided} /> : null}
-      <nav aria-label="Queue" className="mt-6 flex gap-1">
-        {tab("waiting", `Waiting${view === "waiting" ? ` (${queue.total})` : ""}`)}
-        {tab("decided", "Decided")}
-      </nav>
+      <QueueTabs
+        base="/admin/suggestions"
+        current={view}
+        views={[
+          ["waiting", `Waiting${view === "waiting" ? ` (${queue.total})` : ""}`],
+          ["decided", "Decided"],
+        ]}
+      />
       {queue.items.length === 0 ? (
         <p className="mt-6 rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-500 dark:border-stone-700 dark:text-stone-400">
           {view === "waiting" ? "Nothing waiting: the queue is empty." : "Nothing decided yet."}

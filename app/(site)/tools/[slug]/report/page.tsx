@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ReportForm } from "@/components/suggestions/report-form";
+import { SignInPrompt } from "@/components/suggestions/sign-in-prompt";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
 import { pageMetadata } from "@/lib/site/metadata";
@@ -43,16 +44,7 @@ export default async function ReportPage({ params }: PageProps<"/tools/[slug]/re
         {user ? (
           <ReportForm tool={{ slug: tool.slug, name: tool.name }} />
         ) : (
-          <div className="text-center" data-testid="report-sign-in">
-            <p className="text-lg font-medium">Sign in to report a problem</p>
-            <p className="mt-2 text-stone-600 dark:text-stone-400">One email link, no password. We ask so that we can tell you what we did about it.</p>
-            <Link
-              href={`/signin?callbackUrl=${encodeURIComponent(back)}` as Route}
-              className="mt-5 inline-block rounded-lg bg-stone-900 px-4 py-2.5 text-sm font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900"
-            >
-              Sign in
-            </Link>
-          </div>
+          <SignInPrompt title="Sign in to report a problem" why="We ask so that we can tell you what we did about it." returnTo={back} testId="report-sign-in" />
         )}
       </Card>
     </div>
