@@ -35,10 +35,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(admin|xss|account|wire-fuzz)\.spec\.ts/ },
-    // Admin edits, deleted accounts and the wire fuzzer's writes change data other specs read (the
-    // directory's count, a tool's figures), so they run after them.
-    { name: "admin", use: { ...devices["Desktop Chrome"] }, testMatch: /(admin|xss|account|wire-fuzz)\.spec\.ts/, dependencies: ["chromium"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /(admin|xss|account|wire-fuzz|alternatives|suggestions)\.spec\.ts/ },
+    // Admin edits, deleted accounts, the wire fuzzer's writes and specs that list tools of their own
+    // (alternatives, suggestions) change data other specs read (the directory's count, a tool's
+    // figures), so they run after them.
+    { name: "admin", use: { ...devices["Desktop Chrome"] }, testMatch: /(admin|xss|account|wire-fuzz|alternatives|suggestions)\.spec\.ts/, dependencies: ["chromium"] },
   ],
   webServer: {
     // The production server as `npm start` runs it: Next behind the front gate (server.ts).
