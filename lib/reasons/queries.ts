@@ -8,7 +8,6 @@ import { topReasonsQuery, type TopReasonRow } from "./top";
 
 /** Reasons on one page of `/tools/:slug/reasons` and `GET /api/tools/:slug/reasons`. */
 export const REASONS_PAGE_SIZE = 20;
-export { TOP_REASONS } from "./schema";
 
 const reasonSelect = {
   id: true,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasControlCharacters } from "@/lib/reasons/schema";
+import { PRICING_MODELS } from "@/lib/tools/pricing-models";
 import { toolSlugSchema } from "@/lib/tools/schema";
 
 // No `server-only`: the suggestion forms (client) and the API's OpenAPI document read these too.
@@ -7,15 +8,8 @@ import { toolSlugSchema } from "@/lib/tools/schema";
 /** The longest each field may be (the database checks the same bounds). */
 export const SUGGESTION_LIMITS = { name: 80, website: 500, pitch: 160, vendor: 80, details: 1000, note: 500 } as const;
 
-/** The pricing models a reader may name (the catalogue's own, lib/tools/admin-schema.ts). */
-export const PRICING_MODELS = ["FREE", "FREEMIUM", "PAID", "USAGE", "OPEN_WEIGHTS"] as const;
-export const PRICING_MODEL_LABELS: Record<(typeof PRICING_MODELS)[number], string> = {
-  FREE: "Free",
-  FREEMIUM: "Freemium",
-  PAID: "Paid",
-  USAGE: "Pay per use",
-  OPEN_WEIGHTS: "Open weights",
-};
+/** The pricing models a reader may name: the catalogue's own. */
+export { PRICING_MODEL_LABELS, PRICING_MODELS } from "@/lib/tools/pricing-models";
 
 export const PROBLEM_CATEGORIES = ["dead-product", "wrong-price", "wrong-facts", "other"] as const;
 export type ProblemCategoryJson = (typeof PROBLEM_CATEGORIES)[number];

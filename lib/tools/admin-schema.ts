@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createOrEdit } from "@/lib/http/form";
 import { refineSpecFields, specFieldsShape, type SpecFields } from "@/lib/specs/schema";
+import { PRICING_MODELS } from "./pricing-models";
 import { toolSlugSchema } from "./schema";
 
 /** The longest each text field may be: the schema below refuses more, the admin form's inputs stop there. */
@@ -57,7 +58,7 @@ const toolFieldsSchema = z.object({
   description: z.string().trim().min(40, "Describe it (40+ characters).").max(TOOL_LIMITS.description),
   website: optionalUrl,
   license: optionalText(TOOL_LIMITS.license),
-  pricingModel: z.enum(["FREE", "FREEMIUM", "PAID", "USAGE", "OPEN_WEIGHTS"], { error: "Choose a pricing model." }),
+  pricingModel: z.enum(PRICING_MODELS, { error: "Choose a pricing model." }),
   entryPrice: optionalText(TOOL_LIMITS.entryPrice),
   pricingDetail: optionalText(TOOL_LIMITS.pricingDetail),
   pricingSourceUrl: optionalUrl,

@@ -1,6 +1,7 @@
 import { storedSpecsSchema } from "@/lib/specs/schema";
 import { z } from "zod";
 import { TOOL_SORTS } from "@/lib/scores/ranking";
+import { PRICING_MODELS } from "./pricing-models";
 
 export const toolSlugSchema = z
   .string()
@@ -85,7 +86,7 @@ export const toolSummaryResponse = z.object({
   logoUrl: z.string().nullable(),
   archived: z.boolean(),
   pricing: z.object({
-    model: z.enum(["FREE", "FREEMIUM", "PAID", "USAGE", "OPEN_WEIGHTS"]),
+    model: z.enum(PRICING_MODELS),
     entry: z.string().nullable(),
   }),
   scores: toolScoresResponse,

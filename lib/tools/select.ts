@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { logoUrlOf } from "@/lib/logos/url";
 import { toolScores } from "@/lib/scores";
 import { readSpecs } from "@/lib/specs/schema";
+import { PRICING_MODEL_LABELS } from "./pricing-models";
 
 /** The columns every tool card needs, with its counters (never counted per request). */
 export const toolCardSelect = {
@@ -29,13 +30,7 @@ export const toolCardSelect = {
 
 export type ToolCardRow = Prisma.ToolGetPayload<{ select: typeof toolCardSelect }>;
 
-export const PRICING_MODEL_LABELS = {
-  FREE: "Free",
-  FREEMIUM: "Freemium",
-  PAID: "Paid",
-  USAGE: "Usage-based",
-  OPEN_WEIGHTS: "Open weights",
-} as const;
+export { PRICING_MODEL_LABELS };
 
 /** A tool as pages and the API show it: catalogue fields plus computed scores. */
 export function toToolCard(row: ToolCardRow) {
