@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
 import { db, readDb } from "@/lib/db";
-import { publicVerdictSelect, publicVerdictWhere, type PublicVerdict, type ReviewerSummary } from "@/lib/reviewers/select";
+import type { PublicVerdict, ReviewerSummary } from "@/lib/reviewers/select";
 import { toolCardSelect, toToolCard, type ToolCard } from "@/lib/tools/select";
 import { adHocComparisonSlug, adHocIntro } from "./ad-hoc";
+import { readPair } from "./read";
 import { comparisonSlugSchema } from "./schema";
 
 const comparisonSelect = {
@@ -83,31 +84,17 @@ export const getComparison = cache(async (slug: string): Promise<ComparisonLooku
   const { toolA: slugA, toolB: slugB } = parsed.data;
   if (slugA === slugB) return { kind: "refused", reason: "same-tool", tool: slugA };
 
-  // A draft (made from a suggestion, never listed) is as unknown as a slug nobody used.
-  const tools = await readDb.tool.findMany({ where: { slug: { in: [slugA, slugB] }, draft: false }, select: toolCardSelect });
+  // One statement (./read.ts); a draft (made from a suggestion, never listed) is as unknown as a slug nobody used.
+  const { tools, curated, verdicts } = await readPair(slugA, slugB);
   const rowA = tools.find((row) => row.slug === slugA);
   const rowB = tools.find((row) => row.slug === slugB);
   if (!rowA || !rowB) return { kind: "refused", reason: "unknown-tool", tool: rowA ? slugB : slugA };
   const archived = [rowA, rowB].find((row) => row.archivedAt);
   if (archived) return { kind: "refused", reason: "archived-tool", tool: archived.name };
 
-  const curated = await readDb.comparison.findFirst({
-    where: {
-      status: "PUBLISHED",
-      OR: [
-        { toolAId: rowA.id, toolBId: rowB.id },
-        { toolAId: rowB.id, toolBId: rowA.id },
-      ],
-    },
-    select: { slug: true, headline: true, intro: true, pickA: true, pickB: true, publishedAt: true, updatedAt: true, toolAId: true },
-  });
   const canonical = curated?.slug ?? adHocComparisonSlug(slugA, slugB);
   if (canonical !== slug) return { kind: "redirect", slug: canonical };
 
-  const verdicts = await readDb.verdict.findMany({
-    where: { ...publicVerdictWhere, toolId: { in: [rowA.id, rowB.id] } },
-    select: publicVerdictSelect,
-  });
   const toolA = toToolCard(rowA);
   const toolB = toToolCard(rowB);
   const split = buildSplit(verdicts, toolA.id, toolB.id);

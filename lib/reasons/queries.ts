@@ -86,13 +86,16 @@ export async function summarizeReasons(toolIds: readonly string[], perSide = TOP
     perSide === 0
       ? []
       : readDb.$queryRaw<TopReasonRow[]>(topReasonsQuery(ids, perSide)),
-    readDb.reason.groupBy({ by: ["toolId", "decision"], where: { toolId: { in: ids }, hiddenAt: null }, _count: { _all: true } }),
+    // Raw: the model API's groupBy cost ~0.5 ms of CPU more per page render (docs/decisions/043).
+    readDb.$queryRaw<{ toolId: string; decision: "SHIP" | "SKIP"; count: number }[]>(
+      Prisma.sql`SELECT "toolId", decision::text AS decision, count(*)::int AS count FROM "Reason" WHERE "toolId" IN (${Prisma.join(ids)}) AND "hiddenAt" IS NULL GROUP BY 1, 2`,
+    ),
   ]);
   for (const row of tops) {
     const { toolId, userId, displayName, ...reason } = row;
     summaries.get(toolId)![toDecisionJson(reason.decision)].top.push(toPublicReason({ ...reason, user: { id: userId, displayName } }));
   }
-  for (const row of counts) summaries.get(row.toolId)![toDecisionJson(row.decision)].count = row._count._all;
+  for (const row of counts) summaries.get(row.toolId)![toDecisionJson(row.decision)].count = row.count;
   return summaries;
 }
 
