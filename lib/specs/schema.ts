@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * A tool's specs: structured, optional facts shown side by side on comparisons
- * (docs/decisions/033-specs.md). Each fact carries where it was read
+ * (docs/decisions/034-a-comparison-that-decides.md). Each fact carries where it was read
  * (`sourceUrl`) and when (`checkedOn`). Stored in `Tool.specs` (jsonb) as
  * `{ [key]: { value?, sourceUrl, checkedOn } }` with only known facts present;
  * the licence and the release date keep their own columns, so their entries
