@@ -12,6 +12,7 @@ import { listCuratedComparisonSlugs } from "@/lib/comparisons/queries";
 import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools, suggestToolName } from "@/lib/tools/directory";
 import { directoryHref, isCanonicalDirectoryQuery, type DirectoryParams } from "@/lib/tools/directory-url";
 import { listedToolNames } from "@/lib/tools/names";
+import { sortCaption } from "@/lib/tools/sort-caption";
 import { SEARCH_MAX_LENGTH, toolDirectoryParamsSchema } from "@/lib/tools/schema";
 import { pageMetadata } from "@/lib/site/metadata";
 
@@ -20,18 +21,6 @@ export const metadata: Metadata = pageMetadata({
   description: "Every AI tool the panel has reviewed: search, filter by category and pricing, rank by panel, community or overall.",
   path: "/tools",
 });
-
-/** Below this many community votes on the whole site, the overall order is mostly the panel's, and its caption says so. */
-const THIN_SITE_VOTES = 50;
-
-const SORT_NOTES = {
-  relevance: "Closest matches to your search first.",
-  overall: "Community ship share, with thin vote counts pulled toward the panel's share (a Bayesian average).",
-  panel: "Share of the panel's published verdicts that say ship.",
-  community: "The lower bound of the 95 % Wilson interval on the community ship share, so 2 of 2 ranks below 90 of 100.",
-  newest: "Most recently released first.",
-  name: "Alphabetical.",
-} as const;
 
 export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
   await connection();
@@ -85,12 +74,7 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
           </h2>
           <p className="text-sm text-stone-500 dark:text-stone-400">
             <span className="font-medium text-stone-700 dark:text-stone-300">{SORT_LABELS[result.sort]}:</span>{" "}
-            {result.sort === "overall" && result.siteVotes < THIN_SITE_VOTES
-              ? // Honest while readers have barely voted: the prior is every tool's figure, so the panel decides.
-                result.siteVotes === 0
-                ? "No reader has voted yet, so this follows the panel's share until votes arrive."
-                : `Readers have cast only ${result.siteVotes} ${result.siteVotes === 1 ? "vote" : "votes"} so far: the panel's share decides most of this order until more arrive.`
-              : SORT_NOTES[result.sort]}
+            {sortCaption(result.sort, result.siteVotes)}
           </p>
         </div>
         {filters.length ? (
