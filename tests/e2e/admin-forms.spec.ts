@@ -80,3 +80,19 @@ for (const form of FORMS) {
     await context.close();
   });
 }
+
+test("past the last page, the admin queues answer a redirect to their last page, keeping the view", async ({ browser, baseURL }) => {
+  const { context } = await signedInContext(browser, baseURL!, { role: "STAFF" });
+  for (const [base, view] of [["/admin/moderation", "hidden"], ["/admin/suggestions", "decided"]] as const) {
+    const response = await context.request.get(`${base}?view=${view}&page=9999`, { maxRedirects: 0 });
+    expect(response.status(), base).toBe(307);
+    const target = new URL(response.headers()["location"]!, baseURL);
+    expect(target.pathname).toBe(base);
+    expect(target.searchParams.get("view")).toBe(view);
+    // The last page; page 1 is the queue's own address, without ?page=.
+    expect(target.searchParams.get("page") === null || Number(target.searchParams.get("page")) > 1).toBe(true);
+    expect(Number(target.searchParams.get("page") ?? 1)).toBeLessThan(9999);
+    expect((await context.request.get(target.toString(), { maxRedirects: 0 })).status()).toBe(200);
+  }
+  await context.close();
+});
