@@ -141,6 +141,42 @@ test("a vote cast with the keyboard keeps the keyboard's focus; one vote reads a
   await context.close();
 });
 
+test("a vote changed with Enter on a compact widget (/account) keeps the focus on the pressed button, not <body>", async ({ browser, baseURL }) => {
+  const tool = await newTool();
+  const { sessionToken } = await createSignedInSession();
+  const context = await browser.newContext();
+  await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+  const page = await context.newPage();
+  await page.goto(`/tools/${tool.slug}`);
+  const toolWidget = page.getByTestId(`vote-${tool.slug}`);
+  await expect(toolWidget.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
+  await toolWidget.getByRole("button", { name: /Ship/ }).click();
+  await expect(toolWidget.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
+
+  // /account lists the vote with the compact widget (no reason box, so nothing else takes the focus).
+  // Hydrated once the page's personal request (asked from an effect) has answered.
+  const personal = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/me");
+  await page.goto("/account");
+  await personal;
+  const widget = page.getByTestId(`vote-${tool.slug}`);
+  const skip = widget.getByRole("button", { name: /Skip/ });
+  await expect(widget.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
+  await skip.focus();
+  await page.keyboard.press("Enter");
+  await expect(widget.getByText(`You voted skip on ${tool.name}.`, { exact: false })).toBeAttached();
+  await expect(skip).toHaveAttribute("aria-pressed", "true");
+  // The button stays focusable while the vote is on its way (aria-disabled, not disabled), so the keyboard's place is kept.
+  await expect(skip).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+  // And again, back to ship: the pressed button keeps the focus each time.
+  const ship = widget.getByRole("button", { name: /Ship/ });
+  await ship.focus();
+  await page.keyboard.press("Enter");
+  await expect(widget.getByText(`You voted ship on ${tool.name}.`, { exact: false })).toBeAttached();
+  await expect(ship).toBeFocused();
+  await context.close();
+});
+
 test("the directory forgives swapped letters and suggests what a fruitless search meant", async ({ page }) => {
   await page.goto("/tools?q=cluade");
   await expect(page.getByRole("link", { name: "Claude 4 Sonnet" }).first()).toBeVisible();
