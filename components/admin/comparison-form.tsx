@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { saveComparisonAction, type ComparisonFormState } from "@/lib/comparisons/actions";
 import { Toast } from "@/components/ui/toast";
-import { PICK_MAX } from "@/lib/comparisons/admin-schema";
+import { COMPARISON_LIMITS } from "@/lib/comparisons/admin-schema";
+import { ErrorSummary } from "./error-summary";
 
 type Props = {
   comparison?: {
@@ -42,9 +43,8 @@ export function ComparisonForm({ comparison, tools }: Props) {
         </>
       ) : null}
       <Toast message={state.ok && state.version === comparison?.version ? state.ok : undefined} />
-      {state.error ? (
-        <p role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm font-medium text-skip-800 dark:bg-skip-950 dark:text-skip-300">{state.error}</p>
-      ) : null}
+      {/* After a refused save, the reader is taken to what went wrong. */}
+      <ErrorSummary state={state} />
       {comparison ? null : (
         <div className="grid gap-5 md:grid-cols-2">
           {(["toolAId", "toolBId"] as const).map((name) => (
@@ -61,12 +61,12 @@ export function ComparisonForm({ comparison, tools }: Props) {
       )}
       <div>
         <label htmlFor="headline" className="text-sm font-medium">Headline <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span></label>
-        <input id="headline" name="headline" defaultValue={values.headline ?? comparison?.headline ?? ""} aria-invalid={errors.headline ? true : undefined} className={input} />
+        <input id="headline" name="headline" maxLength={COMPARISON_LIMITS.headline} defaultValue={values.headline ?? comparison?.headline ?? ""} aria-invalid={errors.headline ? true : undefined} aria-describedby={errors.headline ? "headline-error" : undefined} className={input} />
         <FieldMessage id="headline-error" message={errors.headline} />
       </div>
       <div>
         <label htmlFor="intro" className="text-sm font-medium">Intro <span className="font-normal text-stone-500 dark:text-stone-400">(optional)</span></label>
-        <textarea id="intro" name="intro" rows={3} defaultValue={values.intro ?? comparison?.intro ?? ""} aria-invalid={errors.intro ? true : undefined} className={input} />
+        <textarea id="intro" name="intro" rows={3} maxLength={COMPARISON_LIMITS.intro} defaultValue={values.intro ?? comparison?.intro ?? ""} aria-invalid={errors.intro ? true : undefined} aria-describedby={errors.intro ? "intro-error" : undefined} className={input} />
         <FieldMessage id="intro-error" message={errors.intro} />
       </div>
       <fieldset className="rounded-2xl border border-stone-200 p-4 sm:p-5 dark:border-stone-800">
@@ -83,7 +83,7 @@ export function ComparisonForm({ comparison, tools }: Props) {
                 id={name}
                 name={name}
                 rows={2}
-                maxLength={PICK_MAX}
+                maxLength={COMPARISON_LIMITS[name]}
                 defaultValue={values[name] ?? comparison?.[name] ?? ""}
                 aria-invalid={errors[name] ? true : undefined}
                 aria-describedby={errors[name] ? `${name}-error` : undefined}

@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { saveReviewerAction, type ReviewerFormState } from "@/lib/reviewers/actions";
 import { Toast } from "@/components/ui/toast";
+import { REVIEWER_LIMITS } from "@/lib/reviewers/admin-schema";
+import { ErrorSummary } from "./error-summary";
 
 type Props = { reviewer?: { id: string; slug: string; name: string; lens: string; bio: string; excitedBy: string[]; tiredOf: string[]; active: boolean } };
 
@@ -17,15 +19,15 @@ export function ReviewerForm({ reviewer }: Props) {
     : {};
   const values = state.error ? (state.values ?? {}) : saved;
   const errors = state.fieldErrors ?? {};
-  const field = (name: string, label: string, hint?: string, textarea = false) => (
+  const field = (name: keyof typeof REVIEWER_LIMITS, label: string, hint?: string, textarea = false) => (
     <div>
       <label htmlFor={name} className="text-sm font-medium">
         {label} {hint ? <span className="font-normal text-stone-500 dark:text-stone-400">({hint})</span> : null}
       </label>
       {textarea ? (
-        <textarea id={name} name={name} rows={4} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} className={input} />
+        <textarea id={name} name={name} rows={4} maxLength={REVIEWER_LIMITS[name]} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} className={input} />
       ) : (
-        <input id={name} name={name} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} className={input} />
+        <input id={name} name={name} maxLength={REVIEWER_LIMITS[name]} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} className={input} />
       )}
       {errors[name] ? <p id={`${name}-error`} className="mt-1.5 text-sm text-skip-700 dark:text-skip-400">{errors[name]}</p> : null}
     </div>
@@ -34,7 +36,8 @@ export function ReviewerForm({ reviewer }: Props) {
     <form action={action} className="space-y-5">
       {reviewer ? <input type="hidden" name="id" value={reviewer.id} /> : null}
       <Toast message={state.ok} />
-      {state.error ? <p role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm font-medium text-skip-800 dark:bg-skip-950 dark:text-skip-300">{state.error}</p> : null}
+      {/* After a refused save, the reader is taken to what went wrong. */}
+      <ErrorSummary state={state} />
       <div className="grid gap-5 md:grid-cols-2">
         {field("name", "Name")}
         {field("slug", "Slug", "URL: lower-case-with-dashes")}

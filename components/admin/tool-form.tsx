@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { saveToolAction, type ToolFormState } from "@/lib/tools/actions";
 import { TOOL_LIMITS } from "@/lib/tools/admin-schema";
-import { SPEC_LIMITS, SPECS } from "@/lib/specs/schema";
+import { SPEC_LIMITS, SPEC_TEXT_LIMITS, SPECS } from "@/lib/specs/schema";
 import { Toast } from "@/components/ui/toast";
+import { ErrorSummary } from "./error-summary";
 
 type Values = Record<string, string>;
 type Props = {
@@ -23,16 +24,16 @@ const PRICING = [
   ["OPEN_WEIGHTS", "Open weights"],
 ] as const;
 
+/** The typed spec values' limits by field name (contextWindow, priceInput, …). */
+const SPEC_VALUE_LIMITS: Record<string, number> = Object.fromEntries(
+  SPECS.flatMap((spec) => (spec.kind in SPEC_TEXT_LIMITS ? [[spec.key, SPEC_TEXT_LIMITS[spec.kind as keyof typeof SPEC_TEXT_LIMITS]]] : [])),
+);
+
 /** Add or edit a tool: every catalogue field, with inline messages per field. */
 export function ToolForm({ tool, categories }: Props) {
   const [state, action, pending] = useActionState<ToolFormState, FormData>(saveToolAction, {});
   const values: Values = (state.error ? state.values : undefined) ?? tool ?? {};
   const version = state.conflict?.current.version ?? tool?.version;
-  // After a refused save, the reader is taken to what went wrong: the summary gets focus (and scrolls into view).
-  const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.error) summary.current?.focus();
-  }, [state]);
 
   const field = (name: string, label: React.ReactNode, options: { type?: string; hint?: string; textarea?: boolean } = {}) => {
     const error = state.fieldErrors?.[name as keyof NonNullable<ToolFormState["fieldErrors"]>];
@@ -42,7 +43,7 @@ export function ToolForm({ tool, categories }: Props) {
       defaultValue: values[name] ?? "",
       "aria-invalid": error ? true : undefined,
       "aria-describedby": error ? `${name}-error` : undefined,
-      maxLength: TOOL_LIMITS[name as keyof typeof TOOL_LIMITS] ?? (name.endsWith("Source") ? SPEC_LIMITS.sourceUrl : undefined),
+      maxLength: TOOL_LIMITS[name as keyof typeof TOOL_LIMITS] ?? (name.endsWith("Source") ? SPEC_LIMITS.sourceUrl : SPEC_VALUE_LIMITS[name]),
       className: input,
     };
     return (
@@ -88,23 +89,21 @@ export function ToolForm({ tool, categories }: Props) {
       {tool ? <input type="hidden" name="id" value={tool.id} /> : null}
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
       <Toast message={state.ok && state.version === Number(tool?.version) ? state.ok : undefined} />
-      {state.error ? (
-        <div ref={summary} tabIndex={-1} role="alert" className="scroll-mt-24 rounded-xl bg-skip-50 px-4 py-3 text-sm text-skip-800 outline-none focus-visible:ring-2 focus-visible:ring-skip-500 dark:bg-skip-950 dark:text-skip-300">
-          <p className="font-medium">{state.error}</p>
-          {state.conflict ? (
-            <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 text-xs">
-              {Object.entries(state.conflict.current)
-                .filter(([key, value]) => key !== "version" && value !== (values[key] ?? ""))
-                .map(([key, value]) => (
-                  <div key={key} className="contents">
-                    <dt className="font-semibold">{key}</dt>
-                    <dd>saved: “{value}” · yours: “{values[key] ?? ""}”</dd>
-                  </div>
-                ))}
-            </dl>
-          ) : null}
-        </div>
-      ) : null}
+      {/* After a refused save, the reader is taken to what went wrong. */}
+      <ErrorSummary state={state}>
+        {state.conflict ? (
+          <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 text-xs">
+            {Object.entries(state.conflict.current)
+              .filter(([key, value]) => key !== "version" && value !== (values[key] ?? ""))
+              .map(([key, value]) => (
+                <div key={key} className="contents">
+                  <dt className="font-semibold">{key}</dt>
+                  <dd>saved: “{value}” · yours: “{values[key] ?? ""}”</dd>
+                </div>
+              ))}
+          </dl>
+        ) : null}
+      </ErrorSummary>
       <div className="grid gap-5 md:grid-cols-2">
         {field("name", "Name")}
         {field("slug", "Slug", { hint: "URL: lower-case-with-dashes" })}

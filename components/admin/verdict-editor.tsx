@@ -3,7 +3,9 @@
 import { useActionState, useState } from "react";
 import { saveVerdictAction, type VerdictFormState } from "@/lib/verdicts/actions";
 import { Toast } from "@/components/ui/toast";
+import { ErrorSummary } from "./error-summary";
 import { decisionLabel, DECISIONS, type Decision } from "@/lib/scores/decision";
+import { VERDICT_LIMITS } from "@/lib/verdicts/schema";
 
 type Props =
   | { verdict: { id: string; version: number; decision: Decision; body: string; published: boolean }; target?: never }
@@ -49,27 +51,25 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
         </>
       )}
       <Toast message={state.ok && state.version === verdict.version ? state.ok : undefined} />
-      {state.error ? (
-        <div role="alert" className="rounded-xl bg-skip-50 px-4 py-3 text-sm text-skip-800 dark:bg-skip-950 dark:text-skip-300">
-          <p className="font-medium">{state.error}</p>
-          {state.conflict ? (
-            <div className="mt-3 grid gap-3 md:grid-cols-2">
-              <div>
-                <p className="text-xs font-semibold uppercase tracking-wide">Saved now (version {state.conflict.current.version})</p>
-                <p className="mt-1 text-xs">
-                  {decisionLabel(state.conflict.current.decision)} · {state.conflict.current.published ? "published" : "draft"}
-                </p>
-                <p className="mt-1 whitespace-pre-wrap rounded-lg bg-white/70 p-2 text-xs text-stone-800 dark:bg-stone-900 dark:text-stone-200">{state.conflict.current.body}</p>
-              </div>
-              <div>
-                <p className="text-xs font-semibold uppercase tracking-wide">Yours (not saved)</p>
-                <p className="mt-1 text-xs">{values?.decision === "SHIP" ? "Ship" : "Skip"} · {published ? "published" : "draft"}</p>
-                <p className="mt-1 whitespace-pre-wrap rounded-lg bg-white/70 p-2 text-xs text-stone-800 dark:bg-stone-900 dark:text-stone-200">{values?.body}</p>
-              </div>
+      {/* After a refused save, the reader is taken to what went wrong. */}
+      <ErrorSummary state={state}>
+        {state.conflict ? (
+          <div className="mt-3 grid gap-3 md:grid-cols-2">
+            <div>
+              <p className="text-xs font-semibold uppercase tracking-wide">Saved now (version {state.conflict.current.version})</p>
+              <p className="mt-1 text-xs">
+                {decisionLabel(state.conflict.current.decision)} · {state.conflict.current.published ? "published" : "draft"}
+              </p>
+              <p className="mt-1 whitespace-pre-wrap rounded-lg bg-white/70 p-2 text-xs text-stone-800 dark:bg-stone-900 dark:text-stone-200">{state.conflict.current.body}</p>
             </div>
-          ) : null}
-        </div>
-      ) : null}
+            <div>
+              <p className="text-xs font-semibold uppercase tracking-wide">Yours (not saved)</p>
+              <p className="mt-1 text-xs">{values?.decision === "SHIP" ? "Ship" : "Skip"} · {published ? "published" : "draft"}</p>
+              <p className="mt-1 whitespace-pre-wrap rounded-lg bg-white/70 p-2 text-xs text-stone-800 dark:bg-stone-900 dark:text-stone-200">{values?.body}</p>
+            </div>
+          </div>
+        ) : null}
+      </ErrorSummary>
 
       <fieldset>
         <legend className="text-sm font-medium">Call</legend>
@@ -106,6 +106,7 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
           rows={10}
           defaultValue={values?.body ?? verdict.body}
           onChange={(event) => setBody(event.target.value)}
+          maxLength={VERDICT_LIMITS.body}
           aria-invalid={state.fieldErrors?.body ? true : undefined}
           aria-describedby={state.fieldErrors?.body ? "body-error" : undefined}
           className={field}
@@ -126,6 +127,7 @@ export function VerdictEditor({ verdict: existing, target }: Props) {
           id="reason"
           name="reason"
           defaultValue={values?.reason ?? ""}
+          maxLength={VERDICT_LIMITS.reason}
           aria-invalid={state.fieldErrors?.reason ? true : undefined}
           aria-describedby={state.fieldErrors?.reason ? "reason-error" : undefined}
           className={field}

@@ -17,7 +17,8 @@ function Provenance({ cell, now }: { cell: SpecCell; now: Date }) {
       ) : null}
       {cell.sourceUrl && cell.checked ? " · " : null}
       {cell.checked ? <>checked {cell.checked}</> : null}
-      {due ? <span className="ml-1 whitespace-nowrap font-semibold text-amber-700 dark:text-amber-400">· re-check due</span> : null}
+      {/* A space before it: in a narrow cell "· re-check due" wraps to a line of its own instead of running past the edge. */}
+      {due ? <> <span className="whitespace-nowrap font-semibold text-amber-700 dark:text-amber-400">· re-check due</span></> : null}
     </span>
   );
 }

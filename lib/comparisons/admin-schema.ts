@@ -11,13 +11,16 @@ const optionalText = (max: number) =>
 
 export const PICK_MAX = 240;
 
+/** The longest each text field may be: the schemas below refuse more, the admin form's fields stop there. */
+export const COMPARISON_LIMITS = { headline: 160, intro: 1000, pickA: PICK_MAX, pickB: PICK_MAX } as const;
+
 /** What an edit may change: the two tools of a comparison are fixed once it exists. */
 const comparisonText = {
-  headline: optionalText(160),
-  intro: optionalText(1000),
+  headline: optionalText(COMPARISON_LIMITS.headline),
+  intro: optionalText(COMPARISON_LIMITS.intro),
   /** The bottom line: what follows "Pick <tool A> if …" and "Pick <tool B> if …". */
-  pickA: optionalText(PICK_MAX),
-  pickB: optionalText(PICK_MAX),
+  pickA: optionalText(COMPARISON_LIMITS.pickA),
+  pickB: optionalText(COMPARISON_LIMITS.pickB),
   status: z.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
 };
 

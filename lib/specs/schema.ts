@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * A tool's specs: structured, optional facts shown side by side on comparisons
- * (docs/decisions/033-specs.md). Each fact carries where it was read
+ * (docs/decisions/034-a-comparison-that-decides.md). Each fact carries where it was read
  * (`sourceUrl`) and when (`checkedOn`). Stored in `Tool.specs` (jsonb) as
  * `{ [key]: { value?, sourceUrl, checkedOn } }` with only known facts present;
  * the licence and the release date keep their own columns, so their entries
@@ -35,6 +35,8 @@ export type SpecKey = (typeof SPECS)[number]["key"];
 type ValueKey = Exclude<SpecKey, "license" | "releasedAt">;
 
 export const SPEC_LIMITS = { contextWindow: 100_000_000, price: 100_000, sourceUrl: 500 } as const;
+/** The longest a typed value may be, by kind (the admin form's fields stop there). */
+export const SPEC_TEXT_LIMITS = { tokens: 20, modalities: 60, usd: 20 } as const;
 
 // ---------------------------------------------------------------- the form's flat fields
 
@@ -45,7 +47,7 @@ const tokens = z.preprocess(
   z
     .string()
     .trim()
-    .max(20, "Use a whole number of tokens, like 128000 or 128k.")
+    .max(SPEC_TEXT_LIMITS.tokens, "Use a whole number of tokens, like 128000 or 128k.")
     .transform((typed, ctx) => {
       // A plain whole number, or a number with a k/M suffix ("128k", "1.5M").
       const match = /^(\d+)()$|^(\d+(?:\.\d+)?)\s*([km])$/i.exec(typed.replace(/[,_\s](?=\d)/g, ""));
@@ -68,7 +70,7 @@ const usd = z.preprocess(
   z
     .string()
     .trim()
-    .max(20, "Use a price in US dollars, like 2.50.")
+    .max(SPEC_TEXT_LIMITS.usd, "Use a price in US dollars, like 2.50.")
     .transform((typed, ctx) => {
       const plain = typed.replace(/^(?:US)?\$\s*/i, "");
       if (!/^\d+(?:\.\d{1,4})?$/.test(plain) || Number(plain) > SPEC_LIMITS.price) {
@@ -88,7 +90,7 @@ const modalities = z.preprocess(
   z
     .string()
     .trim()
-    .max(60, "Use text, image, audio or video, separated by commas.")
+    .max(SPEC_TEXT_LIMITS.modalities, "Use text, image, audio or video, separated by commas.")
     .transform((typed, ctx) => {
       const words = typed.toLowerCase().split(/[\s,;+/]+/).filter(Boolean);
       if (words.some((word) => !(MODALITIES as readonly string[]).includes(word))) {

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { createOrEdit } from "@/lib/http/form";
 import { refineSpecFields, specFieldsShape, type SpecFields } from "@/lib/specs/schema";
 import { PRICING_MODELS } from "./pricing-models";
-import { toolSlugSchema } from "./schema";
+import { SLUG_MAX_LENGTH, toolSlugSchema } from "./schema";
 
 /** The longest each text field may be: the schema below refuses more, the admin form's inputs stop there. */
 export const TOOL_LIMITS = {
-  slug: 80,
+  slug: SLUG_MAX_LENGTH,
   name: 80,
   vendor: 80,
   tagline: 120,

@@ -3,10 +3,13 @@ import { z } from "zod";
 import { TOOL_SORTS } from "@/lib/scores/ranking";
 import { PRICING_MODELS } from "./pricing-models";
 
+/** The longest slug (tools and reviewers). */
+export const SLUG_MAX_LENGTH = 80;
+
 export const toolSlugSchema = z
   .string()
   .min(1)
-  .max(80)
+  .max(SLUG_MAX_LENGTH)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "A tool slug is lower-case letters, digits and single dashes");
 
 export const PRICING_FILTERS = {

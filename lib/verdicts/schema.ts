@@ -2,6 +2,9 @@ import { z } from "zod";
 import { DECISIONS, type Decision } from "@/lib/scores/decision";
 import { checkboxSchema as checkbox, createOrEdit } from "@/lib/http/form";
 
+/** The longest each text field may be: the schemas below refuse more, the admin editor's fields stop there. */
+export const VERDICT_LIMITS = { body: 10_000, reason: 300 } as const;
+
 /** A staff edit of one verdict, as the admin form sends it. */
 export const verdictEditSchema = z.object({
   verdictId: z.string().min(1).max(40),
@@ -11,13 +14,13 @@ export const verdictEditSchema = z.object({
     .string({ error: "Write the case." })
     .trim()
     .min(40, "The case needs at least 40 characters.")
-    .max(10_000, "Keep the case under 10,000 characters."),
+    .max(VERDICT_LIMITS.body, "Keep the case under 10,000 characters."),
   published: checkbox,
   reason: z
     .string({ error: "Say why you are changing it." })
     .trim()
     .min(3, "Say why you are changing it (shown in the public history).")
-    .max(300, "Keep the reason under 300 characters."),
+    .max(VERDICT_LIMITS.reason, "Keep the reason under 300 characters."),
 });
 
 export type VerdictEdit = z.infer<typeof verdictEditSchema>;
@@ -38,7 +41,7 @@ export const verdictRestoreSchema = z.object({
   verdictId: z.string().min(1).max(40),
   expectedVersion: z.coerce.number().int().min(1),
   version: z.coerce.number().int().min(1),
-  reason: z.string().trim().max(300).optional(),
+  reason: z.string().trim().max(VERDICT_LIMITS.reason).optional(),
 });
 
 export type VerdictState = { decision: Decision; body: string; published: boolean };

@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/client";
+import { monogram } from "@/lib/logos/monogram";
 import { SESSION_COOKIE, createSignedInSession } from "../helpers/auth";
 import { newTool } from "../helpers/e2e";
 import { pngBytes, SIMPLE_SVG } from "../helpers/images";
@@ -10,7 +11,9 @@ import { pngBytes, SIMPLE_SVG } from "../helpers/images";
  * on the tool page and in the directory at its content-addressed /logos/ URL,
  * served with its exact type and a year's immutable cache; the SVG is served
  * sanitised and sandboxed; a 300 KB file is refused with a message and nothing
- * saved; a signed-in reader who is not staff cannot use the action.
+ * saved; a signed-in reader who is not staff cannot use the action. A
+ * comparison shows the logo in its bottom line, its tool cards and its card on
+ * /compare, and a tool without one its monogram.
  */
 
 test.beforeAll(() => {
@@ -131,5 +134,59 @@ test("staff upload a PNG and an SVG; the logo shows on the tool page and the dir
   await expect(staff.getByText("tool.logo.remove").first()).toBeVisible();
 
   await readerContext.close();
+  await staffContext.close();
+});
+
+test("a comparison shows the logo in its bottom line, its tool card and its /compare card; a tool without one shows its monogram", async ({ browser, baseURL, page }, testInfo) => {
+  test.setTimeout(90_000);
+  const [withLogo, without] = [await newTool(), await newTool()];
+  const staffContext = await signedIn(browser, baseURL!, "STAFF");
+  const staff = await staffContext.newPage();
+  // The comparison, published through the admin (so every node's page cache hears of it).
+  await staff.goto("/admin/comparisons/new");
+  await staff.getByLabel("Tool A", { exact: true }).selectOption(withLogo.id);
+  await staff.getByLabel("Tool B", { exact: true }).selectOption(without.id);
+  await staff.getByRole("radio", { name: "Published" }).check();
+  await staff.getByRole("button", { name: "Create comparison" }).click();
+  await expect(staff).toHaveURL(/\/admin\/comparisons\/(?!new$)[^/]+$/);
+  // Tool A's logo.
+  await staff.goto(`/admin/tools/${withLogo.id}`);
+  const section = staff.locator("section", { has: staff.getByRole("heading", { name: "Logo" }) });
+  await section.getByLabel(/Upload a logo/).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: pngBytes(48, 48, { rgb: [22, 163, 74] }) });
+  await section.getByRole("button", { name: "Upload logo" }).click();
+  await expect(section.getByRole("status")).toContainText("Logo saved.");
+  const { logo } = await storedLogo(withLogo.id);
+  const logoUrl = `/logos/${logo!.hash.slice(0, 20)}.png`;
+
+  const slug = `${withLogo.slug}-vs-${without.slug}`;
+  const bottomLine = page.getByRole("region", { name: "The bottom line" });
+  await expect
+    .poll(async () => {
+      await page.goto(`/compare/${slug}`);
+      return bottomLine.locator("img[data-tool-logo]").getAttribute("src", { timeout: 1_000 }).catch(() => null);
+    }, { timeout: 10_000 })
+    .toBe(logoUrl);
+  await expect(bottomLine.locator("img[data-tool-logo]")).toHaveCount(1);
+  // The other tool, without a logo: its monogram, on its own colour.
+  await expect(bottomLine.locator("[data-tool-monogram]")).toHaveText(monogram(without.name));
+  await expect(bottomLine.locator("[data-tool-monogram]")).toBeVisible();
+
+  const card = (name: string) => page.locator("article").filter({ has: page.getByRole("heading", { level: 2, name }) });
+  await expect(card(withLogo.name).locator("img[data-tool-logo]")).toHaveAttribute("src", logoUrl);
+  await expect(card(withLogo.name).locator("[data-tool-monogram]")).toHaveCount(0);
+  await expect(card(without.name).locator("img[data-tool-logo]")).toHaveCount(0);
+  await expect(card(without.name).locator("[data-tool-monogram]")).toHaveText(monogram(without.name));
+  expect(await card(withLogo.name).locator("img[data-tool-logo]").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48);
+
+  // The /compare index: the pair's card, A's logo and B's monogram beside their names.
+  const indexCard = page.locator("main article").filter({ hasText: `${withLogo.name} vs ${without.name}` });
+  await expect
+    .poll(async () => {
+      await page.goto("/compare");
+      return indexCard.locator("img[data-tool-logo]").getAttribute("src", { timeout: 1_000 }).catch(() => null);
+    }, { timeout: 10_000 })
+    .toBe(logoUrl);
+  await expect(indexCard.locator("[data-tool-monogram]")).toHaveText(monogram(without.name));
+  await testInfo.attach("compare-index-with-logo", { body: await indexCard.screenshot(), contentType: "image/png" });
   await staffContext.close();
 });

@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 
 /**
  * `npm start` in the background, stopped the way people stop it
- * (`nohup npm start &` then `kill $!`, or the terminal closing): whichever
+ * (`nohup npm start &` then `kill $!`, Ctrl-C, or the terminal closing): whichever
  * process gets the signal, the app server and the embedded PostgreSQL stop
  * too, and nothing is left listening or running. On a fresh embedded database
  * of its own, with the build the suite made.
@@ -57,7 +57,7 @@ test.afterAll(async () => {
   if (dataDir) await rm(path.dirname(dataDir), { recursive: true, force: true });
 });
 
-for (const signal of ["SIGTERM", "SIGHUP"] as const) {
+for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
   test(`${signal} to npm's pid stops the app and the embedded database, leaving nothing listening`, async () => {
     const [port, pgPort] = [await freePort(), await freePort()];
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DIR: dataDir, SEED: "false" };

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/client";
 import { SESSION_COOKIE, createSignedInSession } from "../helpers/auth";
 import { newTool } from "../helpers/e2e";
@@ -159,3 +159,49 @@ test("staff write a comparison's bottom line and a tool's specs in the admin; th
   }
   await context.close();
 });
+
+/** An element as the page lays it out, with nothing sticky drawn over it: the page at its top, the element clipped from a full-page capture. */
+async function screenshotOf(page: Page, element: Locator) {
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+  return page.screenshot({ fullPage: true, clip: (await element.boundingBox())! });
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  for (const width of [1280, 390]) {
+    test(`the comparison's hero and specs, ${width} px, ${colorScheme}: no sideways scrolling, the section nav in reach`, async ({ browser }, testInfo) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(SEED);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, "the page is wider than the screen").toBeLessThanOrEqual(0);
+      const hero = page.locator("header").filter({ has: page.getByRole("heading", { level: 1 }) });
+      await expect(hero.getByRole("region", { name: "The bottom line" })).toBeVisible();
+      await testInfo.attach(`comparison-hero-${width}-${colorScheme}`, { body: await screenshotOf(page, hero), contentType: "image/png" });
+
+      // The sticky nav: on screen, inside the screen's width, and it takes the reader to the specs.
+      const nav = page.getByRole("navigation", { name: "On this page" });
+      await nav.getByRole("link", { name: "Specs" }).click();
+      await expect(page).toHaveURL(/#specs$/);
+      await expect(nav).toBeInViewport();
+      const bar = (await nav.boundingBox())!;
+      expect(bar.x).toBeGreaterThanOrEqual(0);
+      expect(bar.x + bar.width).toBeLessThanOrEqual(width);
+      const heading = page.getByRole("heading", { name: "Side by side" });
+      await expect(heading).toBeInViewport();
+      expect((await heading.boundingBox())!.y, "the specs' heading is not under the nav").toBeGreaterThanOrEqual(bar.y + bar.height);
+      // Its last link too (scrolled into reach on a phone) works.
+      await nav.getByRole("link", { name: "Scorecard" }).click();
+      await expect(page).toHaveURL(/#scorecard$/);
+      await expect(nav).toBeInViewport();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+      // Nothing in the specs table is cut off at its cell's edge (a "re-check due" that could not wrap was, at 390 px).
+      const clipped = await page.locator("#specs th, #specs td").evaluateAll((cells) =>
+        cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent?.trim()),
+      );
+      expect(clipped, "cells whose content runs past their edge").toEqual([]);
+      await testInfo.attach(`comparison-specs-${width}-${colorScheme}`, { body: await screenshotOf(page, page.locator("#specs")), contentType: "image/png" });
+      await context.close();
+    });
+  }
+}

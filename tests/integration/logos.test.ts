@@ -127,9 +127,19 @@ describe("tool logos", () => {
     expect(Buffer.compare(withSvg, monogram)).not.toBe(0);
     expect(Buffer.compare(withSvg, withPng)).not.toBe(0);
 
-    await setToolLogo(toolB.id, pngBytes(16, 16), staffId);
-    const pair = await comparisonImage({ params: Promise.resolve({ slug: comparison!.slug }) });
-    expect(pair.status).toBe(200);
-    expect(pair.headers.get("content-type")).toBe("image/png");
+    // The comparison's image: tool B's logo, once uploaded, is drawn in place of its monogram (a WebP one is not).
+    const drawPair = async () => {
+      const response = await comparisonImage({ params: Promise.resolve({ slug: comparison!.slug }) });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/png");
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const pairMonogram = await drawPair();
+    await setToolLogo(toolB.id, webpBytes(32, 32), staffId);
+    expect(Buffer.compare(await drawPair(), pairMonogram)).toBe(0);
+    await setToolLogo(toolB.id, pngBytes(32, 32, { rgb: [37, 99, 235] }), staffId);
+    expect(Buffer.compare(await drawPair(), pairMonogram)).not.toBe(0);
+    await removeToolLogo(toolB.id, staffId);
+    expect(Buffer.compare(await drawPair(), pairMonogram)).toBe(0);
   });
 });

@@ -12,7 +12,9 @@ import { listCuratedComparisonSlugs } from "@/lib/comparisons/queries";
 import { DIRECTORY_PAGE_SIZE, listCategoryOptions, searchTools, suggestToolName } from "@/lib/tools/directory";
 import { directoryHref, isCanonicalDirectoryQuery, type DirectoryParams } from "@/lib/tools/directory-url";
 import { listedToolNames } from "@/lib/tools/names";
+import { sortCaption } from "@/lib/tools/sort-caption";
 import { SEARCH_MAX_LENGTH, toolDirectoryParamsSchema } from "@/lib/tools/schema";
+import { pageBeyondLast } from "@/lib/http/pagination";
 import { pageMetadata } from "@/lib/site/metadata";
 
 export const metadata: Metadata = pageMetadata({
@@ -20,18 +22,6 @@ export const metadata: Metadata = pageMetadata({
   description: "Every AI tool the panel has reviewed: search, filter by category and pricing, rank by panel, community or overall.",
   path: "/tools",
 });
-
-/** Below this many community votes on the whole site, the overall order is mostly the panel's, and its caption says so. */
-const THIN_SITE_VOTES = 50;
-
-const SORT_NOTES = {
-  relevance: "Closest matches to your search first.",
-  overall: "Community ship share, with thin vote counts pulled toward the panel's share (a Bayesian average).",
-  panel: "Share of the panel's published verdicts that say ship.",
-  community: "The lower bound of the 95 % Wilson interval on the community ship share, so 2 of 2 ranks below 90 of 100.",
-  newest: "Most recently released first.",
-  name: "Alphabetical.",
-} as const;
 
 export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
   await connection();
@@ -48,6 +38,9 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
     listedToolNames(),
     listCuratedComparisonSlugs(),
   ]);
+  // Past the last page (a stale link, a hand-typed number): the last page, with the rest of the view kept.
+  const last = tooLong === null ? pageBeyondLast(params.page, result.totalPages) : null;
+  if (last !== null) redirect(directoryHref({ ...params, page: last }) as Route);
   const view: DirectoryParams = { ...params, sort: params.sort };
   const categoryName = categories.find((option) => option.slug === params.category)?.name;
   const filters = [
@@ -58,7 +51,6 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
   // Nothing found for a search: the listed name it most likely meant.
   const suggestion = params.q && result.total === 0 ? await suggestToolName(params.q) : null;
   const firstRank = (result.page - 1) * result.pageSize + 1;
-  const outOfRange = result.total > 0 && result.tools.length === 0;
 
   return (
     <div className="space-y-8 pb-8 pt-10 sm:pt-14">
@@ -85,12 +77,7 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
           </h2>
           <p className="text-sm text-stone-500 dark:text-stone-400">
             <span className="font-medium text-stone-700 dark:text-stone-300">{SORT_LABELS[result.sort]}:</span>{" "}
-            {result.sort === "overall" && result.siteVotes < THIN_SITE_VOTES
-              ? // Honest while readers have barely voted: the prior is every tool's figure, so the panel decides.
-                result.siteVotes === 0
-                ? "No reader has voted yet, so this follows the panel's share until votes arrive."
-                : `Readers have cast only ${result.siteVotes} ${result.siteVotes === 1 ? "vote" : "votes"} so far: the panel's share decides most of this order until more arrive.`
-              : SORT_NOTES[result.sort]}
+            {sortCaption(result.sort, result.siteVotes)}
           </p>
         </div>
         {filters.length ? (
@@ -133,13 +120,9 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
           </Card>
         ) : (
           <Card className="px-6 py-12 text-center">
-            <p className="text-lg font-medium">{outOfRange ? "There are not that many pages." : "Nothing matches these filters."}</p>
+            <p className="text-lg font-medium">Nothing matches these filters.</p>
             <p className="mx-auto mt-2 max-w-md text-stone-600 dark:text-stone-400">
-              {outOfRange
-                ? "The list is shorter than that link expected."
-                : params.q
-                  ? "Check the spelling, try the vendor's name or a broader word, or remove a filter."
-                  : "Try another category or pricing model."}
+              {params.q ? "Check the spelling, try the vendor's name or a broader word, or remove a filter." : "Try another category or pricing model."}
             </p>
             {suggestion ? (
               <p className="mt-4 text-lg" data-testid="did-you-mean">
@@ -151,18 +134,17 @@ export default async function ToolsPage({ searchParams }: PageProps<"/tools">) {
               </p>
             ) : null}
             <Link
-              href={outOfRange ? (directoryHref({ ...view, page: 1 }) as Route) : "/tools"}
+              href="/tools"
               className="mt-6 inline-block rounded-lg bg-stone-900 px-4 py-2 text-sm font-medium text-white hover:bg-stone-700 dark:bg-white dark:text-stone-900 dark:hover:bg-stone-200"
             >
-              {outOfRange ? "Go to the first page" : "Show every tool"}
+              Show every tool
             </Link>
           </Card>
         )}
 
         {result.tools.length > 0 && tooLong === null ? <CompareBar curated={curated} /> : null}
 
-        {/* Past the last page the card above says so: no "Page 9 of 2". */}
-        {outOfRange || tooLong !== null ? null : (
+        {tooLong !== null ? null : (
           <Pagination page={result.page} totalPages={result.totalPages} href={(page) => directoryHref({ ...view, page })} />
         )}
       </section>

@@ -1,10 +1,12 @@
 import type { Route } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { HideForm, MuteForm, ReportsForm } from "@/components/admin/moderation-forms";
 import { QueueTabs } from "@/components/admin/queue-tabs";
 import { Pagination } from "@/components/ui/pagination";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
+import { listPageHref, pageBeyondLast } from "@/lib/http/pagination";
 import { choiceParam } from "@/lib/http/search-params";
 import { listModerationQueue } from "@/lib/moderation/queries";
 import { QUEUE_VIEWS } from "@/lib/moderation/schema";
@@ -20,6 +22,10 @@ export default async function ModerationQueue({ searchParams }: PageProps<"/admi
   const view = choiceParam(QUEUE_VIEWS, "open").parse(params.view);
   const page = z.coerce.number().int().min(1).max(10_000).catch(1).parse(params.page);
   const queue = await listModerationQueue(view, page);
+  const href = (n: number) => listPageHref("/admin/moderation", { view: view === "open" ? undefined : view }, n) as Route;
+  // Past the last page: the last page, in the same view.
+  const last = pageBeyondLast(page, queue.totalPages);
+  if (last !== null) redirect(href(last));
   return (
     <div>
       <h1 className="text-3xl font-semibold tracking-tight">Moderation</h1>
@@ -96,7 +102,7 @@ export default async function ModerationQueue({ searchParams }: PageProps<"/admi
         </ol>
       )}
       <div className="mt-6">
-        <Pagination page={queue.page} totalPages={queue.totalPages} href={(n) => `/admin/moderation?${new URLSearchParams({ ...(view === "open" ? {} : { view }), page: String(n) })}`} />
+        <Pagination page={queue.page} totalPages={queue.totalPages} href={href} />
       </div>
     </div>
   );

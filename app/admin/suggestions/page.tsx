@@ -1,11 +1,13 @@
 import type { Route } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { QueueTabs } from "@/components/admin/queue-tabs";
 import { AcceptForm, DeclineForm, MergeForm, ResolveForm } from "@/components/admin/suggestion-forms";
 import { Pagination } from "@/components/ui/pagination";
 import { requireStaff } from "@/lib/auth/guards";
 import { formatDateTime } from "@/lib/format";
+import { listPageHref, pageBeyondLast } from "@/lib/http/pagination";
 import { choiceParam } from "@/lib/http/search-params";
 import { listedToolNames } from "@/lib/tools/names";
 import { getDecidedSuggestion, listSuggestionCategories, listSuggestionQueue, QUEUE_VIEWS } from "@/lib/suggestions/queries";
@@ -32,6 +34,10 @@ export default async function SuggestionQueue({ searchParams }: PageProps<"/admi
     listedToolNames(),
     done ? getDecidedSuggestion(done) : null,
   ]);
+  const href = (n: number) => listPageHref("/admin/suggestions", { view: view === "waiting" ? undefined : view }, n) as Route;
+  // Past the last page: the last page, in the same view.
+  const last = pageBeyondLast(page, queue.totalPages);
+  if (last !== null) redirect(href(last));
   const categoryOptions = categories.map((category) => ({ value: category.id, label: category.name }));
   const toolOptions = tools.map((tool) => ({ value: tool.slug, label: tool.name }));
   return (
@@ -164,7 +170,7 @@ export default async function SuggestionQueue({ searchParams }: PageProps<"/admi
         </ol>
       )}
       <div className="mt-6">
-        <Pagination page={queue.page} totalPages={queue.totalPages} href={(n) => `/admin/suggestions?${new URLSearchParams({ ...(view === "waiting" ? {} : { view }), page: String(n) })}`} />
+        <Pagination page={queue.page} totalPages={queue.totalPages} href={href} />
       </div>
     </div>
   );
