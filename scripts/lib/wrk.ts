@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 
 /**
  * wrk (Debian's package `wrk`), a load generator written in C: where a server
@@ -43,13 +46,63 @@ export function parseWrk(output: string, name: string): WrkFigure {
   };
 }
 
-/** GET `url` for `seconds` over `connections` connections on `threads` threads. */
-export function runWrk(url: string, name: string, options: { connections: number; seconds: number; threads?: number; headers?: Record<string, string> }): Promise<WrkFigure> {
+/** A request wrk sends as it is (its Host header is wrk's own). */
+export type WrkRequest = { method: string; path: string; headers: Record<string, string>; body?: string };
+
+const lua = (text: string) => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r/g, "\\r").replace(/\n/g, "\\n")}"`;
+
+/** A wrk script that sends `requests` in turn, over and over (each thread from the start). Exported for its test. */
+export function wrkScript(requests: WrkRequest[]): string {
+  if (requests.length === 0) throw new Error("no requests to send");
+  const rows = requests.map((request) => {
+    const headers = Object.entries(request.headers).map(([name, value]) => `[${lua(name)}] = ${lua(value)}`).join(", ");
+    return `  { ${lua(request.method)}, ${lua(request.path)}, { ${headers} }${request.body === undefined ? "" : `, ${lua(request.body)}`} },`;
+  });
+  // Formatted in init(): wrk knows the Host header only from then on.
+  return [
+    "local raw = {",
+    ...rows,
+    "}",
+    "local requests = {}",
+    "local i = 0",
+    "init = function(args)",
+    "  for _, r in ipairs(raw) do requests[#requests + 1] = wrk.format(r[1], r[2], r[3], r[4]) end",
+    "end",
+    "request = function()",
+    "  i = i % #requests + 1",
+    "  return requests[i]",
+    "end",
+    "",
+  ].join("\n");
+}
+
+/**
+ * `requests` (sent in turn, over and over) or plain GETs of `url`'s path, for
+ * `seconds` over `connections` connections on `threads` threads.
+ */
+export async function runWrk(
+  url: string,
+  name: string,
+  options: { connections: number; seconds: number; threads?: number; headers?: Record<string, string>; requests?: WrkRequest[] },
+): Promise<WrkFigure> {
   const binary = wrkBinary();
-  if (!binary) return Promise.reject(new Error("wrk is not installed (apt-get install wrk)"));
-  const args = ["--latency", "-t", String(options.threads ?? 1), "-c", String(options.connections), "-d", `${options.seconds}s`];
+  if (!binary) throw new Error("wrk is not installed (apt-get install wrk)");
+  const args = ["--latency", "--timeout", "30s", "-t", String(options.threads ?? 1), "-c", String(options.connections), "-d", `${options.seconds}s`];
   for (const [header, value] of Object.entries(options.headers ?? {})) args.push("-H", `${header}: ${value}`);
+  const dir = options.requests ? await mkdtemp(path.join(os.tmpdir(), "sos-wrk-")) : null;
+  if (dir) {
+    await writeFile(path.join(dir, "requests.lua"), wrkScript(options.requests!));
+    args.push("-s", path.join(dir, "requests.lua"));
+  }
   args.push(url);
+  try {
+    return await spawnWrk(binary, args, name);
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function spawnWrk(binary: string, args: string[], name: string): Promise<WrkFigure> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";

@@ -33,3 +33,19 @@ describe("wrk's report", () => {
     expect(() => parseWrk("unable to connect to 127.0.0.1:1 Connection refused", "x")).toThrow(/not understood/);
   });
 });
+
+describe("wrk's request script", () => {
+  it("sends the planned requests in turn, formatted once wrk knows its Host, with quotes, backslashes and newlines escaped", async () => {
+    const { wrkScript } = await import("../../scripts/lib/wrk");
+    const script = wrkScript([
+      { method: "GET", path: "/tools", headers: { cookie: 'a="b\\c"' } },
+      { method: "PUT", path: "/api/tools/x/vote", headers: { "content-type": "application/json" }, body: '{"decision":"ship"}\n' },
+    ]);
+    expect(script).toContain(String.raw`{ "GET", "/tools", { ["cookie"] = "a=\"b\\c\"" } },`);
+    expect(script).toContain(String.raw`{ "PUT", "/api/tools/x/vote", { ["content-type"] = "application/json" }, "{\"decision\":\"ship\"}\n" },`);
+    // wrk.format reads wrk.headers.Host, which wrk sets just before init().
+    expect(script.indexOf("init = function")).toBeLessThan(script.indexOf("wrk.format"));
+    expect(script).toMatch(/i = i % #requests \+ 1/);
+    expect(() => wrkScript([])).toThrow(/no requests/);
+  });
+});
