@@ -86,8 +86,8 @@ export async function summarizeReasons(toolIds: readonly string[], perSide = TOP
     perSide === 0
       ? []
       : readDb.$queryRaw<TopReasonRow[]>(topReasonsQuery(ids, perSide)),
-    // Raw: the model API's groupBy cost ~0.5 ms of CPU more per page render (docs/decisions/043).
-    readDb.$queryRaw<{ toolId: string; decision: "SHIP" | "SKIP"; count: number }[]>(
+    // Raw, on the replica as the model read was: Prisma's groupBy is the costlier path on every page render (docs/decisions/043).
+    readDb.$replica().$queryRaw<{ toolId: string; decision: "SHIP" | "SKIP"; count: number }[]>(
       Prisma.sql`SELECT "toolId", decision::text AS decision, count(*)::int AS count FROM "Reason" WHERE "toolId" IN (${Prisma.join(ids)}) AND "hiddenAt" IS NULL GROUP BY 1, 2`,
     ),
   ]);

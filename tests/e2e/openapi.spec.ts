@@ -18,6 +18,7 @@ test("GET /api/openapi.json is the OpenAPI 3.1 document of the API", async ({ re
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`/api/docs renders every operation from this origin only (${colorScheme})`, async ({ browser, baseURL }) => {
+    test.slow();
     const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
@@ -29,7 +30,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
     await page.goto("/api/docs");
     const reference = page.locator("rapi-doc");
-    await expect(reference.getByText("Cast or change the reader's vote (and reason)").first()).toBeVisible({ timeout: 15_000 });
+    // The viewer's first render of the whole document takes 15–20 s on a loaded two-core CI machine (it passed in 18 s and failed at 15 s in one run).
+    await expect(reference.getByText("Cast or change the reader's vote (and reason)").first()).toBeVisible({ timeout: 40_000 });
     await expect(reference.getByText("Search and list the listed tools").first()).toBeVisible();
     expect(problems).toEqual([]);
     await context.close();
