@@ -76,7 +76,7 @@ test("a reader downloads their data, deletes the account, is signed out, and the
   await testInfo.attach("account-deleted", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   // The open page drops to one vote by itself; a fresh load agrees.
-  await expect(watching.getByTestId(`vote-${tool.slug}`)).toContainText("1 vote", { timeout: 5_000 });
+  await expect(watching.getByTestId(`vote-${tool.slug}`)).toContainText("1 vote", { timeout: 15_000 });
   await expect(watching.getByTestId(`vote-${tool.slug}`)).not.toContainText("2 votes");
   await page.goto(toolPage);
   await expect(page.getByTestId(`vote-${tool.slug}`)).toContainText("1 vote");

@@ -113,13 +113,13 @@ test.describe("the admin area", () => {
     await page.getByRole("button", { name: "Save verdict" }).click();
     await expect(page.getByRole("status").first()).toContainText("Saved as version");
     await expect(published).not.toBeChecked();
-    await expect.poll(panel, { timeout: 5_000 }).toContain(`of ${total - 1} ship`);
+    await expect.poll(panel, { timeout: 15_000 }).toContain(`of ${total - 1} ship`);
 
     await published.check();
     await page.getByLabel(/Reason for the change/).fill("Tested again: back in the panel");
     await page.getByRole("button", { name: "Save verdict" }).click();
     await expect(page.getByRole("status").first()).toContainText("Saved as version");
-    await expect.poll(panel, { timeout: 5_000 }).toBe(before);
+    await expect.poll(panel, { timeout: 15_000 }).toBe(before);
     await reader.context().close();
   });
 });

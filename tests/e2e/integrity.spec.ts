@@ -38,7 +38,7 @@ test("a new account's vote is saved but waits: the widget says so, every reader 
     .poll(async () => {
       await page.goto(`/tools/${tool.slug}`);
       return page.getByTestId(`vote-${tool.slug}`).getByTestId("pending-votes").textContent();
-    }, { timeout: 5_000 })
+    }, { timeout: 15_000 })
     .toContain("+1 new-account vote pending");
   await expect(page.getByTestId(`vote-${tool.slug}`).getByTestId("community-figure")).toContainText("No votes yet");
   const api = (await (await page.request.get(`/api/tools/${tool.slug}`)).json()) as { data: { scores: { community: { total: number; pending: number } } } };

@@ -55,7 +55,7 @@ test("a reader votes and says why; everyone sees it; another reader marks it hel
     .poll(async () => {
       await page.goto(toolPage);
       return page.locator(`#${tool.slug}-why-ship`).getByText(text).count();
-    }, { timeout: 5_000 })
+    }, { timeout: 15_000 })
     .toBe(1);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await expect(page.locator("#reasons img")).toHaveCount(0);
@@ -177,7 +177,7 @@ test("staff hide a reported reason from the moderation queue: it leaves the publ
   await expect.poll(async () => {
     await page.goto(`/tools/${tool.slug}`);
     return page.getByText(text).count();
-  }, { timeout: 5_000 }).toBe(1);
+  }, { timeout: 15_000 }).toBe(1);
 
   const { context } = await signedIn(browser, baseURL!, "STAFF");
   const staff = await context.newPage();

@@ -121,7 +121,7 @@ test("staff write a comparison's bottom line and a tool's specs in the admin; th
     .poll(async () => {
       await reader.goto(`/compare/${slug}`);
       return reader.getByRole("region", { name: "The bottom line" }).textContent();
-    }, { timeout: 5_000 })
+    }, { timeout: 15_000 })
     .toContain(`Pick ${a.name} if you want the first one, revised.`);
   await expect(reader.getByRole("region", { name: "The bottom line" })).toContainText(`Pick ${b.name} if you want the second one.`);
 
@@ -137,7 +137,7 @@ test("staff write a comparison's bottom line and a tool's specs in the admin; th
     .poll(async () => {
       await reader.goto(`/compare/${slug}`);
       return reader.getByRole("table", { name: /Specs of/ }).textContent();
-    }, { timeout: 5_000 })
+    }, { timeout: 15_000 })
     .toContain("200K tokens");
   const cell = reader.getByRole("row").filter({ has: reader.getByRole("rowheader", { name: /^Context window/ }) }).getByRole("cell").first();
   await expect(cell.getByRole("link", { name: "source" })).toHaveAttribute("href", "https://example.com/models");

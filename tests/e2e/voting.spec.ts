@@ -61,7 +61,7 @@ test.describe("signing in and voting", () => {
       .poll(async () => {
         await page.reload();
         return first.getByTestId("community-figure-large").textContent();
-      }, { timeout: 5_000 })
+      }, { timeout: 15_000 })
       .toContain("1 vote");
     await expect(first.getByTestId("community-figure-large")).toContainText("too few votes");
     await expect(first.getByTestId("pending-votes")).toHaveCount(0);

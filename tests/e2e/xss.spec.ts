@@ -84,7 +84,7 @@ test("script payloads in readers' text (a reason, a display name) render inert o
     await expect.poll(async () => {
       await page.goto(path);
       return page.getByText("<script>window.__xss=1</script>", { exact: false }).count();
-    }, { timeout: 5_000 }).toBeGreaterThan(0);
+    }, { timeout: 15_000 }).toBeGreaterThan(0);
     await expect(page.getByText(name).first()).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path).toBeUndefined();
     expect(await page.locator('main img, main script:not([type="application/ld+json"])').count(), path).toBe(0);
