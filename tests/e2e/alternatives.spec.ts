@@ -85,8 +85,10 @@ async function startNode(flushSeconds: number): Promise<{ base: string; child: C
     env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ID: `visits-${port}`, PAIR_VISITS_FLUSH_SECONDS: String(flushSeconds), JOBS_IN_PROCESS: "false" },
     stdio: "ignore",
   });
+  // Ready, as a load balancer would wait for (the database answers and the node hears its own notifications), not only alive:
+  // under a loaded CI a node just up may still answer its outage page to a burst.
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${base}/api/health/live`).then((r) => r.ok, () => false)) break;
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { base, child };
@@ -124,7 +126,7 @@ test("visits of a comparison on two nodes, at once, add up exactly; prefetches, 
       ...repeat(5, () => get(node2.base, `/compare/${b!.slug}-vs-${a!.slug}`)),
       ...repeat(5, () => get(node1.base, `/compare/${a!.slug}-vs-no-such-tool`)),
     ]);
-    expect(statuses.slice(0, 100).every((status) => status === 200)).toBe(true);
+    expect(statuses.slice(0, 100).filter((status) => status !== 200)).toEqual([]);
     expect(statuses.slice(115, 120)).toEqual([308, 308, 308, 308, 308]);
     expect(statuses.slice(120)).toEqual([404, 404, 404, 404, 404]);
 
