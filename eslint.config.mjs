@@ -13,6 +13,9 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      // The bench builds its bare Next.js app here (npm run bench).
+      "bench/bare-next/.next/**",
+      "bench/bare-next/next-env.d.ts",
     ],
   },
   {
