@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SESSION_COOKIE, createSignedInSession } from "../helpers/auth";
-import { newTool } from "../helpers/e2e";
+import { newTool, signedInContext } from "../helpers/e2e";
 
 /**
  * Defects a new user hit (issue 17), each as the user met it (named to run after
@@ -113,9 +113,7 @@ test("accessibility: each vote region is named for its tool, headings do not ski
 
 test("a vote cast with the keyboard keeps the keyboard's focus; one vote reads as a count, not 100 %", async ({ browser, baseURL }) => {
   const tool = await newTool();
-  const { sessionToken } = await createSignedInSession();
-  const context = await browser.newContext();
-  await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+  const { context } = await signedInContext(browser, baseURL!);
   const page = await context.newPage();
   await page.goto(`/tools/${tool.slug}`);
   const widget = page.getByTestId(`vote-${tool.slug}`);
@@ -143,9 +141,7 @@ test("a vote cast with the keyboard keeps the keyboard's focus; one vote reads a
 
 test("a vote changed with Enter on a compact widget (/account) keeps the focus on the pressed button, not <body>", async ({ browser, baseURL }) => {
   const tool = await newTool();
-  const { sessionToken } = await createSignedInSession();
-  const context = await browser.newContext();
-  await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+  const { context } = await signedInContext(browser, baseURL!);
   const page = await context.newPage();
   await page.goto(`/tools/${tool.slug}`);
   const toolWidget = page.getByTestId(`vote-${tool.slug}`);

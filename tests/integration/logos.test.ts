@@ -110,12 +110,13 @@ describe("tool logos", () => {
     const { default: toolImage } = await import("@/app/(site)/tools/[slug]/opengraph-image");
     const { default: comparisonImage } = await import("@/app/(site)/compare/[slug]/opengraph-image");
     const { toolA, toolB, comparison } = await createComparedPair(client);
-    const drawTool = async () => {
-      const response = await toolImage({ params: Promise.resolve({ slug: toolA.slug }) });
+    /** A share image's bytes, once it answered 200 as a PNG. */
+    const pngOf = async (response: Response) => {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("image/png");
       return Buffer.from(await response.arrayBuffer());
     };
+    const drawTool = async () => pngOf(await toolImage({ params: Promise.resolve({ slug: toolA.slug }) }));
     const monogram = await drawTool();
     await setToolLogo(toolA.id, webpBytes(32, 32), staffId);
     expect(Buffer.compare(await drawTool(), monogram)).toBe(0);
@@ -128,12 +129,7 @@ describe("tool logos", () => {
     expect(Buffer.compare(withSvg, withPng)).not.toBe(0);
 
     // The comparison's image: tool B's logo, once uploaded, is drawn in place of its monogram (a WebP one is not).
-    const drawPair = async () => {
-      const response = await comparisonImage({ params: Promise.resolve({ slug: comparison!.slug }) });
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-type")).toBe("image/png");
-      return Buffer.from(await response.arrayBuffer());
-    };
+    const drawPair = async () => pngOf(await comparisonImage({ params: Promise.resolve({ slug: comparison!.slug }) }));
     const pairMonogram = await drawPair();
     await setToolLogo(toolB.id, webpBytes(32, 32), staffId);
     expect(Buffer.compare(await drawPair(), pairMonogram)).toBe(0);
