@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { toolCombobox } from "../helpers/e2e";
 
 // Seeded tools (as in discovery.spec.ts): Whisper, Cursor, Aider, Midjourney, GitHub Copilot.
 
@@ -14,7 +15,7 @@ async function tabTo(page: Page, id: string) {
 test.describe("the compare-with combobox", () => {
   test("is used by keyboard only: Tab to it, type part of a name (a typo too), arrows, Enter, submit", async ({ page }) => {
     await page.goto("/tools/whisper");
-    const combobox = page.getByRole("combobox", { name: "Compare Whisper with…", exact: true });
+    const combobox = toolCombobox(page, "Compare Whisper with…");
     await expect(combobox).toBeVisible();
     await tabTo(page, "compare-b");
     await expect(combobox).toBeFocused();
@@ -63,7 +64,7 @@ test.describe("the compare-with combobox", () => {
 
   test("Escape closes the list, then clears the text; text naming no tool is refused on submit", async ({ page }) => {
     await page.goto("/compare");
-    const first = page.getByRole("combobox", { name: "First tool", exact: true });
+    const first = toolCombobox(page, "First tool");
     await first.fill("mid");
     await expect(first).toHaveAttribute("aria-expanded", "true");
     await expect(page.getByRole("listbox", { name: "First tool" }).getByRole("option")).toHaveText([/^Midjourney/]);
@@ -84,13 +85,13 @@ test.describe("the compare-with combobox", () => {
 
   test("works with the mouse, searching by vendor, and a whole name typed counts as picked", async ({ page }) => {
     await page.goto("/compare");
-    const first = page.getByRole("combobox", { name: "First tool", exact: true });
+    const first = toolCombobox(page, "First tool");
     await page.getByRole("button", { name: "Show all tools" }).first().click();
     await expect(first).toHaveAttribute("aria-expanded", "true");
     await page.getByRole("option", { name: /^Midjourney/ }).click();
     await expect(first).toHaveValue("Midjourney");
 
-    const second = page.getByRole("combobox", { name: "Second tool", exact: true });
+    const second = toolCombobox(page, "Second tool");
     await second.fill("aider");
     await second.blur();
     await expect(page.locator("input[type=hidden][name=b]")).toHaveValue("aider");
@@ -124,6 +125,8 @@ test.describe("the directory's compare ticks", () => {
     const tick = (name: string) => page.getByRole("checkbox", { name: `Compare ${name}`, exact: true });
     const bar = page.getByRole("form", { name: "Compare ticked tools" });
     await expect(bar.getByRole("status")).toHaveText("Tick “Compare” on two tools to set them side by side.");
+    // Hydrated (the no-script submit button is gone): a tick before then is the plain form's, not the bar's.
+    await expect(bar.getByRole("button", { name: "Compare ticked tools" })).toHaveCount(0);
 
     await tick("Cursor").check();
     await expect(bar.getByRole("status")).toHaveText("Cursor is ticked: tick one more tool to compare.");

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { toolCombobox } from "../helpers/e2e";
 
 const rows = (page: Page) => page.locator("main ol > li");
 const rowNames = (page: Page) => rows(page).locator("a[href^='/tools/']").allTextContents();
@@ -52,7 +53,7 @@ test.describe("the directory", () => {
 test.describe("any-pair comparisons", () => {
   test("the compare-with picker on a tool page opens a generated comparison at the canonical slug", async ({ page }) => {
     await page.goto("/tools/whisper");
-    await page.getByRole("combobox", { name: "Compare Whisper with…", exact: true }).fill("cursor");
+    await toolCombobox(page, "Compare Whisper with…").fill("cursor");
     await page.getByRole("option", { name: /^Cursor/ }).click();
     await page.getByRole("button", { name: "Compare" }).click();
     await expect(page).toHaveURL(/\/compare\/cursor-vs-whisper$/);
@@ -64,9 +65,9 @@ test.describe("any-pair comparisons", () => {
 
   test("the picker on /tools, the canonical redirect, and refusals with a friendly 404", async ({ page }) => {
     await page.goto("/tools");
-    await page.getByRole("combobox", { name: "First tool", exact: true }).fill("midjourney");
+    await toolCombobox(page, "First tool").fill("midjourney");
     await page.getByRole("option", { name: /^Midjourney/ }).click();
-    await page.getByRole("combobox", { name: "Second tool", exact: true }).fill("aider");
+    await toolCombobox(page, "Second tool").fill("aider");
     await page.getByRole("option", { name: /^Aider/ }).click();
     await page.getByRole("button", { name: "Compare", exact: true }).click();
     await expect(page).toHaveURL(/\/compare\/aider-vs-midjourney$/);

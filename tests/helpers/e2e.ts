@@ -1,4 +1,4 @@
-import type { Browser, BrowserContextOptions } from "@playwright/test";
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { createPrismaClient } from "@/lib/db/client";
 import { createSignedInSession, SESSION_COOKIE } from "./auth";
 import { createTool } from "./factories";
@@ -19,4 +19,12 @@ export async function newTool() {
   } finally {
     await client.$disconnect();
   }
+}
+
+/**
+ * A tool picker once it is the searchable combobox (an <input>). The server's HTML is a <select> with the same
+ * role and name until React hydrates, so a spec that types into it must wait for the input, not take the select.
+ */
+export function toolCombobox(page: Page, name: string) {
+  return page.getByRole("combobox", { name, exact: true }).and(page.locator("input"));
 }
