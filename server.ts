@@ -43,7 +43,7 @@ const handle = app.getRequestHandler();
 const { frontRefusal } = await import("@/lib/http/front");
 const { ownsItsPolicy, secureAsset, secureForApp } = await import("@/lib/http/secure");
 const { answerFromPageCache, FILL_NONCE, isCacheFill } = await import("@/lib/page-cache/serve");
-const { answerViewer } = await import("@/lib/users/viewer");
+const { answerViewer, markPersonalWrite } = await import("@/lib/users/viewer");
 const { answerMetrics, observeRequest, wireMetricSources } = await import("@/lib/observability/gate");
 const { countComparisonVisit, flushPairVisits } = await import("@/lib/comparisons/visits");
 wireMetricSources();
@@ -78,10 +78,11 @@ const admit = (request: IncomingMessage, response: ServerResponse) => {
 
 /**
  * A public page from the page cache (lib/page-cache/serve.ts) and a page's
- * personal request, GET /api/me (lib/users/viewer.ts, docs/decisions/026),
+ * personal request, GET /api/me (lib/users/viewer.ts, docs/decisions/026 and 044),
  * written here — Next's proxy does not see them, so a check every request
  * needs belongs in this gate —; everything else to Next, with a nonce of its own in the security headers
- * (the cache's own renders get its fill nonce; a logo, which sets its own policy, none: lib/http/secure.ts).
+ * (the cache's own renders get its fill nonce; a logo, which sets its own policy, none: lib/http/secure.ts),
+ * and a signed-in browser's write renews its personal-write mark (the viewer cache's key).
  */
 async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (isCacheFill(request)) secureForApp(request, response, FILL_NONCE);
@@ -90,6 +91,7 @@ async function answer(request: IncomingMessage, response: ServerResponse): Promi
   else if (await answerViewer(request, response)) return;
   else if (ownsItsPolicy(request.url)) secureAsset(response);
   else secureForApp(request, response);
+  markPersonalWrite(request, response);
   await handle(request, response);
 }
 const server = createServer(

@@ -112,6 +112,12 @@ const schema = z.object({
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().positive().max(86_400).default(300),
   /** A page whose figures moved (votes) is re-rendered at most this often; in between it is served with figures up to this old. */
   PAGE_CACHE_FIGURE_REFRESH_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** The viewer cache (lib/users/viewer-cache.ts): `off` reads the database for every GET /api/me. */
+  VIEWER_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Memory for cached /api/me answers per node, in MB. */
+  VIEWER_CACHE_MAX_MB: z.coerce.number().positive().max(1024).default(16),
+  /** A cached /api/me answer's longest life, in seconds: a backstop, since the database announces every change to it. */
+  VIEWER_CACHE_TTL_SECONDS: z.coerce.number().positive().max(3600).default(60),
   /** Comparison visits (lib/comparisons/visits.ts) are counted in memory and written this often, in seconds, and on shutdown. */
   PAIR_VISITS_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(15),
   /**

@@ -13,6 +13,8 @@ export const CHANNELS = {
   content: "content_changed",
   /** A tool's reasons changed without its counters (a reason written, edited or removed, a helpful mark, a report). */
   reasons: "reasons_changed",
+  /** What GET /api/me answers for a reader changed (their votes, follows, name, role or sessions): triggers announce it (migration 20261205000000). */
+  viewer: "viewer_changed",
   /** The listener's own round trip: proves NOTIFYs arrive (lib/db-events/listener.ts). */
   ping: "db_events_ping",
 } as const;
@@ -57,11 +59,16 @@ export type ContentChange = z.infer<typeof contentChangeSchema>;
 export const reasonsChangeSchema = z.object({ slug: toolSlugSchema });
 export type ReasonsChange = z.infer<typeof reasonsChangeSchema>;
 
+/** One reader's /api/me answer changed, or (after a TRUNCATE) possibly everyone's. */
+export const viewerChangeSchema = z.union([z.object({ userId: z.string().min(1).max(64) }).strict(), z.object({ all: z.literal(true) }).strict()]);
+export type ViewerChange = z.infer<typeof viewerChangeSchema>;
+
 /** The payload each subscribable channel carries, parsed by the one listener before any subscriber sees it. */
 export const CHANNEL_PAYLOADS = {
   [CHANNELS.toolStats]: toolStatsChangeSchema,
   [CHANNELS.content]: contentChangeSchema,
   [CHANNELS.reasons]: reasonsChangeSchema,
+  [CHANNELS.viewer]: viewerChangeSchema,
 } satisfies Partial<Record<Channel, z.ZodType>>;
 
 export type EventChannel = keyof typeof CHANNEL_PAYLOADS;

@@ -8,7 +8,7 @@ import { log } from "@/lib/observability/log";
  * This process's one LISTEN connection: every NOTIFY the database sends
  * (lib/db-events/channels.ts) arrives here, is parsed once, and goes to the
  * subscribers — the live figures (lib/live), the page cache's invalidation
- * (lib/page-cache/invalidation.ts) and the outage breaker (lib/health/breaker.ts).
+ * (lib/page-cache/invalidation.ts), the viewer cache's (lib/users/viewer-cache.ts) and the outage breaker (lib/health/breaker.ts).
  * Nothing else in the app opens a LISTEN.
  *
  * - Reconnects: postgres.js reconnects with backoff and re-runs LISTEN; every
@@ -132,6 +132,7 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
       listenSql.listen(CHANNELS.toolStats, deliver(CHANNELS.toolStats)),
       listenSql.listen(CHANNELS.content, deliver(CHANNELS.content)),
       listenSql.listen(CHANNELS.reasons, deliver(CHANNELS.reasons)),
+      listenSql.listen(CHANNELS.viewer, deliver(CHANNELS.viewer)),
       // Listened to last: after a reconnect postgres.js re-listens in order, so once this one is back the others are too.
       listenSql.listen(CHANNELS.ping, (id) => awaitedPings.get(id)?.(), () => {
         listens += 1;

@@ -48,6 +48,33 @@ test("a signed-in reader's page comes from the cache, shows their header at firs
   await reader.context.close();
 });
 
+test("the reader's own part comes from the viewer cache, and their own write shows on the very next read", async ({ browser, baseURL }) => {
+  const tool = await newTool();
+  const reader = await signedInContext(browser, baseURL!);
+  const api = reader.context.request;
+  const me = async () => {
+    const response = await api.get("/api/me");
+    return { how: response.headers()["x-viewer-cache"], vote: ((await response.json()) as { data: { votes: Record<string, string> } }).data.votes[tool.slug] };
+  };
+  // Once the node hears the database's events, a second read is a hit.
+  await expect.poll(async () => (await me()).how, { timeout: 15_000 }).toBe("hit");
+  expect(await me()).toEqual({ how: "hit", vote: undefined });
+
+  // A vote gives the browser a new personal-write mark: the next read is fresh at once — no waiting for the announcement.
+  for (const decision of ["ship", "skip"] as const) {
+    const cast = await api.put(`/api/tools/${tool.slug}/vote`, { headers: { origin: baseURL! }, data: { decision } });
+    expect(cast.status()).toBe(200);
+    expect(cast.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie").map((header) => header.value.split("=")[0])).toContain("sos.pw");
+    expect(await me()).toEqual({ how: "miss", vote: decision });
+    expect(await me()).toEqual({ how: "hit", vote: decision });
+  }
+  // A signed-out reader's answer is never kept.
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(`${baseURL}/api/me`)).headers()["x-viewer-cache"]).toBeUndefined();
+  await anonymous.close();
+  await reader.context.close();
+});
+
 test("without JavaScript a signed-in reader still votes from the cached page, and a signed-out one is sent to sign in", async ({ browser, baseURL }) => {
   const tool = await newTool();
   const reader = await signedInContext(browser, baseURL!, { javaScriptEnabled: false });

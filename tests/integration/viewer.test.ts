@@ -13,6 +13,8 @@ import { createTool } from "../helpers/factories";
  */
 
 delete process.env.REDIS_URL;
+// The read itself, every time: the viewer cache in front of it has its own test (viewer-cache.test.ts).
+process.env.VIEWER_CACHE = "off";
 const { GET } = await import("@/app/api/me/route");
 const { answerViewer } = await import("@/lib/users/viewer");
 const { setVote } = await import("@/lib/votes/writes");
