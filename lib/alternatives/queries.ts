@@ -3,18 +3,12 @@ import { cache } from "react";
 import { adHocComparisonSlug } from "@/lib/comparisons/ad-hoc";
 import { readDb } from "@/lib/db";
 import { toolCardSelect, toToolCard, type ToolCard } from "@/lib/tools/select";
-import { PAIR_VISIT_WINDOW_DAYS, rankAlternatives, type RankedAlternative } from "./rank";
+import { rankAlternatives, visitWindowStart, type RankedAlternative } from "./rank";
 
 export type Alternative = RankedAlternative<ToolCard> & {
   /** The pair's comparison address: an editor's slug when there is one, else the generated (alphabetical) one. */
   compareSlug: string;
 };
-
-/** The first UTC day of the comparison-visit window (today is its last). */
-export function visitWindowStart(now = new Date(), days = PAIR_VISIT_WINDOW_DAYS): Date {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(today - (days - 1) * 86_400_000);
-}
 
 /**
  * A listed tool and its alternatives, ranked (lib/alternatives/rank.ts); null

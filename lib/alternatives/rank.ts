@@ -45,6 +45,12 @@ export const OFTEN_COMPARED_MIN_VISITS = 5;
 /** Comparison visits count for this many days (UTC), today included. */
 export const PAIR_VISIT_WINDOW_DAYS = 90;
 
+/** The first UTC day of the comparison-visit window (today is its last). */
+export function visitWindowStart(now = new Date(), days = PAIR_VISIT_WINDOW_DAYS): Date {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return new Date(today - (days - 1) * 86_400_000);
+}
+
 /** What ranking needs of a tool: ToolCard has it all. */
 export type AlternativeCandidate = {
   id: string;

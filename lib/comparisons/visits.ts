@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type pg from "pg";
 import { isbot } from "isbot";
+import { visitWindowStart } from "@/lib/alternatives/rank";
+import type { PrismaClient } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { log } from "@/lib/observability/log";
@@ -138,6 +140,15 @@ export async function writePairVisits(batch: PairVisits[], pool: pg.Pool = getPo
     values: [batch.map((row) => row.day), batch.map((row) => row.a), batch.map((row) => row.b), batch.map((row) => row.visits)],
   });
   return result.rowCount ?? 0;
+}
+
+/**
+ * Deletes the days that have left the window the alternatives read (PAIR_VISIT_WINDOW_DAYS): the table
+ * keeps at most a window's days per pair. The queue's prune_comparison_visits runs it daily.
+ */
+export async function pruneComparisonVisits(client: PrismaClient, now = new Date()): Promise<number> {
+  const { count } = await client.comparisonVisit.deleteMany({ where: { day: { lt: visitWindowStart(now) } } });
+  return count;
 }
 
 type NodeCounting = { counter: PairVisitCounter; flushing: Promise<void> | null; timer: NodeJS.Timeout | null };

@@ -1,4 +1,5 @@
 import type { Task, TaskList } from "graphile-worker";
+import { pruneComparisonVisits } from "@/lib/comparisons/visits";
 import type { PrismaClient } from "@/lib/db/client";
 import { sendEmail } from "@/lib/email/send";
 import { runFollowDigests } from "@/lib/follows/digest";
@@ -26,6 +27,8 @@ export const CRONTAB = [
   // What changed on followed tools, 07:00 UTC daily: one email per reader with news, none without (docs/decisions/037).
   // A tick missed while every node was down runs when one starts within the day (fill); a second run that day queues nothing.
   "0 7 * * * send_follow_digests ?fill=1d&max=3",
+  // Comparison visits older than the alternatives' window, 00:30 UTC daily (the day just ended is still in it).
+  "30 0 * * * prune_comparison_visits ?fill=1d&max=3",
 ].join("\n");
 
 /** The instant a cron run stands for: its scheduled time (or now, when run by hand). */
@@ -81,8 +84,13 @@ export function jobTasks(client: PrismaClient, settings: JobSettings): TaskList 
   const followDigests: Task = async (payload, helpers) => {
     await runFollowDigests(client, { now: cronTime(payload), log: (line) => helpers.logger.info(line) });
   };
+  const pruneVisits: Task = async (payload, helpers) => {
+    const pruned = await pruneComparisonVisits(client, cronTime(payload));
+    if (pruned) helpers.logger.info(`${pruned} comparison-visit day(s) past the window deleted`);
+  };
   return {
     promote_pending_votes: promote,
+    prune_comparison_visits: pruneVisits,
     snapshot_tool_figures: snapshot,
     [SEND_EMAIL_TASK]: sendOne,
     send_weekly_digest: digest,

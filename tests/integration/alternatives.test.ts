@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getAlternatives, visitWindowStart } from "@/lib/alternatives/queries";
-import { ALTERNATIVE_WEIGHTS, PAIR_VISIT_WINDOW_DAYS } from "@/lib/alternatives/rank";
+import { getAlternatives } from "@/lib/alternatives/queries";
+import { ALTERNATIVE_WEIGHTS, PAIR_VISIT_WINDOW_DAYS, visitWindowStart } from "@/lib/alternatives/rank";
 import { PairVisitCounter, utcDay, writePairVisits, type PairVisits } from "@/lib/comparisons/visits";
 import { createPool, createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import type { Tool } from "@/lib/generated/prisma/client";
+import { quickAddJob, runOnce } from "graphile-worker";
+import { jobTasks } from "@/lib/jobs/tasks";
 import { createComparison, createTool } from "../helpers/factories";
 
 let client: PrismaClient;
@@ -137,5 +139,30 @@ describe("counting comparison visits", () => {
     // One row per pair and day, the pair stored once (smaller id first, a CHECK).
     expect(await client.comparisonVisit.count({ where: { toolAId: { in: bySlug.map((tool) => tool.id) }, day: new Date(`${today}T00:00:00Z`) } })).toBe(3);
     expect([...expected.values()].reduce((sum, visits) => sum + visits, 0)).toBe(3 * NODES * ROUNDS * 3);
+  });
+});
+
+describe("the visits kept", () => {
+  it("the queue's daily prune deletes the days past the window, the window's first day kept", async () => {
+    const [x, y] = [await createTool(client), await createTool(client)];
+    const [a, b] = [x.slug, y.slug].sort() as [string, string];
+    // As the cron tick of 00:30 UTC on 2031-06-10 runs it: the window is 2031-03-13 … 2031-06-10 (90 days).
+    const tick = new Date("2031-06-10T00:30:00.000Z");
+    const first = utcDay(visitWindowStart(tick));
+    expect(first).toBe("2031-03-13");
+    const before = utcDay(new Date(visitWindowStart(tick).getTime() - 86_400_000));
+    await writePairVisits([
+      { day: before, a, b, visits: 5 },
+      { day: "2030-01-01", a, b, visits: 7 },
+      { day: first, a, b, visits: 3 },
+      { day: "2031-06-09", a, b, visits: 1 },
+    ]);
+    expect(await pairVisits(x, y)).toBe(16);
+    const connectionString = process.env.DATABASE_URL!;
+    await quickAddJob({ connectionString }, "prune_comparison_visits", { _cron: { ts: tick.toISOString() } });
+    await runOnce({ connectionString, taskList: jobTasks(client, { newAccountHours: 24 }) });
+    const [toolAId, toolBId] = [x.id, y.id].sort();
+    const days = await client.comparisonVisit.findMany({ where: { toolAId, toolBId }, select: { day: true }, orderBy: { day: "asc" } });
+    expect(days.map((row) => utcDay(row.day))).toEqual([first, "2031-06-09"]);
   });
 });

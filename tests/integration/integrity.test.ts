@@ -217,7 +217,7 @@ describe("daily snapshots", () => {
 
   it("the schedule names the promotion and the snapshot (and the weekly digest), and a cron run stands for its scheduled day", () => {
     const items = parseCrontab(CRONTAB);
-    expect(items.map((item) => item.task).sort()).toEqual(["promote_pending_votes", "send_follow_digests", "send_weekly_digest", "snapshot_tool_figures"]);
+    expect(items.map((item) => item.task).sort()).toEqual(["promote_pending_votes", "prune_comparison_visits", "send_follow_digests", "send_weekly_digest", "snapshot_tool_figures"]);
     expect(snapshotDay({ _cron: { ts: "2031-01-31T23:55:00.000Z" } }, new Date("2031-02-01T03:00:00Z"))).toBe("2031-01-31");
     expect(snapshotDay({}, new Date("2031-02-01T03:00:00Z"))).toBe("2031-02-01");
   });
