@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { SESSION_COOKIE, createSignedInSession } from "../helpers/auth";
 import { newTool, signedInContext } from "../helpers/e2e";
 
 /**
@@ -75,9 +74,7 @@ test("a pair that cannot be compared names the part that is wrong", async ({ pag
 
 test("staff see an Admin link in the header; readers do not", async ({ browser, baseURL }) => {
   for (const [role, visible] of [["STAFF", 1], ["USER", 0]] as const) {
-    const { sessionToken } = await createSignedInSession({ role });
-    const context = await browser.newContext();
-    await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+    const { context } = await signedInContext(browser, baseURL!, { role });
     const page = await context.newPage();
     await page.goto("/tools");
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" })).toBeVisible();
@@ -189,9 +186,7 @@ test("admin: flipping a verdict's call without touching its case is flagged befo
   const { createPrismaClient } = await import("@/lib/db/client");
   const client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 1 });
   const verdict = await client.verdict.findFirstOrThrow({ where: { tool: { slug: "aider" } }, select: { id: true, decision: true } }).finally(() => client.$disconnect());
-  const { sessionToken } = await createSignedInSession({ role: "STAFF" });
-  const context = await browser.newContext();
-  await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+  const { context } = await signedInContext(browser, baseURL!, { role: "STAFF" });
   const page = await context.newPage();
   await page.goto(`/admin/verdicts/${verdict.id}`);
   const other = verdict.decision === "SHIP" ? "Skip" : "Ship";
@@ -211,9 +206,7 @@ test("verdicts and pricing show their age; past due they are marked and queued f
   await expect(scorecard.getByTestId("review-due").first()).toHaveText("Re-review due");
   await expect(page.locator("#pricing").getByTestId("pricing-due").first()).toHaveText("Re-check due");
 
-  const { sessionToken } = await createSignedInSession({ role: "STAFF" });
-  const context = await browser.newContext();
-  await context.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: baseURL! }]);
+  const { context } = await signedInContext(browser, baseURL!, { role: "STAFF" });
   const staff = await context.newPage();
   await staff.goto("/admin/stale");
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Re-review queue");
