@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { createPrismaClient } from "../../lib/db/client";
 import { createSignedInSession } from "../helpers/auth";
+import { newTool } from "../helpers/e2e";
 import { readSse } from "../helpers/sse";
 import { findCounterDrift } from "../../lib/stats/reconcile";
 
@@ -135,6 +136,35 @@ test("a vote through node A shows on node B's cached page for signed-out readers
   }
   expect(after).toContain(`${total} vote`);
   expect((await request.delete(`${baseURL}/api/tools/${tool}/vote`, { headers: { cookie, origin: baseURL! } })).status()).toBe(200);
+});
+
+test("a reader's /api/me on node B comes from B's viewer cache; their vote through node A shows there at once with A's mark, and by the announcement alone within two seconds (milliseconds when the machine is not loaded)", async ({ baseURL }) => {
+  const tool = (await newTool()).slug;
+  const reader = await createSignedInSession();
+  const meOnB = async (cookies: string) => {
+    const response = await fetch(`${baseB}/api/me`, { headers: { cookie: cookies } });
+    return { how: response.headers.get("x-viewer-cache"), vote: ((await response.json()) as { data: { votes: Record<string, string> } }).data.votes[tool] };
+  };
+  await expect.poll(async () => (await meOnB(reader.cookie)).how, { timeout: 10_000 }).toBe("hit");
+
+  for (const decision of ["ship", "skip"] as const) {
+    const sent = Date.now();
+    const cast = await fetch(`${baseURL}/api/tools/${tool}/vote`, {
+      method: "PUT",
+      headers: { cookie: reader.cookie, origin: baseURL!, "content-type": "application/json" },
+      body: JSON.stringify({ decision }),
+    });
+    expect(cast.status).toBe(200);
+    const mark = cast.headers.getSetCookie().find((line) => line.startsWith("sos.pw="))!.split(";")[0]!;
+    // The browser's next read carries A's new mark: B reads it afresh, whatever B has heard so far.
+    expect(await meOnB(`${reader.cookie}; ${mark}`)).toEqual({ how: "miss", vote: decision });
+    // Without the mark (another device of the reader's), B's cached answer goes when the database's announcement arrives.
+    let seen = await meOnB(reader.cookie);
+    while (seen.vote !== decision) {
+      expect(Date.now() - sent, "node B still answered the reader's votes from before").toBeLessThan(2_000);
+      seen = await meOnB(reader.cookie);
+    }
+  }
 });
 
 test("SIGTERM ends node B's live streams and the node exits promptly instead of waiting on them; in-flight votes commit whole or not at all", async ({ request, baseURL }) => {
