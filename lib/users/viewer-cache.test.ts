@@ -116,7 +116,7 @@ describe("keepViewersInStep", () => {
     };
   }
 
-  it("drops a reader on their announcement, everyone on a TRUNCATE, a tool's catalogue edit, a resync or deafness", () => {
+  it("drops a reader on their announcement, everyone on a TRUNCATE, a tool's catalogue edit, a site-wide edit, a resync or deafness", () => {
     const fake = fakeEvents();
     const viewers = new ViewerCache({ maxBytes: 1_000_000, ttlMs: 60_000, now });
     keepViewersInStep(viewers, fake.events);
@@ -135,6 +135,10 @@ describe("keepViewersInStep", () => {
     expect(viewers.get("b")).not.toBeNull();
     fake.content({ kind: "tool", slugs: ["cursor", "cursor-ide"] });
     expect(viewers.get("b")).toBeNull();
+
+    fill();
+    fake.content({ kind: "site" }); // an operator's word after editing rows by hand
+    expect(viewers.get("a")).toBeNull();
 
     fill();
     fake.resync();

@@ -14,8 +14,8 @@ import { env } from "@/lib/env";
  * - Every change to what the answer holds is announced by the database itself (triggers on Vote,
  *   Follow, Session and User: the `viewer_changed` channel), and drops that reader's answers on
  *   every node: a vote from another device, a role change by an admin, a sign-out, a deleted account.
- *   A tool's catalogue edit (its slug may change) and a resync (a write may have gone unheard) drop
- *   everything.
+ *   A tool's catalogue edit (its slug may change), a site-wide announcement and a resync (a write may
+ *   have gone unheard) drop everything.
  * - An answer read while any change arrived is not kept (it may predate the change).
  * - Only signed-in answers are kept (an unknown token costs a read, never memory), each until its
  *   session ends or the TTL (a backstop), within a byte budget, least recently used first.
@@ -129,8 +129,9 @@ export class ViewerCache {
 /** Keeps a viewer cache in step with the database's events. */
 export function keepViewersInStep(cache: ViewerCache, events: DatabaseEvents): void {
   events.subscribe(CHANNELS.viewer, (change) => ("userId" in change ? cache.userChanged(change.userId) : cache.clear()));
-  // Votes and follows are sent by slug: a tool's catalogue edit may have changed one.
-  events.subscribe(CHANNELS.content, (change) => change.kind === "tool" && cache.clear());
+  // Votes and follows are sent by slug: a tool's catalogue edit may have changed one, and so may an edit
+  // announced as site-wide (what an operator sends after changing rows by hand: README, Operations).
+  events.subscribe(CHANNELS.content, (change) => (change.kind === "tool" || change.kind === "site") && cache.clear());
   events.onResync(() => cache.clear());
   events.onHearing((hearing) => cache.setHearing(hearing));
   cache.setHearing(events.hearing);
