@@ -55,6 +55,9 @@ export const contentChangeSchema = z.discriminatedUnion("kind", [
 ]);
 export type ContentChange = z.infer<typeof contentChangeSchema>;
 
+/** An edit that may have changed a tool's name or slug: a catalogue edit, or one announced as site-wide (an operator's word after editing rows by hand). */
+export const mayRenameTools = (change: ContentChange) => change.kind === "tool" || change.kind === "site";
+
 /** Which tool's reasons changed (cast_vote and lib/reasons/writes.ts announce it). */
 export const reasonsChangeSchema = z.object({ slug: toolSlugSchema });
 export type ReasonsChange = z.infer<typeof reasonsChangeSchema>;

@@ -212,6 +212,20 @@ export function createDatabaseEvents(options: DatabaseEventsOptions): DatabaseEv
   };
 }
 
+/** A node's copy of database state kept by the events (the page cache, the viewer cache). */
+export type HeardCopy = { clear(): void; setHearing(hearing: boolean): void };
+
+/**
+ * Keeps a copy honest about what it may have missed: emptied after every resync
+ * (a write may have gone unheard), told each time hearing starts or stops (it
+ * answers only while heard), and told now.
+ */
+export function keepWhileHeard(copy: HeardCopy, events: DatabaseEvents): void {
+  events.onResync(() => copy.clear());
+  events.onHearing((hearing) => copy.setHearing(hearing));
+  copy.setHearing(events.hearing);
+}
+
 const KEY = Symbol.for("ship-or-skip.db-events");
 const globalForEvents = globalThis as unknown as Record<typeof KEY, DatabaseEvents | undefined>;
 

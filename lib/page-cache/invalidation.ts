@@ -1,5 +1,5 @@
 import { CHANNELS, type ContentChange } from "@/lib/db-events/channels";
-import type { DatabaseEvents } from "@/lib/db-events/listener";
+import { keepWhileHeard, type DatabaseEvents } from "@/lib/db-events/listener";
 import type { PageCache } from "./store";
 
 /**
@@ -16,9 +16,7 @@ export function keepInStep(cache: PageCache, events: DatabaseEvents): void {
   events.subscribe(CHANNELS.toolStats, (change) => cache.figuresChanged([change.slug]));
   events.subscribe(CHANNELS.reasons, (change) => cache.figuresChanged([change.slug]));
   events.subscribe(CHANNELS.content, (change) => invalidateContent(cache, change));
-  events.onResync(() => cache.clear());
-  events.onHearing((hearing) => cache.setHearing(hearing));
-  cache.setHearing(events.hearing);
+  keepWhileHeard(cache, events);
 }
 
 /** The pages a staff edit touches. Pages that list many tools (home, directory, reviewers) carry every tool's tag. */

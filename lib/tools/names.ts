@@ -1,5 +1,5 @@
 import "server-only";
-import { CHANNELS } from "@/lib/db-events/channels";
+import { CHANNELS, mayRenameTools } from "@/lib/db-events/channels";
 import { databaseEvents, type DatabaseEvents } from "@/lib/db-events/listener";
 import { db } from "@/lib/db";
 import { readToolNames } from "./queries";
@@ -33,7 +33,7 @@ export function listedToolNames(): Promise<ToolNames> {
       if (kept.events === events) kept.names = null;
     };
     events.subscribe(CHANNELS.content, (change) => {
-      if (change.kind === "tool" || change.kind === "site") drop();
+      if (mayRenameTools(change)) drop();
     });
     events.onResync(drop);
     events.onHearing(drop);

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
-import { CHANNELS } from "@/lib/db-events/channels";
-import { databaseEvents, type DatabaseEvents } from "@/lib/db-events/listener";
+import { CHANNELS, mayRenameTools } from "@/lib/db-events/channels";
+import { databaseEvents, keepWhileHeard, type DatabaseEvents } from "@/lib/db-events/listener";
 import { env } from "@/lib/env";
 
 /**
@@ -129,12 +129,9 @@ export class ViewerCache {
 /** Keeps a viewer cache in step with the database's events. */
 export function keepViewersInStep(cache: ViewerCache, events: DatabaseEvents): void {
   events.subscribe(CHANNELS.viewer, (change) => ("userId" in change ? cache.userChanged(change.userId) : cache.clear()));
-  // Votes and follows are sent by slug: a tool's catalogue edit may have changed one, and so may an edit
-  // announced as site-wide (what an operator sends after changing rows by hand: README, Operations).
-  events.subscribe(CHANNELS.content, (change) => (change.kind === "tool" || change.kind === "site") && cache.clear());
-  events.onResync(() => cache.clear());
-  events.onHearing((hearing) => cache.setHearing(hearing));
-  cache.setHearing(events.hearing);
+  // Votes and follows are sent by slug.
+  events.subscribe(CHANNELS.content, (change) => mayRenameTools(change) && cache.clear());
+  keepWhileHeard(cache, events);
 }
 
 const KEY = Symbol.for("ship-or-skip.viewer-cache");
