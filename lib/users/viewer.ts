@@ -29,7 +29,7 @@ export const VIEWER_HEADERS = { "Cache-Control": "private, no-store", Vary: "Coo
 /** A signed-in reader's answer and what the viewer cache keeps beside it. */
 type ViewerRead = { viewer: Viewer; userId: string | null; sessionExpires: number };
 
-const SIGNED_OUT: ViewerRead = { viewer: { user: null, votes: {}, follows: [] }, userId: null, sessionExpires: 0 };
+const signedOut = (): ViewerRead => ({ viewer: { user: null, votes: {}, follows: [] }, userId: null, sessionExpires: 0 });
 
 /**
  * The reader a session token names, and their votes as { slug: decision }, in
@@ -41,7 +41,7 @@ export async function getViewer(sessionToken: string | null): Promise<Viewer> {
 }
 
 async function readViewer(sessionToken: string | null): Promise<ViewerRead> {
-  if (!sessionToken) return SIGNED_OUT;
+  if (!sessionToken) return signedOut();
   // Named: each pooled connection parses and plans it once (a prepared statement), not per request.
   const { rows } = await getPool().query<{ userId: string; expiresMs: number; name: string | null; role: string; votes: Record<string, Decision>; follows: string[] }>({
     name: "viewer",
@@ -53,7 +53,7 @@ async function readViewer(sessionToken: string | null): Promise<ViewerRead> {
     values: [sessionToken],
   });
   const row = rows[0];
-  if (!row) return SIGNED_OUT;
+  if (!row) return signedOut();
   return {
     viewer: {
       user: { name: row.name, staff: row.role === "STAFF" || row.role === "ADMIN" },
