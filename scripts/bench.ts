@@ -82,9 +82,10 @@ const WRK_PLANS = 2_000;
 async function runCannon(url: string, setup: (() => Planned) | (() => Planned)[], title: string, options: CannonOptions = {}): Promise<Figure> {
   const sequence = Array.isArray(setup) ? setup : [setup];
   if (GENERATOR === "wrk" && !options.autocannon && !options.overallRate) {
-    const plans: Planned[] = [];
-    while (plans.length < WRK_PLANS) for (const plan of sequence) plans.push(plan());
+    // One round first: a sequence that is not all GETs (votes) goes to autocannon without planning 2,000 of them.
+    const plans: Planned[] = sequence.map((plan) => plan());
     if (plans.every((plan) => plan.method === "GET")) {
+      while (plans.length < WRK_PLANS) for (const plan of sequence) plans.push(plan());
       return runWrk(`${url}/`, title, { connections: options.connections ?? connections, seconds: options.duration ?? seconds, requests: plans });
     }
   }
