@@ -140,6 +140,43 @@ describe("GET /api/me through the viewer cache", () => {
     expect(stats().entries).toBe(entries);
   });
 
+  it("one statement over many readers says so once (every answer dropped), not once per reader", async () => {
+    const tool = await createTool(client);
+    const reader = await createSignedInUser(client);
+    await fill(reader.cookie);
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL! });
+    await listener.connect();
+    const heard: string[] = [];
+    listener.on("notification", (message) => {
+      if (message.channel === "viewer_changed") heard.push(message.payload ?? "");
+    });
+    await listener.query("LISTEN viewer_changed");
+    try {
+      const castBy = async (readers: number, prefix: string) => {
+        await client.$executeRawUnsafe(
+          `INSERT INTO "User" (id, email, "createdAt", "updatedAt") SELECT '${prefix}' || g, '${prefix}' || g || '@bulk.test', now() - interval '30 days', now() FROM generate_series(1, ${readers}) g`,
+        );
+        heard.length = 0;
+        await client.$executeRawUnsafe(
+          `INSERT INTO "Vote" (id, "userId", "toolId", decision, "updatedAt") SELECT '${prefix}v' || g, '${prefix}' || g, $1, 'SHIP', now() FROM generate_series(1, ${readers}) g`,
+          tool.id,
+        );
+        // A NOTIFY of our own, sent after, marks the end of what the statement sent.
+        await client.$executeRawUnsafe(`SELECT pg_notify('viewer_changed', 'end')`);
+        await expect.poll(() => heard.at(-1), { timeout: 5_000 }).toBe("end");
+        return heard.slice(0, -1);
+      };
+      const few = await castBy(100, "few_");
+      expect(few).toHaveLength(100);
+      expect(few.every((payload) => "userId" in JSON.parse(payload))).toBe(true);
+      expect(await castBy(101, "many_")).toEqual(['{"all":true}']);
+      // …which empties every node's cache: the reader, who was not among them, is read afresh.
+      await expect.poll(() => stats().entries, { timeout: 5_000 }).toBe(0);
+    } finally {
+      await listener.end();
+    }
+  });
+
   it("a catalogue edit of a tool (its slug may change) drops every answer", async () => {
     const tool = await createTool(client);
     const reader = await createSignedInUser(client);
