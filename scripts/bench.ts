@@ -525,6 +525,11 @@ async function main() {
     console.log(`  peak RSS: node A ${rss.nodeA} MB, node B ${rss.nodeB} MB (with ${streamCount} streams)`);
 
     // ---- 4. A million votes
+    // The rendered page's figure without the million, taken again here: the same node at the same point of the run,
+    // so the ratio below weighs the data alone (the first figure, taken early on a fresh node, is kept beside it).
+    await runCannon(nodeC.origin, get(COMPARISON), "warm-up");
+    const renderedBefore = await runCannon(nodeC.origin, get(COMPARISON), "comparison page, rendered (PAGE_CACHE=off), before the million");
+    console.log(`  ${renderedBefore.name}: ${renderedBefore.rps} req/s, p50 ${renderedBefore.p50} ms, p99 ${renderedBefore.p99} ms`);
     const perTool = Math.ceil(bulkVotes / tools.length);
     console.log(`▸ Scale: adding ${(perTool * tools.length).toLocaleString("en-US")} votes (${perTool.toLocaleString("en-US")} users × ${tools.length} tools)`);
     const bulkStarted = performance.now();
@@ -576,11 +581,12 @@ async function main() {
       apiVsBaselineHot: apiHot.rps / baseHot.rps,
       hotVsSpread: apiHot.rps / apiSpread.rps,
       millionVsZeroP50: comparisonMillion.p50 / comparisonPage.p50,
-      renderedMillionVsZeroP50: renderedMillion.p50 / comparisonRendered.p50,
+      renderedMillionVsZeroP50: renderedMillion.p50 / renderedBefore.p50,
+      renderedMillionVsFirstP50: renderedMillion.p50 / comparisonRendered.p50,
     };
     printTable([
       ["figure", "req/s", "p50 ms", "p99 ms", "errors"],
-      ...[...new Set([bareStatic, bareHandler, bareHandlerCannon]), ...(bareStaticEncoded ? [bareStaticEncoded] : []), ...pages, ...(trivialHandlerCannon !== trivialHandler ? [trivialHandlerCannon] : []), comparisonSignedIn, personal, signedInView, ...(throughNginx ? [throughNginx] : []), ...(throughNginxEncoded ? [throughNginxEncoded] : []), comparisonRendered, surgePage, ...votes, pgSpread, pgHot, comparisonMillion, renderedMillion].map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
+      ...[...new Set([bareStatic, bareHandler, bareHandlerCannon]), ...(bareStaticEncoded ? [bareStaticEncoded] : []), ...pages, ...(trivialHandlerCannon !== trivialHandler ? [trivialHandlerCannon] : []), comparisonSignedIn, personal, signedInView, ...(throughNginx ? [throughNginx] : []), ...(throughNginxEncoded ? [throughNginxEncoded] : []), comparisonRendered, surgePage, ...votes, pgSpread, pgHot, comparisonMillion, renderedBefore, renderedMillion].map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
     ]);
     const pct = (x: number) => `${Math.round(x * 100)} %`;
     const mark = (ok: boolean) => (ok ? "✔" : "✖");
@@ -606,7 +612,7 @@ tool page / dynamic baseline:       ${ratios.toolVsDynamic.toFixed(2)} ×   goal
 directory page / dynamic baseline:  ${ratios.directoryVsDynamic.toFixed(2)} ×   goal ≥ 1.0 ×  ${mark(ratios.directoryVsDynamic >= 1)}   / static: ${pct(ratios.directoryVsStatic)}   p99 ${directoryPage.p99} ms ${mark(directoryPage.p99 <= 100)}
 vote API / baseline (spread):       ${pct(ratios.apiVsBaselineSpread)}   goal ≥ 50 %  ${mark(ratios.apiVsBaselineSpread >= 0.5)}
 vote API / baseline (hot):          ${pct(ratios.apiVsBaselineHot)}
-comparison p50, 1M votes / 0 votes, rendered: ${ratios.renderedMillionVsZeroP50.toFixed(2)} ×   goal ≤ 1.1 ×  ${mark(ratios.renderedMillionVsZeroP50 <= 1.1)}   (cached: ${ratios.millionVsZeroP50.toFixed(2)} × p50, ${(comparisonMillion.rps / comparisonPage.rps).toFixed(2)} × req/s; a cache hit reads no data, so only the rendered ratio measures the data's cost)
+comparison p50, 1M votes / 0 votes, rendered: ${ratios.renderedMillionVsZeroP50.toFixed(2)} ×   goal ≤ 1.1 ×  ${mark(ratios.renderedMillionVsZeroP50 <= 1.1)}   (against the figure taken just before the load; ${ratios.renderedMillionVsFirstP50.toFixed(2)} × against the first, early in the run on a fresh node; cached: ${ratios.millionVsZeroP50.toFixed(2)} × p50, ${(comparisonMillion.rps / comparisonPage.rps).toFixed(2)} × req/s; a cache hit reads no data, so only the rendered ratio measures the data's cost)
 vote → SSE on another node (${streamCount} streams): p99 ${live.p99} ms   goal < 1000 ms  ${mark(live.p99 < 1000 && live.missing === 0)}${live.missing ? ` (${live.missing} deliveries missed)` : ""}
 vote → fresh cached page on another node: p50 ${fresh.p50} ms, max ${fresh.max} ms   goal < 1500 ms (one refresh a second, plus a render)  ${mark(fresh.max < 1500 && fresh.stale === 0)}
 peak RSS: node A ${rss.nodeA} MB, node B ${rss.nodeB} MB   (NODE_OPTIONS=${serverEnv.NODE_OPTIONS}, as in the Dockerfile)
@@ -616,7 +622,7 @@ counter drift after the votes: ${drift.length === 0 ? "none ✔" : `${drift.leng
     const file = path.join(root, "bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     await writeFile(
       file,
-      JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, generator: GENERATOR, ceilings: { bareStatic, bareHandler, bareHandlerCannon, bareStaticEncoded, bareRenderCpuMs, pgSpread, pgHot }, pages, trivialHandlerCannon, comparisonSignedIn, personal, signedInView, throughNginx, throughNginxEncoded, comparisonRendered, surgePage, renders, votes, comparisonMillion, renderedMillion, voteRows, live, fresh, rss, ratios, drift: drift.length, driftAfter: driftAfter.length }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, generator: GENERATOR, ceilings: { bareStatic, bareHandler, bareHandlerCannon, bareStaticEncoded, bareRenderCpuMs, pgSpread, pgHot }, pages, trivialHandlerCannon, comparisonSignedIn, personal, signedInView, throughNginx, throughNginxEncoded, comparisonRendered, surgePage, renders, votes, comparisonMillion, renderedBefore, renderedMillion, voteRows, live, fresh, rss, ratios, drift: drift.length, driftAfter: driftAfter.length }, null, 2),
     );
     console.log(`\nWritten to ${path.relative(root, file)}`);
   } finally {
