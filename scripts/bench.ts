@@ -558,6 +558,7 @@ async function main() {
     const driftAfter = await findCounterDrift(client);
 
     // ---- Report
+    const cachedThroughNginx = [throughNginx, throughNginxEncoded].filter((figure): figure is NonNullable<typeof figure> => figure !== null);
     const ratios = {
       comparisonVsBareStatic: comparisonPage.rps / bareStatic.rps,
       nginxVsBareStatic: throughNginx ? throughNginx.rps / bareStatic.rps : null,
@@ -604,7 +605,7 @@ vote API / plain pg, same transaction:            ${pct(ratios.apiVsPlainPg)}   
 hot tool / spread (vote API):                     ${pct(ratios.hotVsSpread)}   goal ≥ 90 %  ${mark(ratios.hotVsSpread >= 0.9)}
 render CPU per answer (PAGE_CACHE=off, one connection): ${renders.map((r) => `${r.name} ${r.cpuMs} ms`).join(", ")}
 comparison render CPU: ${renders.find((r) => r.name === "comparison page")?.cpuMs} ms   goal ≤ ${RENDER_GOAL_MS} ms (half of 29–36 ms before issue 15)  ${mark((renders.find((r) => r.name === "comparison page")?.cpuMs ?? Infinity) <= RENDER_GOAL_MS)}   = ${ratios.renderVsBareRender.toFixed(1)} × the bare app's dynamic page (${bareRenderCpuMs} ms, the framework's floor)
-p99 of cached pages at ${connections} connections: comparison ${comparisonPage.p99} ms, tool ${toolPage.p99} ms, directory ${directoryPage.p99} ms   goal ≤ 100 ms  ${mark(Math.max(comparisonPage.p99, toolPage.p99, directoryPage.p99) <= 100)}
+p99 of cached pages at ${connections} connections: comparison ${comparisonPage.p99} ms, tool ${toolPage.p99} ms, directory ${directoryPage.p99} ms${cachedThroughNginx.map((f) => `, ${f === throughNginxEncoded ? "through nginx, encoded (from a cold cache)" : "through nginx"} ${f.p99} ms`).join("")}   goal ≤ 100 ms  ${mark(Math.max(comparisonPage.p99, toolPage.p99, directoryPage.p99, ...cachedThroughNginx.map((f) => f.p99)) <= 100)}
 
 Against the in-app baselines (they carry the app's own costs on both sides):
 comparison page / dynamic baseline: ${ratios.comparisonVsDynamic.toFixed(2)} ×   goal ≥ 1.0 ×  ${mark(ratios.comparisonVsDynamic >= 1)}   / static: ${pct(ratios.comparisonVsStatic)} (aim ≥ 50 %)   p99 ${comparisonPage.p99} ms (goal ≤ 100) ${mark(comparisonPage.p99 <= 100)}
