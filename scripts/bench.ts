@@ -423,6 +423,10 @@ async function main() {
 
     // A popular comparison while it is voted on: the cached page under 50 votes/s on its two tools.
     console.log("▸ The cached comparison while 50 votes/s arrive on its tools");
+    // Its idle figure again, just before: the same node at the same point of the run (the first, from the pages
+    // phase, is printed beside it; on a shared two-core machine the two have differed by a third).
+    const surgeIdle = await runCannon(origin, get(COMPARISON), "comparison page, idle, just before the votes");
+    console.log(`  ${surgeIdle.name}: ${surgeIdle.rps} req/s, p50 ${surgeIdle.p50} ms, p99 ${surgeIdle.p99} ms`);
     const [surgeA, surgeB] = COMPARISON.slice("/compare/".length).split("-vs-") as [string, string];
     const [surgePage] = await Promise.all([
       runCannon(origin, get(COMPARISON), "comparison page, 50 votes/s on its tools"),
@@ -568,7 +572,8 @@ async function main() {
       signedInVsSignedOut: comparisonSignedIn.rps / comparisonPage.rps,
       signedInViewVsSignedOut: signedInView.rps / comparisonPage.rps,
       renderedVsCached: comparisonRendered.rps / comparisonPage.rps,
-      surgeVsIdle: surgePage.rps / comparisonPage.rps,
+      surgeVsIdle: surgePage.rps / surgeIdle.rps,
+      surgeVsFirstIdle: surgePage.rps / comparisonPage.rps,
       apiVsTrivialHandler: apiSpread.rps / trivialHandlerCannon.rps,
       apiVsBareHandler: apiSpread.rps / bareHandlerCannon.rps,
       apiVsPlainPg: apiSpread.rps / pgSpread.rps,
@@ -587,7 +592,7 @@ async function main() {
     };
     printTable([
       ["figure", "req/s", "p50 ms", "p99 ms", "errors"],
-      ...[...new Set([bareStatic, bareHandler, bareHandlerCannon]), ...(bareStaticEncoded ? [bareStaticEncoded] : []), ...pages, ...(trivialHandlerCannon !== trivialHandler ? [trivialHandlerCannon] : []), comparisonSignedIn, personal, signedInView, ...(throughNginx ? [throughNginx] : []), ...(throughNginxEncoded ? [throughNginxEncoded] : []), comparisonRendered, surgePage, ...votes, pgSpread, pgHot, comparisonMillion, renderedBefore, renderedMillion].map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
+      ...[...new Set([bareStatic, bareHandler, bareHandlerCannon]), ...(bareStaticEncoded ? [bareStaticEncoded] : []), ...pages, ...(trivialHandlerCannon !== trivialHandler ? [trivialHandlerCannon] : []), comparisonSignedIn, personal, signedInView, ...(throughNginx ? [throughNginx] : []), ...(throughNginxEncoded ? [throughNginxEncoded] : []), comparisonRendered, surgeIdle, surgePage, ...votes, pgSpread, pgHot, comparisonMillion, renderedBefore, renderedMillion].map((f) => [f.name, String(f.rps), String(f.p50), String(f.p99), String(f.non2xx + f.errors)]),
     ]);
     const pct = (x: number) => `${Math.round(x * 100)} %`;
     const mark = (ok: boolean) => (ok ? "✔" : "✖");
@@ -598,7 +603,7 @@ comparison through nginx's microcache / bare static: ${ratios.nginxVsBareStaticE
 trivial route handler here / bare trivial handler: ${pct(ratios.trivialVsBareHandler)}   (what the front gate and the proxy cost a request)
 signed-in comparison (HTML) / signed-out cached:  ${pct(ratios.signedInVsSignedOut)}   goal ≥ 80 %  ${mark(ratios.signedInVsSignedOut >= 0.8)}
 signed-in view (page + /api/me) / signed-out view: ${pct(ratios.signedInViewVsSignedOut)}   goal ≥ 50 %  ${mark(ratios.signedInViewVsSignedOut >= 0.5)}   (a rendered page, as signed-in readers got before: ${pct(ratios.renderedVsCached)})
-cached comparison at 50 votes/s / idle:           ${pct(ratios.surgeVsIdle)}   goal ≥ 80 %  ${mark(ratios.surgeVsIdle >= 0.8)}
+cached comparison at 50 votes/s / idle:           ${pct(ratios.surgeVsIdle)}   goal ≥ 80 %  ${mark(ratios.surgeVsIdle >= 0.8)}   (idle measured just before; against the pages phase's idle figure: ${pct(ratios.surgeVsFirstIdle)})
 vote API / trivial route handler here:            ${pct(ratios.apiVsTrivialHandler)}   goal ≥ 50 %  ${mark(ratios.apiVsTrivialHandler >= 0.5)}
 vote API / bare trivial handler:                  ${pct(ratios.apiVsBareHandler)}   goal ≥ 25 %  ${mark(ratios.apiVsBareHandler >= 0.25)}
 vote API / plain pg, same transaction:            ${pct(ratios.apiVsPlainPg)}   (plain pg: ${pgSpread.rps} votes/s spread, ${pgHot.rps} hot)
@@ -623,7 +628,7 @@ counter drift after the votes: ${drift.length === 0 ? "none ✔" : `${drift.leng
     const file = path.join(root, "bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     await writeFile(
       file,
-      JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, generator: GENERATOR, ceilings: { bareStatic, bareHandler, bareHandlerCannon, bareStaticEncoded, bareRenderCpuMs, pgSpread, pgHot }, pages, trivialHandlerCannon, comparisonSignedIn, personal, signedInView, throughNginx, throughNginxEncoded, comparisonRendered, surgePage, renders, votes, comparisonMillion, renderedBefore, renderedMillion, voteRows, live, fresh, rss, ratios, drift: drift.length, driftAfter: driftAfter.length }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), seconds, connections, users: userCount, generator: GENERATOR, ceilings: { bareStatic, bareHandler, bareHandlerCannon, bareStaticEncoded, bareRenderCpuMs, pgSpread, pgHot }, pages, trivialHandlerCannon, comparisonSignedIn, personal, signedInView, throughNginx, throughNginxEncoded, comparisonRendered, surgeIdle, surgePage, renders, votes, comparisonMillion, renderedBefore, renderedMillion, voteRows, live, fresh, rss, ratios, drift: drift.length, driftAfter: driftAfter.length }, null, 2),
     );
     console.log(`\nWritten to ${path.relative(root, file)}`);
   } finally {
