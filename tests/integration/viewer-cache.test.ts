@@ -144,13 +144,10 @@ describe("GET /api/me through the viewer cache", () => {
     const tool = await createTool(client);
     const reader = await createSignedInUser(client);
     await fill(reader.cookie);
-    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL! });
-    await listener.connect();
+    // What this node hears on the channel (its one LISTEN connection), in order.
     const heard: string[] = [];
-    listener.on("notification", (message) => {
-      if (message.channel === "viewer_changed") heard.push(message.payload ?? "");
-    });
-    await listener.query("LISTEN viewer_changed");
+    const { CHANNELS } = await import("@/lib/db-events/channels");
+    const unsubscribe = databaseEvents()!.subscribe(CHANNELS.viewer, (change) => heard.push(JSON.stringify(change)));
     try {
       const castBy = async (readers: number, prefix: string) => {
         await client.$executeRawUnsafe(
@@ -162,8 +159,8 @@ describe("GET /api/me through the viewer cache", () => {
           tool.id,
         );
         // A NOTIFY of our own, sent after, marks the end of what the statement sent.
-        await client.$executeRawUnsafe(`SELECT pg_notify('viewer_changed', 'end')`);
-        await expect.poll(() => heard.at(-1), { timeout: 5_000 }).toBe("end");
+        await client.$executeRawUnsafe(`SELECT pg_notify('viewer_changed', '{"userId":"end-of-statement"}')`);
+        await expect.poll(() => heard.at(-1), { timeout: 5_000 }).toBe('{"userId":"end-of-statement"}');
         return heard.slice(0, -1);
       };
       const few = await castBy(100, "few_");
@@ -173,7 +170,7 @@ describe("GET /api/me through the viewer cache", () => {
       // …which empties every node's cache: the reader, who was not among them, is read afresh.
       await expect.poll(() => stats().entries, { timeout: 5_000 }).toBe(0);
     } finally {
-      await listener.end();
+      unsubscribe();
     }
   });
 
