@@ -4,6 +4,7 @@ import { formatDate } from "@/lib/format";
 import { formatPercent } from "@/lib/scores/split";
 import { wilsonInterval } from "@/lib/scores/wilson";
 import type { ToolHistory, ToolHistoryDay, VerdictMarker } from "@/lib/trends/queries";
+import { TrendTable } from "./trend-table";
 
 /** Rows of the data table behind the chart (the most recent days). */
 export const TREND_TABLE_ROWS = 60;
@@ -289,46 +290,20 @@ export function TrendChart({ history }: { history: ToolHistory }) {
           </ul>
         </div>
       ) : null}
-      <details className="text-sm">
-        <summary className="cursor-pointer font-medium text-stone-700 dark:text-stone-300">Data table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left tabular-nums">
-            <caption className="pb-2 text-left text-xs text-stone-500 dark:text-stone-400">
-              {rows.length < points.length ? `The last ${rows.length} of ${points.length} days, most recent first.` : "Most recent first."}{" "}
-              <a href={`/api/tools/${tool.slug}/history`} className="underline underline-offset-2">
-                Every day as JSON
-              </a>
-              .
-            </caption>
-            <thead className="text-xs text-stone-500 dark:text-stone-400">
-              <tr>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Day</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Community ship</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">Votes</th>
-                <th scope="col" className="py-1.5 pr-3 font-medium">95% band</th>
-                <th scope="col" className="py-1.5 font-medium">Panel ship</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
-              {rows.map((point) => (
-                <tr key={point.day} data-sample={point.sample || undefined} className={point.sample ? "text-stone-500 dark:text-stone-400" : undefined}>
-                  <th scope="row" className="whitespace-nowrap py-1.5 pr-3 font-normal">
-                    <time dateTime={point.day}>{formatDate(point.at)}</time>
-                    {point.sample ? <span className="ml-1.5 text-xs">(sample)</span> : null}
-                  </th>
-                  <td className="py-1.5 pr-3">{formatPercent({ ship: point.communityShip, total: point.communityTotal })}</td>
-                  <td className="py-1.5 pr-3">{point.communityTotal}</td>
-                  <td className="whitespace-nowrap py-1.5 pr-3">{point.band ? bandText(point.band) : "—"}</td>
-                  <td className="whitespace-nowrap py-1.5">
-                    {formatPercent({ ship: point.panelShip, total: point.panelTotal })}
-                    {point.panelTotal > 0 ? <span className="ml-1 text-xs text-stone-500 dark:text-stone-400">({point.panelShip} of {point.panelTotal})</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <TrendTable
+        rows={rows.map((point) => ({
+          day: point.day,
+          date: formatDate(point.at),
+          sample: point.sample,
+          community: formatPercent({ ship: point.communityShip, total: point.communityTotal }),
+          votes: point.communityTotal,
+          band: point.band ? bandText(point.band) : "—",
+          panel: formatPercent({ ship: point.panelShip, total: point.panelTotal }),
+          panelCount: point.panelTotal > 0 ? `(${point.panelShip} of ${point.panelTotal})` : null,
+        }))}
+        caption={rows.length < points.length ? `The last ${rows.length} of ${points.length} days, most recent first.` : "Most recent first."}
+        json={`/api/tools/${tool.slug}/history`}
+      />
     </figure>
   );
 }
