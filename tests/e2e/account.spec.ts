@@ -72,7 +72,7 @@ test("a reader downloads their data, deletes the account, is signed out, and the
   await danger.getByRole("button", { name: "Delete my account" }).click();
   await expect(page).toHaveURL(/\/account\/deleted$/);
   await expect(page.getByRole("heading", { name: "Your account is deleted" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await testInfo.attach("account-deleted", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   // The open page drops to one vote by itself; a fresh load agrees.

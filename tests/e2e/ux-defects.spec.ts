@@ -77,7 +77,7 @@ test("staff see an Admin link in the header; readers do not", async ({ browser, 
     const { context } = await signedInContext(browser, baseURL!, { role });
     const page = await context.newPage();
     await page.goto("/tools");
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account", exact: true })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).filter({ visible: true })).toHaveCount(visible);
     await context.close();
   }

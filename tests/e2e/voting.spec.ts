@@ -116,13 +116,13 @@ test.describe("signing in and voting", () => {
     await page.goto("/signin");
     const link = await signInByEmail(page, email);
     await page.goto(link);
-    await expect(page.getByRole("link", { name: "Account" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Account", exact: true })).toBeVisible();
 
     const other = await browser.newContext();
     const second = await other.newPage();
     await second.goto(link);
     await expect(second.getByText("That sign-in link has expired or was already used")).toBeVisible();
-    await expect(second.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(second.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
     await other.close();
   });
 
@@ -140,7 +140,7 @@ test.describe("signing in and voting", () => {
     await page.goto("/signin");
     await page.goto(await signInByEmail(page, email));
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
     await page.goto("/account");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
   });
