@@ -44,6 +44,7 @@ const { frontRefusal } = await import("@/lib/http/front");
 const { ownsItsPolicy, secureAsset, secureForApp } = await import("@/lib/http/secure");
 const { answerFromPageCache, FILL_NONCE, isCacheFill } = await import("@/lib/page-cache/serve");
 const { answerViewer, markPersonalWrite } = await import("@/lib/users/viewer");
+const { answerVote } = await import("@/lib/votes/gate");
 const { answerMetrics, observeRequest, wireMetricSources } = await import("@/lib/observability/gate");
 const { countComparisonVisit, flushPairVisits } = await import("@/lib/comparisons/visits");
 wireMetricSources();
@@ -77,8 +78,9 @@ const admit = (request: IncomingMessage, response: ServerResponse) => {
 };
 
 /**
- * A public page from the page cache (lib/page-cache/serve.ts) and a page's
+ * A public page from the page cache (lib/page-cache/serve.ts), a page's
  * personal request, GET /api/me (lib/users/viewer.ts, docs/decisions/026 and 044),
+ * and a vote, PUT or DELETE /api/tools/:slug/vote (lib/votes/gate.ts, docs/decisions/046),
  * written here — Next's proxy does not see them, so a check every request
  * needs belongs in this gate —; everything else to Next, with a nonce of its own in the security headers
  * (the cache's own renders get its fill nonce; a logo, which sets its own policy, none: lib/http/secure.ts),
@@ -89,6 +91,7 @@ async function answer(request: IncomingMessage, response: ServerResponse): Promi
   else if (await answerMetrics(request, response)) return;
   else if (await answerFromPageCache(request, response)) return;
   else if (await answerViewer(request, response)) return;
+  else if (await answerVote(request, response)) return;
   else if (ownsItsPolicy(request.url)) secureAsset(response);
   else secureForApp(request, response);
   markPersonalWrite(request, response);

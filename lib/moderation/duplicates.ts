@@ -1,5 +1,5 @@
-import "server-only";
-import { getPool } from "@/lib/db";
+// A plain module (no "server-only" marker): the front gate runs it for the votes it answers (lib/votes/gate.ts, docs/decisions/046).
+import { getPool } from "@/lib/db/pool";
 
 /**
  * An identical reason (case and spacing aside: the database function

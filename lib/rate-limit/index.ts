@@ -1,4 +1,4 @@
-import "server-only";
+// A plain module (no "server-only" marker): the front gate runs it for the votes it answers (lib/votes/gate.ts, docs/decisions/046).
 import { Redis } from "ioredis";
 import {
   RateLimiterMemory,
@@ -7,7 +7,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { getPool } from "@/lib/db";
+import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { addressKey, clientAddress } from "@/lib/http/forwarded";
 import { RateLimitedError } from "./errors";

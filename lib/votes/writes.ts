@@ -1,6 +1,6 @@
-import "server-only";
+// A plain module (no "server-only" marker): the front gate runs it for the votes it answers (lib/votes/gate.ts, docs/decisions/046).
 import { metrics } from "@/lib/observability/metrics";
-import { getPool } from "@/lib/db";
+import { getPool } from "@/lib/db/pool";
 import { flagIdenticalReasons } from "@/lib/moderation/duplicates";
 import { env } from "@/lib/env";
 import { toolScores, type ToolStats } from "@/lib/scores";

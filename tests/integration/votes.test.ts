@@ -1,5 +1,8 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE, PUT } from "@/app/api/tools/[slug]/vote/route";
+import { answerVote } from "@/lib/votes/gate";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { CHANNELS, toolStatsChangeSchema, type ToolStatsChange } from "@/lib/db-events/channels";
 import { createDatabaseEvents } from "@/lib/db-events/listener";
@@ -8,19 +11,38 @@ import type { Tool } from "@/lib/generated/prisma/client";
 import { createSignedInUser } from "../helpers/auth";
 import { createReviewers, createTool, createVerdicts } from "../helpers/factories";
 
+/**
+ * A vote arrives two ways, and both are tested alike: the front gate answers it
+ * (lib/votes/gate.ts, over HTTP here, docs/decisions/046), and the route handler
+ * answers it when Next gets it. Both run lib/votes/api.ts.
+ */
+
 let client: PrismaClient;
 /** A listed tool for the requests that are refused before any vote is written. */
 let tool: Tool;
+let gate: http.Server;
+let gateOrigin = "";
 beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 });
   tool = await createTool(client);
+  // The gate's step alone: what it does not answer gets a 599 here, so a test sees it.
+  gate = http.createServer((request, response) => {
+    void answerVote(request, response).then((answered) => answered || response.writeHead(599).end());
+  });
+  await new Promise<void>((resolve) => gate.listen(0, "127.0.0.1", resolve));
+  gateOrigin = `http://127.0.0.1:${(gate.address() as AddressInfo).port}`;
 });
-afterAll(() => client.$disconnect());
+afterAll(async () => {
+  await new Promise<void>((resolve) => gate.close(() => resolve()));
+  await client.$disconnect();
+});
 
-const ORIGIN = "http://localhost";
+type By = "route" | "gate";
+type Options = { cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
-function request(method: "PUT" | "DELETE", slug: string, options: { cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { origin: ORIGIN, ...options.headers };
+function send(by: By, method: "PUT" | "DELETE", slug: string, options: Options = {}): Promise<Response> {
+  const origin = by === "route" ? "http://localhost" : gateOrigin;
+  const headers: Record<string, string> = { origin, ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   let body: string | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
@@ -28,7 +50,8 @@ function request(method: "PUT" | "DELETE", slug: string, options: { cookie?: str
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const req = new Request(`${ORIGIN}/api/tools/${slug}/vote`, { method, headers, body });
+  if (by === "gate") return fetch(`${gateOrigin}/api/tools/${slug}/vote`, { method, headers, body });
+  const req = new Request(`${origin}/api/tools/${slug}/vote`, { method, headers, body });
   const context = { params: Promise.resolve({ slug }) };
   return method === "PUT" ? PUT(req, context) : DELETE(req, context);
 }
@@ -38,7 +61,9 @@ async function community(slug: string) {
   return [stats.communityShip, stats.communityTotal];
 }
 
-describe("PUT/DELETE /api/tools/:slug/vote", () => {
+describe.each(["route", "gate"] as const)("PUT/DELETE /api/tools/:slug/vote, answered by the %s", (by) => {
+  const request = (method: "PUT" | "DELETE", slug: string, options: Options = {}) => send(by, method, slug, options);
+
   it("casts a vote and returns the tool's new figures", async () => {
     const reviewed = await createTool(client);
     await createVerdicts(client, reviewed, await createReviewers(client, 4), ["SHIP", "SHIP", "SKIP", "SHIP"]);
@@ -192,5 +217,96 @@ describe("PUT/DELETE /api/tools/:slug/vote", () => {
       await events.stop();
     }
     expect(await findCounterDrift(client)).toEqual([]);
+  });
+});
+
+describe("the gate's vote (lib/votes/gate.ts)", () => {
+  it("takes PUT and DELETE of a plain slug's vote, any query; leaves every other method and address to Next", async () => {
+    const { cookie } = await createSignedInUser(client);
+    const headers = { cookie, origin: gateOrigin, "content-type": "application/json" };
+    for (const [method, path] of [
+      ["GET", `/api/tools/${tool.slug}/vote`],
+      ["HEAD", `/api/tools/${tool.slug}/vote`],
+      ["POST", `/api/tools/${tool.slug}/vote`],
+      ["OPTIONS", `/api/tools/${tool.slug}/vote`],
+      ["PATCH", `/api/tools/${tool.slug}/vote`],
+      // Addresses Next decodes or redirects: its own answer stays the one.
+      ["PUT", `/api/tools/%63${tool.slug}/vote`],
+      ["PUT", `/api/tools/${tool.slug}/vote/`],
+      ["PUT", `/api/tools/${tool.slug}/votes`],
+      ["PUT", `/api/tools/a/${tool.slug}/vote`],
+      ["PUT", `/API/tools/${tool.slug}/vote`],
+      ["DELETE", `/api/tools/../vote`],
+    ] as const) {
+      const body = method === "PUT" || method === "POST" || method === "PATCH" ? JSON.stringify({ decision: "ship" }) : undefined;
+      expect((await fetch(`${gateOrigin}${path}`, { method, headers, body })).status, `${method} ${path}`).toBe(599);
+    }
+    const withQuery = await fetch(`${gateOrigin}/api/tools/${tool.slug}/vote?from=test&x=%ff`, { method: "PUT", headers, body: JSON.stringify({ decision: "ship" }) });
+    expect(withQuery.status).toBe(200);
+    expect((await fetch(`${gateOrigin}/api/tools/${tool.slug}/vote?from=test`, { method: "DELETE", headers })).status).toBe(200);
+  });
+
+  it("answers with the security headers, as JSON, and renews a signed-in browser's personal-write mark", async () => {
+    const { cookie } = await createSignedInUser(client);
+    const response = await fetch(`${gateOrigin}/api/tools/${tool.slug}/vote`, {
+      method: "PUT",
+      headers: { cookie, origin: gateOrigin, "content-type": "application/json" },
+      body: JSON.stringify({ decision: "skip" }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Number(response.headers.get("content-length"))).toBe((await response.clone().arrayBuffer()).byteLength);
+    expect(response.headers.getSetCookie()).toEqual([expect.stringMatching(/^sos\.pw=[A-Za-z0-9_-]{12}; Path=\/; Max-Age=3600; HttpOnly; SameSite=Lax$/)]);
+    expect((await response.json()).data).toMatchObject({ tool: tool.slug, vote: "skip" });
+    // Signed out: no mark (there is no reader to mark), the API's 401.
+    const signedOut = await fetch(`${gateOrigin}/api/tools/${tool.slug}/vote`, { method: "DELETE", headers: { origin: gateOrigin } });
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers.getSetCookie()).toEqual([]);
+    expect(signedOut.headers.get("content-security-policy")).toContain("script-src 'self'");
+  });
+
+  it("reads a chunked body as it streams, and refuses one past 4 KB with a 413 before writing anything", async () => {
+    const { slug } = await createTool(client);
+    const { cookie, user } = await createSignedInUser(client);
+    const chunks = (parts: string[]) =>
+      new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const part = parts.shift();
+          if (part === undefined) return controller.close();
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          controller.enqueue(new TextEncoder().encode(part));
+        },
+      });
+    const put = (body: ReadableStream<Uint8Array>) =>
+      fetch(`${gateOrigin}/api/tools/${slug}/vote`, { method: "PUT", headers: { cookie, origin: gateOrigin, "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    const small = await put(chunks(['{"deci', 'sion":', '"ship"}']));
+    expect(small.status).toBe(200);
+    expect((await small.json()).data.vote).toBe("ship");
+    const huge = await put(chunks(['{"decision":"skip","reason":"', ...Array.from({ length: 10 }, () => "x".repeat(1000)), '"}']));
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.code).toBe("payload_too_large");
+    expect(await client.vote.findMany({ where: { userId: user.id }, select: { decision: true } })).toEqual([{ decision: "SHIP" }]);
+  });
+
+  it("a client that goes away mid-body writes nothing, and the gate answers the next vote", async () => {
+    const { slug } = await createTool(client);
+    const { cookie, user } = await createSignedInUser(client);
+    const { port } = gate.address() as AddressInfo;
+    await new Promise<void>((resolve) => {
+      const cut = http.request({ host: "127.0.0.1", port, method: "PUT", path: `/api/tools/${slug}/vote`, headers: { cookie, "content-type": "application/json", "content-length": "40" } });
+      cut.on("error", () => resolve());
+      cut.write('{"decision":');
+      setTimeout(() => {
+        cut.destroy();
+        resolve();
+      }, 50);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await client.vote.count({ where: { userId: user.id } })).toBe(0);
+    const next = await fetch(`${gateOrigin}/api/tools/${slug}/vote`, { method: "PUT", headers: { cookie, origin: gateOrigin, "content-type": "application/json" }, body: '{"decision":"skip"}' });
+    expect(next.status).toBe(200);
+    expect(await client.vote.count({ where: { userId: user.id } })).toBe(1);
   });
 });
