@@ -1,9 +1,8 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { createSignedInUser } from "../helpers/auth";
 import { createTool } from "../helpers/factories";
+import { serveGateStep } from "../helpers/gate-step";
 
 /**
  * GET /api/me (docs/decisions/022): the one request that carries what is a
@@ -21,19 +20,15 @@ const { setVote } = await import("@/lib/votes/writes");
 const { setFollow } = await import("@/lib/follows/writes");
 
 let client: PrismaClient;
-let gate: http.Server;
+let gate: Awaited<ReturnType<typeof serveGateStep>>;
 let gateOrigin = "";
 beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 2 });
-  // The gate's step alone: what it does not answer gets a 599 here, so a test sees it.
-  gate = http.createServer((request, response) => {
-    void answerViewer(request, response).then((answered) => answered || response.writeHead(599).end());
-  });
-  await new Promise<void>((resolve) => gate.listen(0, "127.0.0.1", resolve));
-  gateOrigin = `http://127.0.0.1:${(gate.address() as AddressInfo).port}`;
+  gate = await serveGateStep(answerViewer);
+  gateOrigin = gate.origin;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => gate.close(() => resolve()));
+  await gate.close();
   await client.$disconnect();
 });
 

@@ -1,5 +1,4 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE, PUT } from "@/app/api/tools/[slug]/vote/route";
 import { answerVote } from "@/lib/votes/gate";
@@ -10,6 +9,7 @@ import { findCounterDrift } from "@/lib/stats/reconcile";
 import type { Tool } from "@/lib/generated/prisma/client";
 import { createSignedInUser } from "../helpers/auth";
 import { createReviewers, createTool, createVerdicts } from "../helpers/factories";
+import { serveGateStep } from "../helpers/gate-step";
 
 /**
  * A vote arrives two ways, and both are tested alike: the front gate answers it
@@ -20,20 +20,16 @@ import { createReviewers, createTool, createVerdicts } from "../helpers/factorie
 let client: PrismaClient;
 /** A listed tool for the requests that are refused before any vote is written. */
 let tool: Tool;
-let gate: http.Server;
+let gate: Awaited<ReturnType<typeof serveGateStep>>;
 let gateOrigin = "";
 beforeAll(async () => {
   client = createPrismaClient(process.env.DATABASE_URL!, { poolSize: 4 });
   tool = await createTool(client);
-  // The gate's step alone: what it does not answer gets a 599 here, so a test sees it.
-  gate = http.createServer((request, response) => {
-    void answerVote(request, response).then((answered) => answered || response.writeHead(599).end());
-  });
-  await new Promise<void>((resolve) => gate.listen(0, "127.0.0.1", resolve));
-  gateOrigin = `http://127.0.0.1:${(gate.address() as AddressInfo).port}`;
+  gate = await serveGateStep(answerVote);
+  gateOrigin = gate.origin;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => gate.close(() => resolve()));
+  await gate.close();
   await client.$disconnect();
 });
 
@@ -293,7 +289,7 @@ describe("the gate's vote (lib/votes/gate.ts)", () => {
   it("a client that goes away mid-body writes nothing, and the gate answers the next vote", async () => {
     const { slug } = await createTool(client);
     const { cookie, user } = await createSignedInUser(client);
-    const { port } = gate.address() as AddressInfo;
+    const { port } = gate;
     await new Promise<void>((resolve) => {
       const cut = http.request({ host: "127.0.0.1", port, method: "PUT", path: `/api/tools/${slug}/vote`, headers: { cookie, "content-type": "application/json", "content-length": "40" } });
       cut.on("error", () => resolve());
