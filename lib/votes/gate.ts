@@ -33,7 +33,7 @@ export async function answerVote(request: IncomingMessage, response: ServerRespo
   return true;
 }
 
-/** The request as the route handler would get it, its body streamed from Node's (or null when its Host cannot make a URL: Next answers that). */
+/** The request as the route handler would get it, its body streamed from Node's (or null when its Host or a header cannot make one: Next answers that). */
 function toWebRequest(request: IncomingMessage): Request | null {
   let url: URL;
   try {
@@ -41,10 +41,14 @@ function toWebRequest(request: IncomingMessage): Request | null {
   } catch {
     return null;
   }
+  // The headers as the gate's earlier steps left them (forwarding headers dropped unless trusted, the sealed peer,
+  // the request id), as Next reads them too: never the raw ones the client sent.
   const headers = new Headers();
-  const raw = request.rawHeaders;
   try {
-    for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value === undefined) continue;
+      for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+    }
   } catch {
     return null;
   }

@@ -242,6 +242,26 @@ describe("the gate's vote (lib/votes/gate.ts)", () => {
     expect((await fetch(`${gateOrigin}/api/tools/${tool.slug}/vote?from=test`, { method: "DELETE", headers })).status).toBe(200);
   });
 
+  it("reads the headers as the gate's earlier steps left them, not as the client sent them", async () => {
+    const { cookie, user } = await createSignedInUser(client);
+    // A step before it that drops the cookie (as the gate drops untrusted forwarding headers): the vote sees none.
+    const stripped = await serveGateStep((request, response) => {
+      delete request.headers.cookie;
+      return answerVote(request, response);
+    });
+    try {
+      const response = await fetch(`${stripped.origin}/api/tools/${tool.slug}/vote`, {
+        method: "PUT",
+        headers: { cookie, origin: stripped.origin, "content-type": "application/json" },
+        body: JSON.stringify({ decision: "ship" }),
+      });
+      expect(response.status).toBe(401);
+      expect(await client.vote.count({ where: { userId: user.id } })).toBe(0);
+    } finally {
+      await stripped.close();
+    }
+  });
+
   it("answers with the security headers, as JSON, and renews a signed-in browser's personal-write mark", async () => {
     const { cookie } = await createSignedInUser(client);
     const response = await fetch(`${gateOrigin}/api/tools/${tool.slug}/vote`, {
