@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { bodyLimit } from "@/lib/http/body-limits";
 import { secureAnswer } from "@/lib/http/secure";
 import { markPersonalWrite } from "@/lib/users/viewer";
 import { deleteVote, putVote } from "./api";
@@ -52,58 +53,60 @@ function toWebRequest(request: IncomingMessage): Request | null {
   } catch {
     return null;
   }
-  const body = request.method === "PUT" ? bodyStream(request) : null;
+  const body = request.method === "PUT" ? bodyStream(request, bodyLimit(url.pathname)) : null;
   return new Request(url, { method: request.method, headers, body, duplex: "half" } as RequestInit);
 }
 
 /**
- * Node's request body as a web stream the handler reads at its own pace (lib/http/json.ts caps it).
- * Cancelling it only stops reading: the gate's lingering close (lib/http/gate.ts) drains or cuts
- * the rest after the answer, so the client still sending gets the answer, not a reset.
+ * Node's request body as a web stream (lib/http/json.ts reads it and caps it). Read as it arrives, not at the
+ * handler's pace: a browser that sends its vote and navigates away at once (the widget shows the vote before the
+ * answer) closes the connection, and a body still waiting in Node's buffer would be lost with it; Next's own
+ * pipeline reads the body whole first too. Held up to the route's cap plus one chunk (the chunk that crosses it is
+ * what lets the reader answer 413); past that the gate stops listening, and its lingering close (lib/http/gate.ts)
+ * drains or cuts the rest after the answer, so the client still sending gets the answer, not a reset.
  */
-function bodyStream(request: IncomingMessage): ReadableStream<Uint8Array> {
+function bodyStream(request: IncomingMessage, cap: number): ReadableStream<Uint8Array> {
   type Listener = Parameters<IncomingMessage["on"]>[1];
   const listeners: [string, Listener][] = [];
   const stop = () => {
     for (const [event, listener] of listeners) request.off(event, listener);
-    request.pause();
   };
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        const on = (event: string, listener: Listener) => {
-          listeners.push([event, listener]);
-          request.on(event, listener);
-        };
-        on("data", (chunk: Buffer) => {
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if ((controller.desiredSize ?? 0) <= 0) request.pause();
-        });
-        on("end", () => {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      // Gone before the gate took it: nothing more will come.
+      if (request.destroyed) return controller.error(new Error("aborted"));
+      let held = 0;
+      const on = (event: string, listener: Listener) => {
+        listeners.push([event, listener]);
+        request.on(event, listener);
+      };
+      on("data", (chunk: Buffer) => {
+        held += chunk.byteLength;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if (held > cap) {
           stop();
+          request.pause();
           controller.close();
-        });
-        // The client went away mid-body: the reader's read fails (lib/http/json.ts answers body_incomplete).
-        on("error", () => {
-          stop();
-          controller.error(new Error("aborted"));
-        });
-        on("close", () => {
-          if (request.complete) return;
-          stop();
-          controller.error(new Error("aborted"));
-        });
-        request.pause();
-      },
-      pull() {
-        request.resume();
-      },
-      cancel() {
+        }
+      });
+      on("end", () => {
         stop();
-      },
+        controller.close();
+      });
+      // The client went away mid-body: the reader's read fails (lib/http/json.ts answers body_incomplete).
+      const cut = () => {
+        if (request.complete) return;
+        stop();
+        controller.error(new Error("aborted"));
+      };
+      on("error", cut);
+      on("close", cut);
     },
-    { highWaterMark: 16 * 1024, size: (chunk) => chunk.byteLength },
-  );
+    cancel() {
+      stop();
+      request.pause();
+    },
+  });
 }
 
 /** Writes a web Response on Node's (headers already set on it, the gate's, stay unless the answer sets the same). */

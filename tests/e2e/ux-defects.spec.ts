@@ -143,7 +143,10 @@ test("a vote changed with Enter on a compact widget (/account) keeps the focus o
   await page.goto(`/tools/${tool.slug}`);
   const toolWidget = page.getByTestId(`vote-${tool.slug}`);
   await expect(toolWidget.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "false");
+  // The widget shows the vote before the server answers: wait for the answer, or /account may render before the vote is stored.
+  const stored = page.waitForResponse((response) => response.request().method() === "PUT" && new URL(response.url()).pathname === `/api/tools/${tool.slug}/vote`);
   await toolWidget.getByRole("button", { name: /Ship/ }).click();
+  expect((await stored).status()).toBe(200);
   await expect(toolWidget.getByRole("button", { name: /Ship/ })).toHaveAttribute("aria-pressed", "true");
 
   // /account lists the vote with the compact widget (no reason box, so nothing else takes the focus).

@@ -306,6 +306,27 @@ describe("the gate's vote (lib/votes/gate.ts)", () => {
     expect(await client.vote.findMany({ where: { userId: user.id }, select: { decision: true } })).toEqual([{ decision: "SHIP" }]);
   });
 
+  it("a vote whose whole body was sent counts even when the browser leaves at once (the widget shows it before the answer)", async () => {
+    const { cookie, user } = await createSignedInUser(client);
+    const body = '{"decision":"skip"}';
+    for (let i = 0; i < 6; i++) {
+      const { slug } = await createTool(client);
+      await new Promise<void>((resolve) => {
+        const leaving = http.request({ host: "127.0.0.1", port: gate.port, method: "PUT", path: `/api/tools/${slug}/vote`, headers: { cookie, "content-type": "application/json", "content-length": String(body.length) } });
+        leaving.on("error", () => undefined);
+        // Gone as soon as the request is on the wire: before the gate has read the session, let alone the body.
+        leaving.end(body, () => {
+          // As a browser cancels a fetch when the page navigates: the connection reset, not closed in turn.
+          if (i % 2 === 0) leaving.socket?.resetAndDestroy();
+          else leaving.destroy();
+          resolve();
+        });
+      });
+    }
+    // Every one of them.
+    await expect.poll(() => client.vote.count({ where: { userId: user.id, decision: "SKIP" } })).toBe(6);
+  });
+
   it("a client that goes away mid-body writes nothing, and the gate answers the next vote", async () => {
     const { slug } = await createTool(client);
     const { cookie, user } = await createSignedInUser(client);
